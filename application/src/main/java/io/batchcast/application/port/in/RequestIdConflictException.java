@@ -1,0 +1,9 @@
+package io.batchcast.application.port.in;
+
+/** A request id was reused with a different payload (AIP-155: ALREADY_EXISTS). */
+public class RequestIdConflictException extends RuntimeException {
+
+    public RequestIdConflictException(String requestId) {
+        super("request_id '" + requestId + "' was already used for a different request");
+    }
+}

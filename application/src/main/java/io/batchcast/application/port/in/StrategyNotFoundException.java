@@ -1,0 +1,9 @@
+package io.batchcast.application.port.in;
+
+/** The strategy does not exist or belongs to someone else; the two are deliberately indistinguishable. */
+public class StrategyNotFoundException extends RuntimeException {
+
+    public StrategyNotFoundException(long strategyId) {
+        super("strategy " + strategyId + " not found");
+    }
+}

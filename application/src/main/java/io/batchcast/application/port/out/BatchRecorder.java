@@ -1,0 +1,17 @@
+package io.batchcast.application.port.out;
+
+import io.batchcast.domain.StoredEvent;
+import java.util.Optional;
+
+/** The unit of work of a batch (transactional outbox): orders, batch and event commit together or not at all. */
+@FunctionalInterface
+public interface BatchRecorder {
+
+    /**
+     * Writes the batch and, if it has one, appends its event with the stream's next sequence number, assigned under
+     * a lock so that commit order equals id order.
+     *
+     * @return the event as stored, with its id
+     */
+    Optional<StoredEvent> record(RecordedBatch batch);
+}

@@ -1,0 +1,7 @@
+package io.batchcast.domain;
+
+public enum OperationOutcome {
+    CREATED,
+    CANCELLED,
+    REJECTED
+}

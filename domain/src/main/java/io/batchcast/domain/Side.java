@@ -1,0 +1,6 @@
+package io.batchcast.domain;
+
+public enum Side {
+    BUY,
+    SELL
+}
