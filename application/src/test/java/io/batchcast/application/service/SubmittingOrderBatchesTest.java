@@ -72,13 +72,15 @@ class SubmittingOrderBatchesTest {
     @Test
     void createsAndCancelsBecomeOneEventWithSummariesPerType() {
         BatchReceipt first = submit("", limit("l1"), limit("l2"), limit("l3"), stopLimit("s1"), stopMarket("m1"));
-        BatchReceipt second = submit("", cancelById("x-1"), cancelByClientId("l2"), market("mk"));
+        String l1 = first.results().getFirst().orderId();
+        String l2 = first.results().get(1).orderId();
+        BatchReceipt second = submit("", cancelById(l1), cancelByClientId("l2"), market("mk"));
 
         assertEquals(List.of(new OrderTypeSummary(OrderType.LIMIT, 3, 0), new OrderTypeSummary(OrderType.STOP_LIMIT, 1, 0),
                 new OrderTypeSummary(OrderType.STOP_MARKET, 1, 0)), first.summaries());
         assertEquals(List.of(
-                OperationResult.cancelled(0, "x-1", "l1", OrderType.LIMIT),
-                OperationResult.cancelled(1, "x-2", "l2", OrderType.LIMIT),
+                OperationResult.cancelled(0, l1, "l1", OrderType.LIMIT),
+                OperationResult.cancelled(1, l2, "l2", OrderType.LIMIT),
                 OperationResult.created(2, "x-6", "mk", OrderType.MARKET)), second.results());
         assertEquals(List.of(new OrderTypeSummary(OrderType.LIMIT, 0, 2), new OrderTypeSummary(OrderType.MARKET, 1, 0)),
                 second.summaries());
@@ -87,7 +89,8 @@ class SubmittingOrderBatchesTest {
         assertEquals(second.summaries(), published.get(1).event().summaries());
         assertEquals("2025-10-30T12:34:56.789Z", published.get(1).event().timestampText());
         assertEquals(second.batchId(), published.get(1).event().batchId());
-        assertEquals(OrderStatus.CANCELLED, store.order("x-1").orElseThrow().status());
+        assertEquals(OrderStatus.CANCELLED, store.order(l1).orElseThrow().status());
+        assertEquals(OrderStatus.OPEN, store.order(first.results().get(2).orderId()).orElseThrow().status());
     }
 
     @Test
