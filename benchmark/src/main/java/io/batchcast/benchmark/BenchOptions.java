@@ -1,0 +1,71 @@
+package io.batchcast.benchmark;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The command line: {@code [--quick] [--db-url URL] [--server-jar PATH] [--only a,b] [--jfr] --out DIR}. */
+record BenchOptions(boolean quick, String dbUrl, Path serverJar, Path out, Set<String> only, boolean jfr,
+                    List<String> serverJvmOptions) {
+
+    static final List<String> SCENARIOS = List.of("network", "ingest", "latency", "fanout", "connections", "slow",
+            "batch");
+    static final String USAGE = """
+            usage: java -jar benchmark/target/batchcast-bench.jar [--quick] [--db-url URL] [--server-jar PATH]
+                   [--only network,ingest,latency,fanout,connections,slow,batch] [--jfr] [--server-jvm-option OPT]...
+                   --out DIR
+              --quick              the short profile (< 5 min) instead of the full one (< 30 min)
+              --db-url URL         the server's BATCHCAST_DB_URL (default: embedded H2 in a fresh directory under DIR)
+              --server-jar PATH    the server jar (default: bootstrap/target/batchcast.jar)
+              --only LIST          run only these scenarios
+              --jfr                record the server with Java Flight Recorder (DIR/server-<label>.jfr)
+              --server-jvm-option  an extra JVM option for the server (repeatable)
+            """;
+
+    static BenchOptions parse(String... args) {
+        boolean quick = false;
+        boolean jfr = false;
+        String dbUrl = null;
+        Path jar = Path.of("bootstrap", "target", "batchcast.jar");
+        Path out = null;
+        Set<String> only = new LinkedHashSet<>(SCENARIOS);
+        List<String> jvm = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> quick = true;
+                case "--jfr" -> jfr = true;
+                case "--db-url" -> dbUrl = value(args, ++i, "--db-url");
+                case "--server-jar" -> jar = Path.of(value(args, ++i, "--server-jar"));
+                case "--out" -> out = Path.of(value(args, ++i, "--out"));
+                case "--only" -> only = scenarios(value(args, ++i, "--only"));
+                case "--server-jvm-option" -> jvm.add(value(args, ++i, "--server-jvm-option"));
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        if (out == null) {
+            throw new IllegalArgumentException("--out DIR is required");
+        }
+        return new BenchOptions(quick, dbUrl, jar, out, only, jfr, List.copyOf(jvm));
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length || args[i].startsWith("--")) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static Set<String> scenarios(String list) {
+        Set<String> chosen = new LinkedHashSet<>();
+        for (String name : list.split(",")) {
+            String trimmed = name.trim();
+            if (!SCENARIOS.contains(trimmed)) {
+                throw new IllegalArgumentException("--only: unknown scenario '" + trimmed + "', known: " + SCENARIOS);
+            }
+            chosen.add(trimmed);
+        }
+        return chosen;
+    }
+}

@@ -1,0 +1,54 @@
+package io.batchcast.benchmark;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
+
+/**
+ * {@code callers} virtual threads, each calling as soon as its previous call returned, for a warm-up and then a
+ * measured window; the rate is the calls completed inside the window divided by its length.
+ */
+final class ClosedLoop {
+
+    record Outcome(long calls, long errors, double seconds, String firstError) {
+        double perSecond() {
+            return calls / seconds;
+        }
+    }
+
+    private ClosedLoop() {
+    }
+
+    /** {@code call} receives the caller's index and throws on failure. */
+    static Outcome run(int callers, double warmupSeconds, double seconds, IntConsumer call) throws InterruptedException {
+        long start = System.nanoTime();
+        long measureFrom = start + (long) (warmupSeconds * 1e9);
+        long end = measureFrom + (long) (seconds * 1e9);
+        AtomicLong calls = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        AtomicReference<String> firstError = new AtomicReference<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < callers; c++) {
+            int caller = c;
+            threads.add(Thread.ofVirtual().name("caller-", c).start(() -> {
+                for (long now = System.nanoTime(); now < end; now = System.nanoTime()) {
+                    try {
+                        call.accept(caller);
+                        if (now >= measureFrom && System.nanoTime() <= end) {
+                            calls.incrementAndGet();
+                        }
+                    } catch (RuntimeException e) {
+                        errors.incrementAndGet();
+                        firstError.compareAndSet(null, e.toString());
+                    }
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        return new Outcome(calls.get(), errors.get(), seconds, firstError.get());
+    }
+}
