@@ -61,7 +61,11 @@ public final class EventStreamSink implements Sink<byte[]> {
     /** Cuts the connection from any thread; a write blocked on this socket fails at once. */
     void abort() {
         if (socket != null) {
-            socket.close();
+            try {
+                socket.close();
+            } catch (RuntimeException e) {
+                // already closed by the peer or by an earlier abort: the connection is gone either way
+            }
         } else {
             // a virtual thread blocked in socket I/O is released by an interrupt, which closes the socket (JEP 444)
             writer.interrupt();
