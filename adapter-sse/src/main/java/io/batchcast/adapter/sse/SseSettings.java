@@ -103,6 +103,10 @@ public record SseSettings(
         return new SseSettings(retry, heartbeat, queueCapacity, maxStreamsPerUser, value, shutdownGrace, jwtSecret);
     }
 
+    public SseSettings withShutdownGrace(Duration value) {
+        return new SseSettings(retry, heartbeat, queueCapacity, maxStreamsPerUser, allowedOrigins, value, jwtSecret);
+    }
+
     /** Keeps the secret out of logs. */
     @Override
     public String toString() {

@@ -26,6 +26,7 @@ class OrderBatchEventStreamTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final TradingDesk DESK = new TradingDesk();
+    private static SseRouting sse;
 
     private final int port;
 
@@ -35,7 +36,7 @@ class OrderBatchEventStreamTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) {
-        SseRouting.routing(routing, DESK.feed, SseSettings.defaults(TestTokens.SECRET), Clock.systemUTC());
+        sse = SseRouting.routing(routing, DESK.feed, SseSettings.defaults(TestTokens.SECRET), Clock.systemUTC());
     }
 
     @Test
@@ -85,6 +86,29 @@ class OrderBatchEventStreamTest {
             assertEquals(List.of(eventId(toSecond)), ids(second.readFrames(2, WAIT)));
             assertEquals(List.of(eventId(toOther)), ids(other.readFrames(2, WAIT)));
             assertFalse(first.text().contains(toOther.batchId()) || second.text().contains(toFirst.batchId()));
+        }
+    }
+
+    @Test
+    void eachEventIsSerializedOnceAndEverySubscriberGetsTheSameBytes() throws IOException {
+        long strategy = DESK.strategyOf("u-fanout");
+        String seen = eventId(DESK.createLimits("u-fanout", strategy, 1));
+        try (RawStream first = open("u-fanout", strategy); RawStream second = open("u-fanout", strategy)) {
+            long serializedBefore = sse.counters().framesSerialized();
+            long hitsBefore = sse.counters().frameCacheHits();
+            DESK.createLimits("u-fanout", strategy, 2);
+            DESK.createLimits("u-fanout", strategy, 3);
+            String firstBody = first.readFrames(3, WAIT);
+            String secondBody = second.readFrames(3, WAIT);
+            try (RawStream replaying = RawStream.get(port, "/api/v1/strategies/" + strategy + "/events",
+                    headers("Authorization", "Bearer " + TestTokens.forUser("u-fanout"), "Last-Event-ID", seen))) {
+                String replayBody = replaying.readFrames(3, WAIT);
+
+                assertAll(() -> assertEquals(firstBody, secondBody),
+                        () -> assertEquals(firstBody, replayBody),
+                        () -> assertEquals(2, sse.counters().framesSerialized() - serializedBefore),
+                        () -> assertEquals(4, sse.counters().frameCacheHits() - hitsBefore));
+            }
         }
     }
 

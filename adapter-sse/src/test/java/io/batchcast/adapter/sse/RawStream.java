@@ -28,6 +28,7 @@ final class RawStream implements AutoCloseable {
     private boolean chunked;
     private long contentLength = -1;
     private boolean ended;
+    private boolean endedCleanly;
 
     private RawStream(Socket socket) throws IOException {
         this.socket = socket;
@@ -117,12 +118,32 @@ final class RawStream implements AutoCloseable {
         }
     }
 
+    /** For a stalled reader: reads and discards everything until the server closes the connection. */
+    boolean closedByServerWithin(Duration timeout) throws IOException {
+        socket.setSoTimeout((int) timeout.toMillis());
+        try {
+            while (in.read(new byte[8192]) >= 0) {
+                // discard what the kernel buffered before the server gave up on us
+            }
+            return true;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (IOException e) {
+            return true;  // reset by the server
+        }
+    }
+
     String text() {
         return body.toString(StandardCharsets.UTF_8);
     }
 
     boolean ended() {
         return ended;
+    }
+
+    /** The server finished the response with its terminating chunk, rather than dropping the connection. */
+    boolean endedCleanly() {
+        return endedCleanly;
     }
 
     @Override
@@ -187,6 +208,7 @@ final class RawStream implements AutoCloseable {
         if (size == 0) {
             line();
             ended = true;
+            endedCleanly = true;
             return;
         }
         body.write(in.readNBytes(size));
