@@ -72,6 +72,7 @@ function addBatchRow(batch, eventId, text) {
   rows.prepend(row);
   while (rows.children.length > MAX_ROWS) rows.lastElementChild.remove();
   $('no-batches').hidden = true;
+  $('batch-table').hidden = false;
 }
 
 function countBatch(summaries) {
@@ -91,16 +92,21 @@ function localTime(iso) {
   return date.toLocaleTimeString([], { hour12: false }) + '.' + String(date.getMilliseconds()).padStart(3, '0');
 }
 
-// The stream: EventSource reconnects by itself (sending Last-Event-ID) while the server answered 200 before. When it
-// gives up (the server refused with 401/404/429, which EventSource cannot tell apart), one probe request learns the
-// status, and the page either explains the problem or opens a new EventSource that resumes by last_event_id.
+// The stream: a reload resumes from the tab's last cursor. EventSource reconnects by itself (sending Last-Event-ID)
+// while the server answered 200 before. When it gives up (the server refused with 401/404/429, which EventSource
+// cannot tell apart), one probe request learns the status, and the page either explains the problem or opens a new
+// EventSource that resumes by last_event_id.
 class BatchStream {
   constructor(strategy, token) {
     this.strategy = strategy;
     this.token = token;
-    this.lastEventId = '';
+    // kept per tab, so a reload resumes where the page was instead of silently skipping what came meanwhile
+    this.cursorKey = `batchcast.cursor.${strategy}`;
+    this.lastEventId = sessionStorage.getItem(this.cursorKey) || '';
+    view.lastEventId(this.lastEventId);
     this.reconnects = 0;
     this.backoff = 1000;
+    this.wasLive = false;
     this.source = null;
   }
 
@@ -117,6 +123,7 @@ class BatchStream {
     const source = new EventSource(this.url(true));
     this.source = source;
     source.onopen = () => {
+      this.wasLive = true;
       this.backoff = 1000;
       view.problem('');
       view.state('live', 'Live');
@@ -143,12 +150,16 @@ class BatchStream {
 
   moveCursor(id) {
     this.lastEventId = id || '';
+    sessionStorage.setItem(this.cursorKey, this.lastEventId);
     view.lastEventId(this.lastEventId);
   }
 
   failed(source) {
-    this.reconnects += 1;
-    view.reconnects(this.reconnects);
+    if (this.wasLive) {
+      // counts the times the page had to re-establish a stream it had (not a first connect that failed)
+      this.reconnects += 1;
+      view.reconnects(this.reconnects);
+    }
     if (source.readyState === EventSource.CONNECTING) {
       view.state('reconnecting', 'Reconnecting…');
       return;
