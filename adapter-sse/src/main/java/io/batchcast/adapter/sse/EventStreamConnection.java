@@ -1,31 +1,21 @@
 package io.batchcast.adapter.sse;
 
+import io.batchcast.adapter.sse.FrameQueue.Frame;
 import io.batchcast.application.port.in.EventListener;
 import io.batchcast.domain.EventId;
 import io.batchcast.domain.StoredEvent;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One client's stream. The application calls {@link #onEvent} on its publishing thread, which only queues the
- * shared frame bytes; the request's own virtual thread drains the queue to the socket ({@link #stream}). Frames
- * queued while subscribing (the replay) go to an unbounded backlog, because the application replays up to its own
- * limit before the stream can start; from then on the queue is bounded, and a reader that falls a whole queue behind
- * is cut off so that it never holds up the publisher or the other readers. It resumes by its cursor.
+ * shared frame bytes ({@link FrameQueue}); the request's own virtual thread writes them to the socket
+ * ({@link #stream}). A reader that falls a whole queue behind is cut off, so it never holds up the publisher or the
+ * other readers; it resumes by its cursor.
  */
 final class EventStreamConnection implements EventListener {
-
-    private record Frame(byte[] bytes, boolean event) {
-    }
-
-    private static final Frame END_OF_STREAM = new Frame(new byte[0], false);
 
     private final Caller caller;
     private final long strategyId;
@@ -33,10 +23,7 @@ final class EventStreamConnection implements EventListener {
     private final FrameCache frames;
     private final StreamCounters counters;
     private final Clock clock;
-    private final ReentrantLock joinLock = new ReentrantLock();
-    private final ArrayDeque<Frame> backlog = new ArrayDeque<>();
-    private final BlockingQueue<Frame> queue;
-    private boolean joined;
+    private final FrameQueue queue;
     private final AtomicReference<StreamEnd> end = new AtomicReference<>();
     private volatile EventStreamSink sink;
 
@@ -48,7 +35,7 @@ final class EventStreamConnection implements EventListener {
         this.frames = frames;
         this.counters = counters;
         this.clock = clock;
-        this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+        this.queue = new FrameQueue(settings.queueCapacity());
     }
 
     String userId() {
@@ -74,12 +61,7 @@ final class EventStreamConnection implements EventListener {
 
     /** The subscription is in place: what arrives from now on is live and bounded by the queue. */
     void joined() {
-        joinLock.lock();
-        try {
-            joined = true;
-        } finally {
-            joinLock.unlock();
-        }
+        queue.joined();
     }
 
     /**
@@ -90,10 +72,9 @@ final class EventStreamConnection implements EventListener {
         this.sink = sink;
         try {
             write(new Frame(EventFrames.retry(settings.retry()), false));
-            for (Frame frame : backlog) {
+            for (Frame frame : queue.takeBacklog()) {
                 write(frame);
             }
-            backlog.clear();
             return drain();
         } catch (InterruptedException e) {
             return endWith(StreamEnd.SHUTDOWN);
@@ -110,7 +91,7 @@ final class EventStreamConnection implements EventListener {
     /** Ends the stream cleanly after the frames already queued (shutdown). */
     void finish(StreamEnd reason) {
         endWith(reason);
-        if (!queue.offer(END_OF_STREAM)) {
+        if (!queue.offerEnd()) {
             abort();
         }
     }
@@ -134,8 +115,8 @@ final class EventStreamConnection implements EventListener {
             if (now - expiresAt >= 0) {
                 return endWith(StreamEnd.TOKEN_EXPIRED);
             }
-            Frame frame = queue.poll(Math.min(nextHeartbeat - now, expiresAt - now), TimeUnit.NANOSECONDS);
-            if (frame == END_OF_STREAM) {
+            Frame frame = queue.poll(Math.min(nextHeartbeat - now, expiresAt - now));
+            if (frame == FrameQueue.END_OF_STREAM) {
                 return end.get();
             }
             if (frame != null || System.nanoTime() - nextHeartbeat >= 0) {
@@ -159,19 +140,10 @@ final class EventStreamConnection implements EventListener {
     }
 
     private void enqueue(Frame frame) {
-        joinLock.lock();
-        try {
-            if (!joined) {
-                backlog.add(frame);
-                if (frame.event()) {
-                    counters.eventReplayed();
-                }
-                return;
-            }
-        } finally {
-            joinLock.unlock();
-        }
-        if (!queue.offer(frame) && end.compareAndSet(null, StreamEnd.TOO_SLOW)) {
+        FrameQueue.Offered offered = queue.offer(frame);
+        if (offered == FrameQueue.Offered.BACKLOG && frame.event()) {
+            counters.eventReplayed();
+        } else if (offered == FrameQueue.Offered.FULL && end.compareAndSet(null, StreamEnd.TOO_SLOW)) {
             counters.slowReaderEvicted();
             abort();
         }
