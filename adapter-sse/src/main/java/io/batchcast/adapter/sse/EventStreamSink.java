@@ -16,10 +16,10 @@ import java.io.UncheckedIOException;
  * that stopped reading, which Helidon's sink cannot do. Created through {@link EventStreamSinkProvider}, so Helidon
  * commits the status line and headers exactly as for its own sinks.
  */
-public final class EventStreamSink implements Sink<byte[]> {
+final class EventStreamSink implements Sink<byte[]> {
 
     /** The type to ask {@code ServerResponse.sink(...)} for. */
-    public static final GenericType<EventStreamSink> TYPE = GenericType.create(EventStreamSink.class);
+    static final GenericType<EventStreamSink> TYPE = GenericType.create(EventStreamSink.class);
 
     private final OutputStream out;
     private final Runnable closeResponse;

@@ -44,8 +44,9 @@ final class SessionCookie implements HttpService {
                     "this origin is not in the allowed origins of this server");
             return;
         }
-        Optional<String> bearer = request.headers().first(HeaderNames.AUTHORIZATION)
-                .flatMap(value -> StreamRequest.accessToken(request));
+        // only the header: a cookie or URL token cannot be traded for a (new) cookie
+        Optional<String> bearer = request.headers().contains(HeaderNames.AUTHORIZATION)
+                ? StreamRequest.accessToken(request) : Optional.empty();
         Optional<Caller> caller = bearer.flatMap(tokens::verify);
         if (caller.isEmpty()) {
             response.header(HeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"batchcast\"");

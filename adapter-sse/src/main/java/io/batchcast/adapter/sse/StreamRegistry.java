@@ -88,15 +88,6 @@ final class StreamRegistry {
         }
     }
 
-    int openStreams(String userId) {
-        lock.lock();
-        try {
-            return streamsPerUser.getOrDefault(userId, 0);
-        } finally {
-            lock.unlock();
-        }
-    }
-
     private List<EventStreamConnection> stopAdmitting() {
         lock.lock();
         try {
