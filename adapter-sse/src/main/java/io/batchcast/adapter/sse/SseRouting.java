@@ -31,8 +31,8 @@ public final class SseRouting implements AutoCloseable {
 
     /**
      * Adds {@code GET /api/v1/strategies/{strategyId}/events}, {@code POST|DELETE /api/v1/session} and the dashboard
-     * at {@code /} to {@code routing}. Register anything else under {@code /api/} before calling this: the dashboard
-     * answers every other path.
+     * at {@code /} to {@code routing}. Routes registered before or after keep working: the dashboard serves only its
+     * own files and passes every other path on (GETs outside {@code /api/} get its security headers on the way).
      */
     public static SseRouting routing(HttpRouting.Builder routing, SubscribeToOrderBatchEventsUseCase events,
             SseSettings settings, Clock clock) {
