@@ -38,8 +38,8 @@ public record Target(String figure, Comparison comparison, double threshold, Str
     }
 
     public String describe() {
-        String bound = threshold == Math.rint(threshold) && Math.abs(threshold) >= 1
-                ? String.format("%,d", (long) threshold) : String.valueOf(threshold);
+        String bound = threshold >= 10 ? String.format(java.util.Locale.ROOT, "%,d", (long) threshold)
+                : String.valueOf(threshold);
         return comparison.symbol + " " + bound;
     }
 }
