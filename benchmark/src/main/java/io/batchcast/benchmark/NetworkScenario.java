@@ -7,6 +7,7 @@ import io.batchcast.benchmark.server.ServerProcess;
 import io.batchcast.benchmark.sse.SseConnection;
 import io.batchcast.benchmark.sse.SseEndpoint;
 import io.batchcast.benchmark.sse.SseFrame;
+import io.batchcast.proto.v1.SubmitOrderBatchRequest;
 import io.batchcast.proto.v1.SubmitOrderBatchResponse;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -54,10 +55,11 @@ final class NetworkScenario implements Scenario {
         Thread.sleep(100);
         frames.clear();
         long before = reader.wireBytes();
-        SubmitOrderBatchResponse batch = engine.submit(OrderBatches.seedExample(strategy, toCancel));
+        SubmitOrderBatchRequest request = OrderBatches.seedExample(strategy, toCancel);
+        SubmitOrderBatchResponse batch = engine.submit(request);
         SseFrame frame = awaitEvent(frames, batch.getEventId());
         Thread.sleep(100);
-        return new Measurement(reader.wireBytes() - before, frame, batch, strategy);
+        return new Measurement(reader.wireBytes() - before, frame, request, batch, strategy);
     }
 
     private static SseFrame awaitEvent(LinkedBlockingQueue<SseFrame> frames, String eventId) throws Exception {
@@ -72,11 +74,13 @@ final class NetworkScenario implements Scenario {
     }
 
     private ScenarioResult result(Measurement m, SseConnection reader) {
-        List<String> perOrder = PerOrderFrames.full(m.strategy, m.response, m.frame);
+        List<String> perOrder = PerOrderFrames.identifying(m.strategy, m.response, m.frame);
         List<String> minimal = PerOrderFrames.minimal(m.strategy, m.response, m.frame);
+        List<String> detailed = PerOrderFrames.detailed(m.strategy, m.request, m.response, m.frame);
         long framing = m.wireBytes - m.frame.bytes();
         long perOrderBytes = wire(perOrder, framing);
         long minimalBytes = wire(minimal, framing);
+        long detailedBytes = wire(detailed, framing);
         double reduction = 1 - (double) m.wireBytes / perOrderBytes;
         return new ScenarioResult(name())
                 .figure("network.reduction", round(reduction, 4))
@@ -87,12 +91,16 @@ final class NetworkScenario implements Scenario {
                 .raw("per_order_events", perOrder.size())
                 .raw("per_order_wire_bytes", perOrderBytes)
                 .raw("per_order_minimal_wire_bytes", minimalBytes)
+                .raw("per_order_detailed_wire_bytes", detailedBytes)
                 .raw("reduction_vs_minimal_per_order", round(1 - (double) m.wireBytes / minimalBytes, 4))
+                .raw("reduction_vs_detailed_per_order", round(1 - (double) m.wireBytes / detailedBytes, 4))
                 .raw("reduction_with_tcp_ip_headers", round(1 - (m.wireBytes + TCP_IP_HEADER_BYTES)
                         / (perOrderBytes + perOrder.size() * TCP_IP_HEADER_BYTES), 4))
-                .raw("batch_frame", m.frame.toString())
+                .raw("batch_frame", "id: " + m.frame.id() + "\nevent: " + m.frame.event() + "\ndata: " + m.frame.data()
+                        + "\n\n")
                 .raw("per_order_frame_example", perOrder.getFirst())
-                .raw("per_order_minimal_frame_example", minimal.getFirst());
+                .raw("per_order_minimal_frame_example", minimal.getFirst())
+                .raw("per_order_detailed_frame_example", detailed.getFirst());
     }
 
     /**
@@ -112,6 +120,7 @@ final class NetworkScenario implements Scenario {
         return Math.round(value * scale) / scale;
     }
 
-    private record Measurement(long wireBytes, SseFrame frame, SubmitOrderBatchResponse response, long strategy) {
+    private record Measurement(long wireBytes, SseFrame frame, SubmitOrderBatchRequest request,
+                               SubmitOrderBatchResponse response, long strategy) {
     }
 }

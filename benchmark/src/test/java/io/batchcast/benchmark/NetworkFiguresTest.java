@@ -3,9 +3,14 @@ package io.batchcast.benchmark;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.batchcast.benchmark.sse.SseFrame;
+import io.batchcast.proto.v1.CancelOrder;
+import io.batchcast.proto.v1.CreateOrder;
 import io.batchcast.proto.v1.OperationOutcome;
+import io.batchcast.proto.v1.OrderOperation;
 import io.batchcast.proto.v1.OperationResult;
 import io.batchcast.proto.v1.OrderType;
+import io.batchcast.proto.v1.Side;
+import io.batchcast.proto.v1.SubmitOrderBatchRequest;
 import io.batchcast.proto.v1.SubmitOrderBatchResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,16 +32,34 @@ class NetworkFiguresTest {
 
     @Test
     void perOrderFramesCarryOneEventPerOperationInTheBatchFramesStyle() {
-        List<String> frames = PerOrderFrames.full(7, RESPONSE, BATCH_FRAME);
+        List<String> frames = PerOrderFrames.identifying(7, RESPONSE, BATCH_FRAME);
 
         assertEquals(List.of(
                 "id: mem-41\nevent: order_update\ndata: {\"type\":\"order_update\",\"data\":{\"strategy_id\":7,"
-                        + "\"batch_id\":\"b1\",\"order_id\":\"o-1\",\"client_order_id\":\"c-1\",\"order_type\":\"LIMIT\","
+                        + "\"order_id\":\"o-1\",\"client_order_id\":\"c-1\",\"order_type\":\"LIMIT\","
                         + "\"outcome\":\"CREATED\",\"timestamp\":\"2025-10-30T12:34:56.789Z\"}}\n\n",
                 "id: mem-42\nevent: order_update\ndata: {\"type\":\"order_update\",\"data\":{\"strategy_id\":7,"
-                        + "\"batch_id\":\"b1\",\"order_id\":\"o-0\",\"client_order_id\":\"c-0\","
+                        + "\"order_id\":\"o-0\",\"client_order_id\":\"c-0\","
                         + "\"order_type\":\"STOP_LIMIT\",\"outcome\":\"CANCELLED\","
                         + "\"timestamp\":\"2025-10-30T12:34:56.789Z\"}}\n\n"), frames);
+    }
+
+    @Test
+    void detailedPerOrderFramesAddTheOrdersTermsAndCancelsCarryTheCancelledOrders() {
+        SubmitOrderBatchRequest request = SubmitOrderBatchRequest.newBuilder()
+                .addOperations(OrderOperation.newBuilder().setCreate(CreateOrder.newBuilder().setSymbol("ETH-USDT")
+                        .setSide(Side.SIDE_SELL).setOrderType(OrderType.ORDER_TYPE_LIMIT).setQuantity("2")
+                        .setPrice("3000")))
+                .addOperations(OrderOperation.newBuilder().setCancel(CancelOrder.newBuilder().setOrderId("o-0")))
+                .build();
+
+        List<String> frames = PerOrderFrames.detailed(7, request, RESPONSE, BATCH_FRAME);
+
+        assertEquals("id: mem-41\nevent: order_update\ndata: {\"type\":\"order_update\",\"data\":{\"strategy_id\":7,"
+                + "\"order_id\":\"o-1\",\"client_order_id\":\"c-1\",\"symbol\":\"ETH-USDT\",\"side\":\"SELL\","
+                + "\"order_type\":\"LIMIT\",\"quantity\":\"2\",\"price\":\"3000\",\"stop_price\":\"\","
+                + "\"outcome\":\"CREATED\",\"timestamp\":\"2025-10-30T12:34:56.789Z\"}}\n\n", frames.get(0));
+        assertEquals(true, frames.get(1).contains("\"symbol\":\"BTC-USDT\",\"side\":\"BUY\""));
     }
 
     @Test

@@ -58,8 +58,13 @@ public final class OrderBatches {
     }
 
     private static OrderOperation limit(String clientOrderId, Side side) {
-        return OrderOperation.newBuilder().setCreate(CreateOrder.newBuilder()
-                .setClientOrderId(clientOrderId).setSymbol("BTC-USDT").setSide(side)
-                .setOrderType(OrderType.ORDER_TYPE_LIMIT).setQuantity("0.01").setPrice("50000.5")).build();
+        return OrderOperation.newBuilder().setCreate(setupOrderTerms().toBuilder()
+                .setClientOrderId(clientOrderId).setSide(side)).build();
+    }
+
+    /** The terms of every LIMIT order the benchmark creates. */
+    public static CreateOrder setupOrderTerms() {
+        return CreateOrder.newBuilder().setSymbol("BTC-USDT").setSide(Side.SIDE_BUY)
+                .setOrderType(OrderType.ORDER_TYPE_LIMIT).setQuantity("0.01").setPrice("50000.5").build();
     }
 }
