@@ -36,9 +36,17 @@ final class BenchContext implements AutoCloseable {
         this.sizes = sizes;
         this.console = console;
         Map<String, String> env = new LinkedHashMap<>();
-        // one user's strategy is read by up to 10,000 readers in the fan-out scenario (default limit: 32 per user)
-        env.put(ServerSettings.SSE_CONNECTIONS_PER_USER, "1000000");
-        env.put(ServerSettings.SSE_HEARTBEAT, "PT" + sizes.heartbeatSeconds() + "S");
+        // one user's strategy is read by up to 10,000 readers in the fan-out scenario (default limit: 16 per user,
+        // the server accepts at most 10,000)
+        env.put(ServerSettings.SSE_STREAMS_PER_USER, "10000");
+        // idle connections must see heartbeats within the connections scenario's hold time (default 15 s)
+        env.put(ServerSettings.SSE_HEARTBEAT_MS, Long.toString(sizes.heartbeatSeconds() * 1000L));
+        if (options.dbUser() != null) {
+            env.put("BATCHCAST_DB_USER", options.dbUser());
+        }
+        if (options.dbPassword() != null) {
+            env.put("BATCHCAST_DB_PASSWORD", options.dbPassword());
+        }
         baseSettings = new ServerSettings(options.serverJar(), options.out().resolve("server-work"), "main",
                 options.dbUrl(), JWT_SECRET, env, List.of(), 1_048_576);
     }
@@ -70,7 +78,9 @@ final class BenchContext implements AutoCloseable {
         console.say("server", "ready: pid %d, http %d, grpc %d", server.pid(), server.httpPort, server.grpcPort);
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("label", settings.label());
-        run.put("environment_overrides", settings.extraEnv());
+        Map<String, String> shown = new LinkedHashMap<>(settings.extraEnv());
+        shown.computeIfPresent("BATCHCAST_DB_PASSWORD", (k, v) -> "***");
+        run.put("environment_overrides", shown);
         run.put("jvm_options", settings.jvmOptions());
         run.put("database", settings.dbUrl() == null ? "embedded H2 (default)" : settings.dbUrl());
         serverRuns.add(run);

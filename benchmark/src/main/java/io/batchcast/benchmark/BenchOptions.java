@@ -6,18 +6,24 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** The command line: {@code [--quick] [--db-url URL] [--server-jar PATH] [--only a,b] [--jfr] --out DIR}. */
-record BenchOptions(boolean quick, String dbUrl, Path serverJar, Path out, Set<String> only, boolean jfr,
-                    List<String> serverJvmOptions) {
+/**
+ * The command line: {@code [--quick] [--db-url URL [--db-user U] [--db-password P]] [--server-jar PATH] [--only a,b]
+ * [--jfr] [--server-jvm-option OPT]... --out DIR}.
+ */
+record BenchOptions(boolean quick, String dbUrl, String dbUser, String dbPassword, Path serverJar, Path out,
+                    Set<String> only, boolean jfr, List<String> serverJvmOptions) {
 
     static final List<String> SCENARIOS = List.of("network", "ingest", "latency", "fanout", "connections", "slow",
             "batch");
     static final String USAGE = """
-            usage: java -jar benchmark/target/batchcast-bench.jar [--quick] [--db-url URL] [--server-jar PATH]
+            usage: java -jar benchmark/target/batchcast-bench.jar [--quick] [--db-url URL [--db-user U]
+                   [--db-password P]] [--server-jar PATH]
                    [--only network,ingest,latency,fanout,connections,slow,batch] [--jfr] [--server-jvm-option OPT]...
                    --out DIR
               --quick              the short profile (< 5 min) instead of the full one (< 30 min)
               --db-url URL         the server's BATCHCAST_DB_URL (default: embedded H2 in a fresh directory under DIR)
+              --db-user U          the server's BATCHCAST_DB_USER (e.g. postgres)
+              --db-password P      the server's BATCHCAST_DB_PASSWORD
               --server-jar PATH    the server jar (default: bootstrap/target/batchcast.jar)
               --only LIST          run only these scenarios
               --jfr                record the server with Java Flight Recorder (DIR/server-<label>.jfr)
@@ -28,6 +34,8 @@ record BenchOptions(boolean quick, String dbUrl, Path serverJar, Path out, Set<S
         boolean quick = false;
         boolean jfr = false;
         String dbUrl = null;
+        String dbUser = null;
+        String dbPassword = null;
         Path jar = Path.of("bootstrap", "target", "batchcast.jar");
         Path out = null;
         Set<String> only = new LinkedHashSet<>(SCENARIOS);
@@ -37,6 +45,8 @@ record BenchOptions(boolean quick, String dbUrl, Path serverJar, Path out, Set<S
                 case "--quick" -> quick = true;
                 case "--jfr" -> jfr = true;
                 case "--db-url" -> dbUrl = value(args, ++i, "--db-url");
+                case "--db-user" -> dbUser = value(args, ++i, "--db-user");
+                case "--db-password" -> dbPassword = value(args, ++i, "--db-password");
                 case "--server-jar" -> jar = Path.of(value(args, ++i, "--server-jar"));
                 case "--out" -> out = Path.of(value(args, ++i, "--out"));
                 case "--only" -> only = scenarios(value(args, ++i, "--only"));
@@ -47,7 +57,10 @@ record BenchOptions(boolean quick, String dbUrl, Path serverJar, Path out, Set<S
         if (out == null) {
             throw new IllegalArgumentException("--out DIR is required");
         }
-        return new BenchOptions(quick, dbUrl, jar, out, only, jfr, List.copyOf(jvm));
+        if ((dbUser != null || dbPassword != null) && dbUrl == null) {
+            throw new IllegalArgumentException("--db-user and --db-password need --db-url");
+        }
+        return new BenchOptions(quick, dbUrl, dbUser, dbPassword, jar, out, only, jfr, List.copyOf(jvm));
     }
 
     private static String value(String[] args, int i, String option) {

@@ -1,5 +1,6 @@
 package io.batchcast.benchmark;
 
+import io.batchcast.benchmark.server.ProcessMemory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -12,17 +13,27 @@ import java.util.function.IntConsumer;
  */
 final class ClosedLoop {
 
-    record Outcome(long calls, long errors, double seconds, String firstError) {
+    /** {@code cpuNanos}: CPU the watched processes used during the measured window, summed. */
+    record Outcome(long calls, long errors, double seconds, String firstError, long cpuNanos) {
         double perSecond() {
             return calls / seconds;
+        }
+
+        double cpuMillisPerCall() {
+            return cpuNanos / 1e6 / Math.max(calls, 1);
         }
     }
 
     private ClosedLoop() {
     }
 
-    /** {@code call} receives the caller's index and throws on failure. */
-    static Outcome run(int callers, double warmupSeconds, double seconds, IntConsumer call) throws InterruptedException {
+    /**
+     * {@code call} receives the caller's index and throws on failure. The CPU time of the {@code watched} processes
+     * is taken at the edges of the measured window: on a shared machine, CPU per call is the figure a busy neighbour
+     * disturbs least.
+     */
+    static Outcome run(int callers, double warmupSeconds, double seconds, IntConsumer call, long... watched)
+            throws InterruptedException {
         long start = System.nanoTime();
         long measureFrom = start + (long) (warmupSeconds * 1e9);
         long end = measureFrom + (long) (seconds * 1e9);
@@ -46,9 +57,23 @@ final class ClosedLoop {
                 }
             }));
         }
+        long cpuAtStart = sleepUntil(measureFrom, watched);
+        long cpuAtEnd = sleepUntil(end, watched);
         for (Thread t : threads) {
             t.join();
         }
-        return new Outcome(calls.get(), errors.get(), seconds, firstError.get());
+        return new Outcome(calls.get(), errors.get(), seconds, firstError.get(), cpuAtEnd - cpuAtStart);
+    }
+
+    private static long sleepUntil(long nanoTime, long[] watched) throws InterruptedException {
+        long wait = nanoTime - System.nanoTime();
+        if (wait > 0) {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        }
+        long cpu = 0;
+        for (long pid : watched) {
+            cpu += ProcessMemory.cpuNanos(pid);
+        }
+        return cpu;
     }
 }

@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class ConnectionsScenario implements Scenario {
 
+    /** Readers per strategy, each strategy its own user: well under the server's per-user stream limit. */
     private static final int READERS_PER_STRATEGY = 1000;
 
     @Override
@@ -33,10 +34,11 @@ final class ConnectionsScenario implements Scenario {
     public ScenarioResult run(BenchContext context) throws Exception {
         RunSizes sizes = context.sizes;
         ServerProcess server = context.server();
-        Gateway engine = context.gateway("bench-connections");
+        List<Gateway> engines = new ArrayList<>();
         List<Long> strategies = new ArrayList<>();
         for (int s = 0; s * READERS_PER_STRATEGY < sizes.connections(); s++) {
-            strategies.add(engine.createStrategy("idle " + s));
+            engines.add(context.gateway("bench-connections-" + s));
+            strategies.add(engines.getLast().createStrategy("idle " + s));
         }
         AtomicLong heartbeats = new AtomicLong();
         List<double[]> samples = new ArrayList<>();
@@ -48,7 +50,8 @@ final class ConnectionsScenario implements Scenario {
             for (int step = 1; step <= sizes.connectionSteps() && failure == null; step++) {
                 int to = (int) ((long) sizes.connections() * step / sizes.connectionSteps());
                 audience.open(opened, to, r -> SseEndpoint.loopback(server.httpPort,
-                        Gateway.eventsPath(strategies.get(r / READERS_PER_STRATEGY)), engine.token()), r -> false,
+                        Gateway.eventsPath(strategies.get(r / READERS_PER_STRATEGY)),
+                        engines.get(r / READERS_PER_STRATEGY).token()), r -> false,
                         LoopbackAddresses.defaults(), (r, frame, t) -> heartbeats.incrementAndGet());
                 opened = to;
                 failure = audience.failures() > 0 ? audience.failures() + " readers failed, first: "

@@ -27,11 +27,14 @@ class BenchOptionsTest {
     @Test
     void readsEveryOption() {
         BenchOptions options = BenchOptions.parse("--quick", "--db-url", "jdbc:postgresql://127.0.0.1/b", "--jfr",
+                "--db-user", "postgres", "--db-password", "secret",
                 "--server-jar", "x.jar", "--only", "latency, slow", "--server-jvm-option", "-Xmx1g", "--out", "o");
 
         assertTrue(options.quick());
         assertTrue(options.jfr());
         assertEquals("jdbc:postgresql://127.0.0.1/b", options.dbUrl());
+        assertEquals("postgres", options.dbUser());
+        assertEquals("secret", options.dbPassword());
         assertEquals(List.of("latency", "slow"), List.copyOf(options.only()));
         assertEquals(List.of("-Xmx1g"), options.serverJvmOptions());
     }
@@ -42,6 +45,9 @@ class BenchOptionsTest {
                 assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--quick")).getMessage());
         assertEquals("--db-url needs a value",
                 assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--db-url", "--out", "o"))
+                        .getMessage());
+        assertEquals("--db-user and --db-password need --db-url",
+                assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--db-user", "u", "--out", "o"))
                         .getMessage());
         assertEquals("--only: unknown scenario 'latncy', known: " + BenchOptions.SCENARIOS,
                 assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--only", "latncy", "--out", "o"))

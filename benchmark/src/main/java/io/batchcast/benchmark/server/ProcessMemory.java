@@ -10,8 +10,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A process's memory as the kernel and the JVM see it: VmRSS from /proc/&lt;pid&gt;/status, and the Java heap in use
- * right after a full GC (jcmd GC.run, then GC.heap_info), which is what connections actually retain.
+ * A process's resources as the kernel and the JVM see them: VmRSS from /proc/&lt;pid&gt;/status, the Java heap in
+ * use right after a full GC (jcmd GC.run, then GC.heap_info), which is what connections actually retain, CPU time
+ * and open files.
  */
 public final class ProcessMemory {
 
@@ -49,6 +50,11 @@ public final class ProcessMemory {
             throw new IllegalStateException("no 'used NNNK' in GC.heap_info output: " + heapInfo);
         }
         return Long.parseLong(m.group(1)) * 1024;
+    }
+
+    /** CPU time (user + system) the process has used so far, in nanoseconds; -1 when the OS does not say. */
+    public static long cpuNanos(long pid) {
+        return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).map(d -> d.toNanos()).orElse(-1L);
     }
 
     /** Open file descriptors of the process. */
