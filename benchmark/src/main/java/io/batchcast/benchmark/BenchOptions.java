@@ -2,16 +2,18 @@ package io.batchcast.benchmark;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * The command line: {@code [--quick] [--db-url URL [--db-user U] [--db-password P]] [--server-jar PATH] [--only a,b]
- * [--jfr] [--server-jvm-option OPT]... --out DIR}.
+ * [--jfr] [--server-jvm-option OPT]... [--server-env KEY=VALUE]... --out DIR}.
  */
 record BenchOptions(boolean quick, String dbUrl, String dbUser, String dbPassword, Path serverJar, Path out,
-                    Set<String> only, boolean jfr, List<String> serverJvmOptions) {
+                    Set<String> only, boolean jfr, List<String> serverJvmOptions, Map<String, String> serverEnv) {
 
     static final List<String> SCENARIOS = List.of("network", "ingest", "latency", "fanout", "connections", "slow",
             "batch");
@@ -19,7 +21,7 @@ record BenchOptions(boolean quick, String dbUrl, String dbUser, String dbPasswor
             usage: java -jar benchmark/target/batchcast-bench.jar [--quick] [--db-url URL [--db-user U]
                    [--db-password P]] [--server-jar PATH]
                    [--only network,ingest,latency,fanout,connections,slow,batch] [--jfr] [--server-jvm-option OPT]...
-                   --out DIR
+                   [--server-env KEY=VALUE]... --out DIR
               --quick              the short profile (< 5 min) instead of the full one (< 30 min)
               --db-url URL         the server's BATCHCAST_DB_URL (default: embedded H2 in a fresh directory under DIR)
               --db-user U          the server's BATCHCAST_DB_USER (e.g. postgres)
@@ -28,6 +30,8 @@ record BenchOptions(boolean quick, String dbUrl, String dbUser, String dbPasswor
               --only LIST          run only these scenarios
               --jfr                record the server with Java Flight Recorder (DIR/server-<label>.jfr)
               --server-jvm-option  an extra JVM option for the server (repeatable)
+              --server-env K=V     an extra environment variable for the server (repeatable), e.g.
+                                   BATCHCAST_LIMITS_MAX_dash_PARALLELISM=128
             """;
 
     static BenchOptions parse(String... args) {
@@ -40,6 +44,7 @@ record BenchOptions(boolean quick, String dbUrl, String dbUser, String dbPasswor
         Path out = null;
         Set<String> only = new LinkedHashSet<>(SCENARIOS);
         List<String> jvm = new ArrayList<>();
+        Map<String, String> env = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> quick = true;
@@ -51,6 +56,7 @@ record BenchOptions(boolean quick, String dbUrl, String dbUser, String dbPasswor
                 case "--out" -> out = Path.of(value(args, ++i, "--out"));
                 case "--only" -> only = scenarios(value(args, ++i, "--only"));
                 case "--server-jvm-option" -> jvm.add(value(args, ++i, "--server-jvm-option"));
+                case "--server-env" -> putEnv(env, value(args, ++i, "--server-env"));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -60,7 +66,7 @@ record BenchOptions(boolean quick, String dbUrl, String dbUser, String dbPasswor
         if ((dbUser != null || dbPassword != null) && dbUrl == null) {
             throw new IllegalArgumentException("--db-user and --db-password need --db-url");
         }
-        return new BenchOptions(quick, dbUrl, dbUser, dbPassword, jar, out, only, jfr, List.copyOf(jvm));
+        return new BenchOptions(quick, dbUrl, dbUser, dbPassword, jar, out, only, jfr, List.copyOf(jvm), env);
     }
 
     private static String value(String[] args, int i, String option) {
@@ -68,6 +74,14 @@ record BenchOptions(boolean quick, String dbUrl, String dbUser, String dbPasswor
             throw new IllegalArgumentException(option + " needs a value");
         }
         return args[i];
+    }
+
+    private static void putEnv(Map<String, String> env, String assignment) {
+        int eq = assignment.indexOf('=');
+        if (eq <= 0) {
+            throw new IllegalArgumentException("--server-env needs KEY=VALUE, was '" + assignment + "'");
+        }
+        env.put(assignment.substring(0, eq), assignment.substring(eq + 1));
     }
 
     private static Set<String> scenarios(String list) {

@@ -85,7 +85,8 @@ public final class BenchmarkMain {
             e.printStackTrace(System.out);
             result = ScenarioResult.failed(scenario.name(), e);
         }
-        return result.seconds((System.nanoTime() - start) / 1e9);
+        // the machine is shared: a busy neighbour during a scenario shows up here
+        return result.seconds((System.nanoTime() - start) / 1e9).raw("load_average_after", MachineInfo.loadAverage());
     }
 
     private static void plot(RunReport report, LatencyScenario latency, FanoutScenario fanout, RunSizes sizes,

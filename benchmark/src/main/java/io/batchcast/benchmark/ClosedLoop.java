@@ -13,14 +13,20 @@ import java.util.function.IntConsumer;
  */
 final class ClosedLoop {
 
-    /** {@code cpuNanos}: CPU the watched processes used during the measured window, summed. */
-    record Outcome(long calls, long errors, double seconds, String firstError, long cpuNanos) {
+    /** {@code cpuNanos}: CPU each watched process used during the measured window, in the order given. */
+    record Outcome(long calls, long errors, double seconds, String firstError, long[] cpuNanos) {
         double perSecond() {
             return calls / seconds;
         }
 
+        /** CPU per call of all watched processes together. */
         double cpuMillisPerCall() {
-            return cpuNanos / 1e6 / Math.max(calls, 1);
+            return java.util.Arrays.stream(cpuNanos).sum() / 1e6 / Math.max(calls, 1);
+        }
+
+        /** CPU per call of the {@code i}-th watched process. */
+        double cpuMillisPerCall(int i) {
+            return cpuNanos[i] / 1e6 / Math.max(calls, 1);
         }
     }
 
@@ -57,22 +63,26 @@ final class ClosedLoop {
                 }
             }));
         }
-        long cpuAtStart = sleepUntil(measureFrom, watched);
-        long cpuAtEnd = sleepUntil(end, watched);
+        long[] cpuAtStart = sleepUntil(measureFrom, watched);
+        long[] cpuAtEnd = sleepUntil(end, watched);
         for (Thread t : threads) {
             t.join();
         }
-        return new Outcome(calls.get(), errors.get(), seconds, firstError.get(), cpuAtEnd - cpuAtStart);
+        long[] used = new long[watched.length];
+        for (int i = 0; i < watched.length; i++) {
+            used[i] = cpuAtEnd[i] - cpuAtStart[i];
+        }
+        return new Outcome(calls.get(), errors.get(), seconds, firstError.get(), used);
     }
 
-    private static long sleepUntil(long nanoTime, long[] watched) throws InterruptedException {
+    private static long[] sleepUntil(long nanoTime, long[] watched) throws InterruptedException {
         long wait = nanoTime - System.nanoTime();
         if (wait > 0) {
             Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
         }
-        long cpu = 0;
-        for (long pid : watched) {
-            cpu += ProcessMemory.cpuNanos(pid);
+        long[] cpu = new long[watched.length];
+        for (int i = 0; i < watched.length; i++) {
+            cpu[i] = ProcessMemory.cpuNanos(watched[i]);
         }
         return cpu;
     }

@@ -70,6 +70,8 @@ final class IngestScenario implements Scenario {
                 .raw("echo_errors", echo.errors())
                 .raw("measured_seconds", sizes.ingestSeconds())
                 .raw("gateway_cpu_ms_per_batch", NetworkScenario.round(gateway.cpuMillisPerCall(), 3))
+                .raw("gateway_server_cpu_ms_per_batch", NetworkScenario.round(gateway.cpuMillisPerCall(0), 3))
+                .raw("gateway_client_cpu_ms_per_batch", NetworkScenario.round(gateway.cpuMillisPerCall(1), 3))
                 .raw("echo_cpu_ms_per_call", NetworkScenario.round(echo.cpuMillisPerCall(), 3))
                 .raw("cpu_ratio", NetworkScenario.round(echo.cpuMillisPerCall() / gateway.cpuMillisPerCall(), 4));
     }

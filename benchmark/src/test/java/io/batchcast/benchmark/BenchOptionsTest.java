@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,8 @@ class BenchOptionsTest {
     void readsEveryOption() {
         BenchOptions options = BenchOptions.parse("--quick", "--db-url", "jdbc:postgresql://127.0.0.1/b", "--jfr",
                 "--db-user", "postgres", "--db-password", "secret",
-                "--server-jar", "x.jar", "--only", "latency, slow", "--server-jvm-option", "-Xmx1g", "--out", "o");
+                "--server-jar", "x.jar", "--only", "latency, slow", "--server-jvm-option", "-Xmx1g", "--out", "o",
+                "--server-env", "BATCHCAST_LIMITS_MAX_dash_PARALLELISM=128");
 
         assertTrue(options.quick());
         assertTrue(options.jfr());
@@ -37,6 +39,7 @@ class BenchOptionsTest {
         assertEquals("secret", options.dbPassword());
         assertEquals(List.of("latency", "slow"), List.copyOf(options.only()));
         assertEquals(List.of("-Xmx1g"), options.serverJvmOptions());
+        assertEquals(Map.of("BATCHCAST_LIMITS_MAX_dash_PARALLELISM", "128"), options.serverEnv());
     }
 
     @Test
@@ -48,6 +51,9 @@ class BenchOptionsTest {
                         .getMessage());
         assertEquals("--db-user and --db-password need --db-url",
                 assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--db-user", "u", "--out", "o"))
+                        .getMessage());
+        assertEquals("--server-env needs KEY=VALUE, was 'X'",
+                assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--server-env", "X", "--out", "o"))
                         .getMessage());
         assertEquals("--only: unknown scenario 'latncy', known: " + BenchOptions.SCENARIOS,
                 assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--only", "latncy", "--out", "o"))
