@@ -22,10 +22,10 @@ import java.util.stream.Stream;
  */
 final class ArchitectureRules {
 
-    static final String[] GRPC_AND_PROTOBUF = {"io.grpc..", "com.google.protobuf..", "com.google.rpc.."};
-    static final String[] HELIDON = {"io.helidon.."};
-    static final String[] JDBC = {"java.sql..", "javax.sql..", "com.zaxxer..", "org.flywaydb..", "org.postgresql..", "org.h2.."};
-    private static final String[] NETWORK_AND_JDBC = {"java.sql..", "java.net.."};
+    private static final String[] GRPC_AND_PROTOBUF = {"io.grpc..", "com.google.protobuf..", "com.google.rpc.."};
+    private static final String[] HELIDON = {"io.helidon.."};
+    private static final String[] JDBC = {"java.sql..", "javax.sql..", "com.zaxxer..", "org.flywaydb..", "org.postgresql..", "org.h2.."};
+    private static final String[] BANNED_JDK_PACKAGES = {"java.sql..", "java.net.."};
 
     private final String root;
 
@@ -36,7 +36,7 @@ final class ArchitectureRules {
     ArchRule domainDependsOnlyOnTheJdk() {
         return classes().that().resideInAPackage(pkg(BatchcastModule.DOMAIN))
                 .should().onlyDependOnClassesThat(resideInAnyPackage(pkg(BatchcastModule.DOMAIN), "java..")
-                        .and(resideOutsideOfPackages(NETWORK_AND_JDBC)))
+                        .and(resideOutsideOfPackages(BANNED_JDK_PACKAGES)))
                 .because("the domain is plain Java: no framework, no java.sql, no java.net (DESIGN.md §1)");
     }
 
@@ -44,7 +44,7 @@ final class ArchitectureRules {
         return classes().that().resideInAPackage(pkg(BatchcastModule.APPLICATION))
                 .should().onlyDependOnClassesThat(resideInAnyPackage(
                                 pkg(BatchcastModule.APPLICATION), pkg(BatchcastModule.DOMAIN), "java..")
-                        .and(resideOutsideOfPackages(NETWORK_AND_JDBC)))
+                        .and(resideOutsideOfPackages(BANNED_JDK_PACKAGES)))
                 .because("use cases and ports know no framework, no java.sql, no java.net (DESIGN.md §1)");
     }
 

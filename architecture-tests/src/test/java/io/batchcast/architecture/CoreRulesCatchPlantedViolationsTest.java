@@ -42,11 +42,13 @@ class CoreRulesCatchPlantedViolationsTest {
                 .violationsOf(ArchitectureRules::domainAndApplicationNeverReadTheWallClock);
 
         assertEquals(List.of(
-                "Method <~.application.service.StampingBatches.epochMillis()> calls method <java.lang.System.currentTimeMillis()> in (StampingBatches.java:18)",
-                "Method <~.application.service.StampingBatches.legacyNow()> calls constructor <java.util.Date.<init>()> in (StampingBatches.java:30)",
-                "Method <~.application.service.StampingBatches.nowReference()> references method <java.time.Instant.now()> in (StampingBatches.java:26)",
-                "Method <~.application.service.StampingBatches.systemClock()> calls method <java.time.Clock.systemUTC()> in (StampingBatches.java:14)",
-                "Method <~.application.service.StampingBatches.utcNow()> calls method <java.time.LocalDateTime.now(java.time.ZoneId)> in (StampingBatches.java:22)",
+                "Method <~.application.service.StampingBatches.calendarNow()> calls method <java.util.Calendar.getInstance()> in (StampingBatches.java:40)",
+                "Method <~.application.service.StampingBatches.epochMillis()> calls method <java.lang.System.currentTimeMillis()> in (StampingBatches.java:20)",
+                "Method <~.application.service.StampingBatches.legacyNow()> calls constructor <java.util.Date.<init>()> in (StampingBatches.java:32)",
+                "Method <~.application.service.StampingBatches.nowReference()> references method <java.time.Instant.now()> in (StampingBatches.java:28)",
+                "Method <~.application.service.StampingBatches.systemClock()> calls method <java.time.Clock.systemUTC()> in (StampingBatches.java:16)",
+                "Method <~.application.service.StampingBatches.systemSource()> calls method <java.time.InstantSource.system()> in (StampingBatches.java:36)",
+                "Method <~.application.service.StampingBatches.utcNow()> calls method <java.time.LocalDateTime.now(java.time.ZoneId)> in (StampingBatches.java:24)",
                 "Method <~.domain.FillTimestamp.current()> calls method <java.time.Instant.now()> in (FillTimestamp.java:9)"),
                 violations);
     }

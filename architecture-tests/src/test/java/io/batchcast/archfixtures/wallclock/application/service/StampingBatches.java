@@ -2,8 +2,10 @@ package io.batchcast.archfixtures.wallclock.application.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Calendar;
 import java.util.Date;
 import java.util.function.Supplier;
 
@@ -28,5 +30,13 @@ public class StampingBatches {
 
     Date legacyNow() {
         return new Date();
+    }
+
+    InstantSource systemSource() {
+        return InstantSource.system();
+    }
+
+    Calendar calendarNow() {
+        return Calendar.getInstance();
     }
 }
