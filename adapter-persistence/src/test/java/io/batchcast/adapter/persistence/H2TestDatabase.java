@@ -1,0 +1,100 @@
+package io.batchcast.adapter.persistence;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.h2.tools.Server;
+
+/** An H2 database in a temporary directory: embedded (as deployed by default), or behind an H2 TCP server. */
+final class H2TestDatabase implements TestDatabase {
+
+    private final Path directory;
+    private final int port;
+    private Server server;
+
+    private H2TestDatabase(Path directory, int port) {
+        this.directory = directory;
+        this.port = port;
+    }
+
+    static H2TestDatabase embedded() {
+        return new H2TestDatabase(tempDirectory(), 0);
+    }
+
+    static H2TestDatabase server() {
+        H2TestDatabase database = new H2TestDatabase(tempDirectory(), freePort());
+        database.goOnline();
+        return database;
+    }
+
+    @Override
+    public String url() {
+        return port == 0
+                ? "jdbc:h2:file:" + directory.resolve("batchcast")
+                : "jdbc:h2:tcp://127.0.0.1:" + port + "/batchcast";
+    }
+
+    @Override
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(url(), "postgres", "");
+    }
+
+    @Override
+    public synchronized void goOffline() {
+        requireServer();
+        server.stop();
+        server = null;
+    }
+
+    @Override
+    public synchronized void goOnline() {
+        requireServer();
+        try {
+            server = Server.createTcpServer("-tcpPort", String.valueOf(port), "-ifNotExists",
+                    "-baseDir", directory.toString()).start();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot start the H2 server on port " + port, e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.stop();
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void requireServer() {
+        if (port == 0) {
+            throw new IllegalStateException("an embedded database cannot go offline; use Engine.newDatabaseThatCanGoOffline");
+        }
+    }
+
+    private static Path tempDirectory() {
+        try {
+            return Files.createTempDirectory("batchcast-h2-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
