@@ -48,6 +48,9 @@ final class ConnectionPool {
         if (!dialect.connectionInitSql().isEmpty()) {
             config.setConnectionInitSql(dialect.connectionInitSql());
         }
+        if (dialect == Dialect.H2) {
+            config.setExceptionOverride(new H2BrokenConnections());
+        }
         if (dialect == Dialect.POSTGRESQL) {
             // Seconds, as the PostgreSQL driver wants them; without them a vanished server blocks calls for minutes.
             config.addDataSourceProperty("connectTimeout", Math.max(1, timeoutMillis / 1_000));

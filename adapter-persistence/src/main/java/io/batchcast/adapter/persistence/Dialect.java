@@ -9,7 +9,7 @@ enum Dialect {
      * Embedded, one process. H2's NUMERIC without a scale rounds to whole numbers, so decimals use DECFLOAT (exact,
      * any scale) instead; a longer lock timeout than H2's 1 s default keeps a busy stream from failing its writers.
      */
-    H2("jdbc:h2:", "DECFLOAT", "SET LOCK_TIMEOUT 10000"),
+    H2("jdbc:h2:", "DECFLOAT", "SET LOCK_TIMEOUT 10000; SET WRITE_DELAY 0"),
 
     /** Production: many instances on one database, with LISTEN/NOTIFY for the cross-instance doorbell. */
     POSTGRESQL("jdbc:postgresql:", "NUMERIC", "");

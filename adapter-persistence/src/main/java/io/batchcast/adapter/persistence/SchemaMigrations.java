@@ -9,10 +9,23 @@ import org.flywaydb.core.api.FlywayException;
 /** Brings the schema up to date with Flyway (classpath:db/migration plus the epoch migration) and reads the epoch. */
 final class SchemaMigrations {
 
+    /**
+     * Flyway's own lock (an advisory lock on PostgreSQL) serializes instances in different processes. Within one JVM
+     * (tests, or two adapters on one embedded database) H2 itself trips over two concurrent Flyway runs reading its
+     * schema (ConcurrentModificationException inside H2), so in-process runs also take turns.
+     */
+    private static final Object IN_PROCESS = new Object();
+
     private SchemaMigrations() {
     }
 
     static void migrate(DataSource dataSource, Dialect dialect) {
+        synchronized (IN_PROCESS) {
+            runFlyway(dataSource, dialect);
+        }
+    }
+
+    private static void runFlyway(DataSource dataSource, Dialect dialect) {
         try {
             Flyway.configure()
                     .dataSource(dataSource)

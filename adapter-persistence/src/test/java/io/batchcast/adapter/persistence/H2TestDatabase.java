@@ -3,6 +3,7 @@ package io.batchcast.adapter.persistence;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,7 +18,7 @@ final class H2TestDatabase implements TestDatabase {
 
     private final Path directory;
     private final int port;
-    private Server server;
+    private Process server;
 
     private H2TestDatabase(Path directory, int port) {
         this.directory = directory;
@@ -46,33 +47,57 @@ final class H2TestDatabase implements TestDatabase {
         return DriverManager.getConnection(url(), "postgres", "");
     }
 
+    /** Kills the server process, as a crash would. */
     @Override
     public synchronized void goOffline() {
         requireServer();
-        server.stop();
+        server.destroyForcibly();
+        try {
+            server.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         server = null;
     }
 
+    /**
+     * Starts the H2 TCP server in its own process: stopping an in-JVM server leaves H2's engine holding a closed
+     * database that later connections are handed, which is not what a database outage looks like.
+     */
     @Override
     public synchronized void goOnline() {
         requireServer();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String h2Jar = Server.class.getProtectionDomain().getCodeSource().getLocation().getPath();
         try {
-            server = Server.createTcpServer("-tcpPort", String.valueOf(port), "-ifNotExists",
-                    "-baseDir", directory.toString()).start();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot start the H2 server on port " + port, e);
+            server = new ProcessBuilder(java, "-cp", h2Jar, Server.class.getName(), "-tcp", "-tcpPort",
+                    String.valueOf(port), "-ifNotExists", "-baseDir", directory.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        Await.until("the H2 server listens on port " + port, this::accepting);
     }
 
     @Override
     public synchronized void close() {
         if (server != null) {
-            server.stop();
+            goOffline();
         }
         try (Stream<Path> files = Files.walk(directory)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private boolean accepting() {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
