@@ -14,6 +14,8 @@ public record OperationError(String reason, String message) {
     public static final String DUPLICATE_CLIENT_ORDER_ID = "DUPLICATE_CLIENT_ORDER_ID";
     public static final String EXCHANGE_REJECTED = "EXCHANGE_REJECTED";
     public static final String EXCHANGE_UNAVAILABLE = "EXCHANGE_UNAVAILABLE";
+    /** The caller cancelled the call or its deadline passed before this operation started; it never ran. */
+    public static final String NOT_EXECUTED = "NOT_EXECUTED";
 
     public OperationError {
         Objects.requireNonNull(reason, "reason");

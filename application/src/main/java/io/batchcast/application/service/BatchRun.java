@@ -1,0 +1,68 @@
+package io.batchcast.application.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+
+/**
+ * Executes a batch's operations on virtual threads, at most {@code maxParallelism} at a time, and returns the results
+ * in request order. Once the caller has gone ({@code cancelled}), operations that have not started are not started.
+ */
+final class BatchRun {
+
+    private final int maxParallelism;
+
+    BatchRun(int maxParallelism) {
+        this.maxParallelism = maxParallelism;
+    }
+
+    List<OperationExecutor.Executed> execute(
+            List<PlannedOperation> operations,
+            Function<PlannedOperation, OperationExecutor.Executed> step,
+            BooleanSupplier cancelled) {
+        if (operations.size() == 1) {
+            return List.of(startOrSkip(operations.getFirst(), step, cancelled));
+        }
+        Semaphore permits = new Semaphore(maxParallelism);
+        List<Future<OperationExecutor.Executed>> futures = new ArrayList<>(operations.size());
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (PlannedOperation op : operations) {
+                futures.add(threads.submit(() -> {
+                    permits.acquire();
+                    try {
+                        return startOrSkip(op, step, cancelled);
+                    } finally {
+                        permits.release();
+                    }
+                }));
+            }
+            return collect(futures);
+        }
+    }
+
+    private static OperationExecutor.Executed startOrSkip(
+            PlannedOperation op, Function<PlannedOperation, OperationExecutor.Executed> step, BooleanSupplier cancelled) {
+        return cancelled.getAsBoolean() ? OperationExecutor.notExecuted(op) : step.apply(op);
+    }
+
+    private static List<OperationExecutor.Executed> collect(List<Future<OperationExecutor.Executed>> futures) {
+        List<OperationExecutor.Executed> results = new ArrayList<>(futures.size());
+        for (Future<OperationExecutor.Executed> future : futures) {
+            try {
+                results.add(future.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while a batch was executing", e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+        }
+        return results;
+    }
+}

@@ -1,0 +1,260 @@
+package io.batchcast.application.service;
+
+import static io.batchcast.application.service.Ops.cancelByClientId;
+import static io.batchcast.application.service.Ops.cancelById;
+import static io.batchcast.application.service.Ops.limit;
+import static io.batchcast.application.service.Ops.market;
+import static io.batchcast.application.service.Ops.stopLimit;
+import static io.batchcast.application.service.Ops.stopMarket;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.batchcast.application.port.in.BatchReceipt;
+import io.batchcast.application.port.in.BatchValidationException;
+import io.batchcast.application.port.in.OperationRequest;
+import io.batchcast.application.port.in.RequestIdConflictException;
+import io.batchcast.application.port.in.StrategyNotFoundException;
+import io.batchcast.application.port.in.SubmitOrderBatchCommand;
+import io.batchcast.application.port.out.RecordedBatch;
+import io.batchcast.application.testing.InMemoryStore;
+import io.batchcast.domain.EventId;
+import io.batchcast.domain.OperationError;
+import io.batchcast.domain.OperationOutcome;
+import io.batchcast.domain.OperationResult;
+import io.batchcast.domain.OrderStatus;
+import io.batchcast.domain.OrderType;
+import io.batchcast.domain.OrderTypeSummary;
+import io.batchcast.domain.StoredEvent;
+import io.batchcast.domain.Strategy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SubmittingOrderBatchesTest {
+
+    private static final Instant NOW = Instant.parse("2025-10-30T12:34:56.789Z");
+
+    private final InMemoryStore store = new InMemoryStore();
+    private final ScriptedExchange exchange = new ScriptedExchange();
+    private final List<StoredEvent> published = new CopyOnWriteArrayList<>();
+    private SubmittingOrderBatches service;
+    private Strategy strategy;
+
+    @BeforeEach
+    void setUp() {
+        service = service(store);
+        strategy = store.create("u1", "alpha", NOW);
+    }
+
+    private SubmittingOrderBatches service(InMemoryStore s) {
+        return new SubmittingOrderBatches(s, s, s, s, exchange, published::add, Clock.fixed(NOW, ZoneOffset.UTC),
+                new BatchLimits(1000, 8));
+    }
+
+    private BatchReceipt submit(String requestId, OperationRequest... ops) {
+        return service.submit(new SubmitOrderBatchCommand("u1", strategy.id(), requestId, List.of(ops)));
+    }
+
+    @Test
+    void createsAndCancelsBecomeOneEventWithSummariesPerType() {
+        BatchReceipt first = submit("", limit("l1"), limit("l2"), limit("l3"), stopLimit("s1"), stopMarket("m1"));
+        String l1 = first.results().getFirst().orderId();
+        String l2 = first.results().get(1).orderId();
+        BatchReceipt second = submit("", cancelById(l1), cancelByClientId("l2"), market("mk"));
+
+        assertEquals(List.of(new OrderTypeSummary(OrderType.LIMIT, 3, 0), new OrderTypeSummary(OrderType.STOP_LIMIT, 1, 0),
+                new OrderTypeSummary(OrderType.STOP_MARKET, 1, 0)), first.summaries());
+        assertEquals(List.of(
+                OperationResult.cancelled(0, l1, "l1", OrderType.LIMIT),
+                OperationResult.cancelled(1, l2, "l2", OrderType.LIMIT),
+                OperationResult.created(2, "x-6", "mk", OrderType.MARKET)), second.results());
+        assertEquals(List.of(new OrderTypeSummary(OrderType.LIMIT, 0, 2), new OrderTypeSummary(OrderType.MARKET, 1, 0)),
+                second.summaries());
+        assertEquals(Optional.of(new EventId("mem", 2)), second.eventId());
+        assertEquals(2, published.size());
+        assertEquals(second.summaries(), published.get(1).event().summaries());
+        assertEquals("2025-10-30T12:34:56.789Z", published.get(1).event().timestampText());
+        assertEquals(second.batchId(), published.get(1).event().batchId());
+        assertEquals(OrderStatus.CANCELLED, store.order(l1).orElseThrow().status());
+        assertEquals(OrderStatus.OPEN, store.order(first.results().get(2).orderId()).orElseThrow().status());
+    }
+
+    @Test
+    void invalidBatchExecutesRecordsAndEmitsNothing() {
+        assertThrows(BatchValidationException.class,
+                () -> submit("r1", limit("ok"), new OperationRequest.Create("c", "BTC", null, OrderType.LIMIT, "1", "1", "")));
+
+        assertEquals(0, exchange.placeCalls.get());
+        assertEquals(List.of(), store.recordedBatches());
+        assertEquals(List.of(), published);
+    }
+
+    @Test
+    void anotherUsersStrategyIsNotFoundAndNothingRuns() {
+        Strategy foreign = store.create("u2", "theirs", NOW);
+
+        assertThrows(StrategyNotFoundException.class, () -> service.submit(
+                new SubmitOrderBatchCommand("u1", foreign.id(), "", List.of(limit("a")))));
+        assertEquals(0, exchange.placeCalls.get());
+    }
+
+    @Test
+    void batchWithOnlyRejectedOperationsEmitsNoEvent() {
+        BatchReceipt receipt = submit("", cancelById("nope"));
+
+        assertEquals(List.of(OperationResult.rejected(0, "nope", null, null,
+                new OperationError(OperationError.UNKNOWN_ORDER, "no order 'nope' in this strategy"))), receipt.results());
+        assertEquals(List.of(), receipt.summaries());
+        assertEquals(Optional.empty(), receipt.eventId());
+        assertEquals(List.of(), published);
+        assertEquals(1, store.recordedBatches().size());
+    }
+
+    @Test
+    void exchangeRefusalsAndCancelStatesAreRejectedPerOperation() {
+        exchange.refusedSymbols = Set.of("DOGE-USDT");
+        submit("", limit("open"), market("filled"), limit("other"));
+        submit("", cancelByClientId("open"));
+
+        BatchReceipt receipt = submit("", cancelByClientId("open"), cancelByClientId("filled"),
+                new OperationRequest.Create("d", "DOGE-USDT", io.batchcast.domain.Side.BUY, OrderType.LIMIT, "1", "1", ""),
+                limit("other"));
+
+        assertEquals(List.of(OperationOutcome.REJECTED, OperationOutcome.REJECTED, OperationOutcome.REJECTED,
+                OperationOutcome.REJECTED), receipt.results().stream().map(OperationResult::outcome).toList());
+        assertEquals(List.of(OperationError.ALREADY_CANCELLED, OperationError.NOT_CANCELLABLE,
+                OperationError.EXCHANGE_REJECTED, OperationError.DUPLICATE_CLIENT_ORDER_ID),
+                receipt.results().stream().map(r -> r.error().reason()).toList());
+        assertEquals(OrderType.MARKET, receipt.results().get(1).orderType());
+        assertEquals(Optional.empty(), receipt.eventId());
+    }
+
+    @Test
+    void unreachableExchangeRejectsEachOperationAndTheBatchStillCompletes() {
+        exchange.down = true;
+
+        BatchReceipt receipt = submit("", limit("a"), limit("b"));
+
+        assertEquals(List.of(OperationError.EXCHANGE_UNAVAILABLE, OperationError.EXCHANGE_UNAVAILABLE),
+                receipt.results().stream().map(r -> r.error().reason()).toList());
+        assertEquals(Optional.empty(), receipt.eventId());
+    }
+
+    @Test
+    void resultsKeepRequestOrderWhileOperationsRunInParallel() {
+        exchange.latency = Duration.ofMillis(20);
+        OperationRequest[] ops = new OperationRequest[40];
+        for (int i = 0; i < ops.length; i++) {
+            ops[i] = limit("c" + i);
+        }
+
+        BatchReceipt receipt = submit("", ops);
+
+        for (int i = 0; i < ops.length; i++) {
+            assertEquals(i, receipt.results().get(i).index());
+            assertEquals("c" + i, receipt.results().get(i).clientOrderId());
+        }
+        assertEquals(8, exchange.maxInFlight.get(), "parallelism is bounded by maxParallelism and reached");
+        assertEquals(List.of(new OrderTypeSummary(OrderType.LIMIT, 40, 0)), receipt.summaries());
+    }
+
+    @Test
+    void retryWithTheSameRequestIdReturnsTheStoredReceiptAndEmitsNothing() {
+        BatchReceipt first = submit("req-1", limit("a"), stopLimit("b"));
+        BatchReceipt retry = submit("req-1", limit("a"), stopLimit("b"));
+
+        assertEquals(first, retry);
+        assertEquals(2, exchange.placeCalls.get());
+        assertEquals(1, published.size());
+    }
+
+    @Test
+    void sameRequestIdWithAnotherPayloadIsAConflict() {
+        submit("req-1", limit("a"));
+
+        assertThrows(RequestIdConflictException.class, () -> submit("req-1", limit("b")));
+        assertEquals(1, exchange.placeCalls.get());
+    }
+
+    @Test
+    void twoConcurrentSubmitsWithOneRequestIdExecuteOnce() throws Exception {
+        exchange.latency = Duration.ofMillis(200);
+        CountDownLatch start = new CountDownLatch(1);
+        try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
+            List<Future<BatchReceipt>> calls = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                calls.add(threads.submit(() -> {
+                    start.await();
+                    return submit("same", limit("a"), limit("b"));
+                }));
+            }
+            start.countDown();
+            assertEquals(calls.get(0).get(), calls.get(1).get());
+        }
+        assertEquals(2, exchange.placeCalls.get());
+        assertEquals(1, published.size());
+        assertEquals(1, store.recordedBatches().size());
+    }
+
+    @Test
+    void cancelledCallStartsNoPendingOperations() {
+        exchange.latency = Duration.ofMillis(50);
+        AtomicBoolean gone = new AtomicBoolean();
+        service = new SubmittingOrderBatches(store, store, store, store, new ScriptedExchange() {
+            @Override
+            public io.batchcast.application.port.out.ExecutionReport place(long id, io.batchcast.domain.NewOrder o) {
+                var report = exchange.place(id, o);
+                gone.set(true); // the client goes away while the first operation runs
+                return report;
+            }
+        }, published::add, Clock.fixed(NOW, ZoneOffset.UTC), new BatchLimits(1000, 1));
+
+        BatchReceipt receipt = service.submit(new SubmitOrderBatchCommand("u1", strategy.id(), "",
+                List.of(limit("a"), limit("b"), limit("c")), gone::get));
+
+        assertEquals(1, exchange.placeCalls.get());
+        assertEquals(OperationOutcome.CREATED, receipt.results().get(0).outcome());
+        assertEquals(List.of(OperationError.NOT_EXECUTED, OperationError.NOT_EXECUTED),
+                receipt.results().subList(1, 3).stream().map(r -> r.error().reason()).toList());
+        assertEquals("b", receipt.results().get(1).clientOrderId());
+        assertEquals(List.of(new OrderTypeSummary(OrderType.LIMIT, 1, 0)), receipt.summaries());
+    }
+
+    @Test
+    void failedRecordingReleasesTheRequestIdSoARetryExecutes() {
+        InMemoryStore failingOnce = new InMemoryStore() {
+            private boolean failed;
+
+            @Override
+            public synchronized Optional<StoredEvent> record(RecordedBatch batch) {
+                if (!failed) {
+                    failed = true;
+                    throw new io.batchcast.application.port.in.StoreUnavailableException("db down", null);
+                }
+                return super.record(batch);
+            }
+        };
+        service = service(failingOnce);
+        strategy = failingOnce.create("u1", "alpha", NOW);
+
+        assertThrows(io.batchcast.application.port.in.StoreUnavailableException.class, () -> submit("r", limit("a")));
+        BatchReceipt retry = submit("r", limit("a"));
+
+        assertEquals(OperationOutcome.CREATED, retry.results().getFirst().outcome());
+        assertTrue(retry.eventId().isPresent());
+    }
+}

@@ -1,0 +1,152 @@
+package io.batchcast.application.testing;
+
+import io.batchcast.application.port.in.BatchReceipt;
+import io.batchcast.application.port.out.BatchRecorder;
+import io.batchcast.application.port.out.EventLog;
+import io.batchcast.application.port.out.OrderStore;
+import io.batchcast.application.port.out.RecordedBatch;
+import io.batchcast.application.port.out.RequestClaim;
+import io.batchcast.application.port.out.RequestClaims;
+import io.batchcast.application.port.out.StrategyStore;
+import io.batchcast.application.port.out.StreamWindow;
+import io.batchcast.domain.BatchAggregation;
+import io.batchcast.domain.EventId;
+import io.batchcast.domain.Order;
+import io.batchcast.domain.StoredEvent;
+import io.batchcast.domain.Strategy;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * All out-port stores in memory, for tests of the application and of adapters that need a working application
+ * behind them. One lock serialises everything, which is what the real store's transactions guarantee per stream.
+ */
+public class InMemoryStore implements StrategyStore, OrderStore, RequestClaims, BatchRecorder, EventLog {
+
+    public static final String EPOCH = "mem";
+
+    private record Claim(String hash, BatchReceipt receipt) {
+    }
+
+    private final Map<Long, Strategy> strategies = new HashMap<>();
+    private final Map<String, Order> ordersById = new HashMap<>();
+    private final Map<String, Claim> claims = new HashMap<>();
+    private final Map<Long, TreeMap<Long, StoredEvent>> events = new HashMap<>();
+    private final Map<Long, Long> heads = new HashMap<>();
+    private final List<RecordedBatch> recorded = new ArrayList<>();
+    private long nextStrategyId = 1;
+
+    @Override
+    public synchronized Strategy create(String userId, String name, Instant createdAt) {
+        Strategy strategy = new Strategy(nextStrategyId++, userId, name, createdAt);
+        strategies.put(strategy.id(), strategy);
+        return strategy;
+    }
+
+    @Override
+    public synchronized Optional<Strategy> find(long strategyId) {
+        return Optional.ofNullable(strategies.get(strategyId));
+    }
+
+    @Override
+    public synchronized List<Strategy> listByUser(String userId, long afterId, int limit) {
+        return strategies.values().stream()
+                .filter(s -> s.userId().equals(userId) && s.id() > afterId)
+                .sorted((a, b) -> Long.compare(a.id(), b.id()))
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public synchronized Optional<Order> findByOrderId(long strategyId, String orderId) {
+        return Optional.ofNullable(ordersById.get(orderId)).filter(o -> o.strategyId() == strategyId);
+    }
+
+    @Override
+    public synchronized Optional<Order> findByClientOrderId(long strategyId, String clientOrderId) {
+        return ordersById.values().stream()
+                .filter(o -> o.strategyId() == strategyId && o.clientOrderId().equals(clientOrderId))
+                .findFirst();
+    }
+
+    @Override
+    public synchronized Set<String> usedClientOrderIds(long strategyId, Collection<String> clientOrderIds) {
+        Set<String> used = new HashSet<>();
+        for (Order order : ordersById.values()) {
+            if (order.strategyId() == strategyId && clientOrderIds.contains(order.clientOrderId())) {
+                used.add(order.clientOrderId());
+            }
+        }
+        return used;
+    }
+
+    @Override
+    public synchronized RequestClaim claim(String userId, String requestId, String requestHash, Instant at) {
+        Claim existing = claims.putIfAbsent(userId + "\u0000" + requestId, new Claim(requestHash, null));
+        if (existing == null) {
+            return new RequestClaim.Claimed();
+        }
+        return existing.receipt() == null
+                ? new RequestClaim.Pending(existing.hash())
+                : new RequestClaim.Completed(existing.hash(), existing.receipt());
+    }
+
+    @Override
+    public synchronized void release(String userId, String requestId) {
+        claims.computeIfPresent(userId + "\u0000" + requestId, (k, c) -> c.receipt() == null ? null : c);
+    }
+
+    @Override
+    public synchronized Optional<StoredEvent> record(RecordedBatch batch) {
+        recorded.add(batch);
+        batch.orders().forEach(o -> ordersById.put(o.orderId(), o));
+        Optional<StoredEvent> stored = batch.event().map(event -> {
+            long seq = heads.merge(event.strategyId(), 1L, Long::sum);
+            StoredEvent s = new StoredEvent(new EventId(EPOCH, seq), event);
+            events.computeIfAbsent(event.strategyId(), k -> new TreeMap<>()).put(seq, s);
+            return s;
+        });
+        if (!batch.requestId().isEmpty()) {
+            claims.put(batch.stream().userId() + "\u0000" + batch.requestId(), new Claim(batch.requestHash(),
+                    new BatchReceipt(batch.batchId(), batch.results(), BatchAggregation.summarize(batch.results()),
+                            stored.map(StoredEvent::id))));
+        }
+        return stored;
+    }
+
+    @Override
+    public synchronized StreamWindow window(long strategyId) {
+        long head = heads.getOrDefault(strategyId, 0L);
+        TreeMap<Long, StoredEvent> log = events.get(strategyId);
+        long oldest = log == null || log.isEmpty() ? head + 1 : log.firstKey();
+        return new StreamWindow(EPOCH, oldest, head);
+    }
+
+    @Override
+    public synchronized List<StoredEvent> eventsAfter(long strategyId, long afterSeq, int limit) {
+        TreeMap<Long, StoredEvent> log = events.getOrDefault(strategyId, new TreeMap<>());
+        return log.tailMap(afterSeq, false).values().stream().limit(limit).toList();
+    }
+
+    /** Drops the stream's events up to and including {@code seq}, as retention would. */
+    public synchronized void prune(long strategyId, long seq) {
+        events.getOrDefault(strategyId, new TreeMap<>()).headMap(seq, true).clear();
+    }
+
+    /** Every batch recorded so far, in recording order. */
+    public synchronized List<RecordedBatch> recordedBatches() {
+        return List.copyOf(recorded);
+    }
+
+    public synchronized Optional<Order> order(String orderId) {
+        return Optional.ofNullable(ordersById.get(orderId));
+    }
+}

@@ -1,0 +1,75 @@
+package io.batchcast.bootstrap;
+
+import io.batchcast.application.port.in.BatchReceipt;
+import io.batchcast.application.port.in.BatchValidationException;
+import io.batchcast.application.port.in.RequestIdConflictException;
+import io.batchcast.application.port.in.RequestInProgressException;
+import io.batchcast.application.port.in.StoreUnavailableException;
+import io.batchcast.application.port.in.StrategyNotFoundException;
+import io.batchcast.application.port.in.SubmitOrderBatchCommand;
+import io.batchcast.application.port.in.SubmitOrderBatchUseCase;
+import io.batchcast.domain.OperationOutcome;
+import io.batchcast.domain.OperationResult;
+import io.helidon.metrics.api.Counter;
+import io.helidon.metrics.api.MeterRegistry;
+import io.helidon.metrics.api.Tag;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Counts batches by how they ended, operations by outcome and events emitted, around the real use case. */
+final class ObservedSubmissions implements SubmitOrderBatchUseCase {
+
+    private final SubmitOrderBatchUseCase delegate;
+    private final MeterRegistry registry;
+    private final Map<String, Counter> batches = new ConcurrentHashMap<>();
+    private final Map<OperationOutcome, Counter> operations = new EnumMap<>(OperationOutcome.class);
+    private final Counter events;
+
+    ObservedSubmissions(SubmitOrderBatchUseCase delegate, MeterRegistry registry) {
+        this.delegate = delegate;
+        this.registry = registry;
+        for (OperationOutcome outcome : OperationOutcome.values()) {
+            operations.put(outcome, registry.getOrCreate(Counter.builder("batchcast_operations")
+                    .description("Operations executed, by outcome")
+                    .tags(List.of(Tag.create("outcome", outcome.name().toLowerCase())))));
+        }
+        events = registry.getOrCreate(Counter.builder("batchcast_events_emitted")
+                .description("order_batch_update events emitted (one per batch with a non-empty summary)"));
+    }
+
+    @Override
+    public BatchReceipt submit(SubmitOrderBatchCommand command) {
+        BatchReceipt receipt;
+        try {
+            receipt = delegate.submit(command);
+        } catch (RuntimeException e) {
+            batches(outcomeOf(e)).increment();
+            throw e;
+        }
+        batches("executed").increment();
+        for (OperationResult result : receipt.results()) {
+            operations.get(result.outcome()).increment();
+        }
+        receipt.eventId().ifPresent(id -> events.increment());
+        return receipt;
+    }
+
+    private Counter batches(String outcome) {
+        return batches.computeIfAbsent(outcome, o -> registry.getOrCreate(Counter.builder("batchcast_batches")
+                .description("Submitted batches, by how the submission ended")
+                .tags(List.of(Tag.create("outcome", o)))));
+    }
+
+    private static String outcomeOf(RuntimeException e) {
+        return switch (e) {
+            case BatchValidationException v -> "invalid";
+            case StrategyNotFoundException n -> "not_found";
+            case RequestIdConflictException c -> "request_id_conflict";
+            case RequestInProgressException p -> "request_in_progress";
+            case StoreUnavailableException u -> "store_unavailable";
+            default -> "failed";
+        };
+    }
+}
