@@ -22,7 +22,7 @@ import java.util.Optional;
 final class JdbcRequestClaims implements RequestClaims {
 
     private static final String UNIQUE_VIOLATION = "23505";
-    /** A claim released between our failed insert and our read leaves nothing to read; then we simply try again. */
+    /** A claim released between our read and our insert, or the other way round, makes us look again. */
     private static final int ATTEMPTS = 3;
 
     private final Transactions transactions;
@@ -42,13 +42,15 @@ final class JdbcRequestClaims implements RequestClaims {
             throw new IllegalArgumentException("requestId must not be empty when claiming");
         }
         return transactions.read("claiming request id " + requestId, connection -> {
+            // Read first: retries (and callers polling a pending claim) then cost a lookup, not a failed insert
+            // that PostgreSQL would log as an error each time.
             for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-                if (insertPending(connection, userId, requestId, requestHash, at)) {
-                    return new RequestClaim.Claimed();
-                }
                 Optional<RequestClaim> existing = existing(connection, userId, requestId);
                 if (existing.isPresent()) {
                     return existing.get();
+                }
+                if (insertPending(connection, userId, requestId, requestHash, at)) {
+                    return new RequestClaim.Claimed();
                 }
             }
             throw new SQLException("request id " + requestId + " kept being claimed and released; gave up after "
