@@ -23,7 +23,7 @@ final class ConnectionPool {
         try {
             return new HikariDataSource(config(settings, dialect));
         } catch (HikariPool.PoolInitializationException e) {
-            throw new StoreUnavailableException("cannot reach the database at " + settings.url() + " within "
+            throw new StoreUnavailableException("cannot reach the database at " + settings.redactedUrl() + " within "
                     + settings.connectionTimeout().toMillis() + " ms: " + rootMessage(e), e);
         }
     }

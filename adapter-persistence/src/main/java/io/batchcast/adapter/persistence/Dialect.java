@@ -30,8 +30,8 @@ enum Dialect {
                 return dialect;
             }
         }
-        throw new IllegalArgumentException(
-                "url must start with jdbc:h2: or jdbc:postgresql:, was '" + jdbcUrl.split(";", 2)[0] + "'");
+        throw new IllegalArgumentException("url must start with jdbc:h2: or jdbc:postgresql:, was '"
+                + PersistenceSettings.redact(jdbcUrl) + "'");
     }
 
     /** Values for the placeholders in the Flyway migrations. */

@@ -2,6 +2,7 @@ package io.batchcast.adapter.persistence;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * How to reach the database and how long to keep events.
@@ -35,6 +36,7 @@ public record PersistenceSettings(
     public static final Duration DEFAULT_PRUNE_INTERVAL = Duration.ofMinutes(1);
 
     static final int MAX_POOL_SIZE = 200;
+    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
     // Hikari refuses connection timeouts below 250 ms.
     private static final Duration MIN_CONNECTION_TIMEOUT = Duration.ofMillis(250);
 
@@ -90,10 +92,19 @@ public record PersistenceSettings(
                 retentionAge, interval);
     }
 
+    /** The URL for logs and messages: a password given as a URL parameter is masked. */
+    public String redactedUrl() {
+        return redact(url);
+    }
+
+    static String redact(String jdbcUrl) {
+        return URL_PASSWORD.matcher(jdbcUrl).replaceAll("$1***");
+    }
+
     /** Never prints the password: settings end up in logs and exception messages. */
     @Override
     public String toString() {
-        return "PersistenceSettings[url=" + url + ", user=" + user + ", password=" + (password.isEmpty() ? "" : "***")
+        return "PersistenceSettings[url=" + redactedUrl() + ", user=" + user + ", password=" + (password.isEmpty() ? "" : "***")
                 + ", poolSize=" + poolSize + ", connectionTimeout=" + connectionTimeout
                 + ", retentionCount=" + retentionCount + ", retentionAge=" + retentionAge
                 + ", pruneInterval=" + pruneInterval + "]";

@@ -41,4 +41,15 @@ class PersistenceSettingsTest {
         assertEquals(false, text.contains("s3cr3t"), text);
         assertEquals(true, text.contains("password=***"), text);
     }
+
+    @Test
+    void passwordInTheUrlIsMaskedInMessages() {
+        PersistenceSettings settings =
+                PersistenceSettings.of("jdbc:postgresql://db/batchcast?user=bc&password=s3cr3t&ssl=true", "", "");
+
+        assertEquals("jdbc:postgresql://db/batchcast?user=bc&password=***&ssl=true", settings.redactedUrl());
+        assertEquals("url must start with jdbc:h2: or jdbc:postgresql:, was 'jdbc:mysql://db/bc;PASSWORD=***'",
+                assertThrows(IllegalArgumentException.class, () -> Dialect.of("jdbc:mysql://db/bc;PASSWORD=x"))
+                        .getMessage());
+    }
 }
