@@ -50,7 +50,7 @@ public final class EventLogPruner {
 
     /** Reads the streams table (one row per strategy), never the log. */
     private List<StreamHead> streamsOverCount() {
-        return transactions.read("finding streams to prune", connection -> {
+        return transactions.autoCommit("finding streams to prune", connection -> {
             try (PreparedStatement select = connection.prepareStatement(
                     "SELECT strategy_id, head_seq FROM streams WHERE head_seq > ?")) {
                 select.setLong(1, retentionCount);
@@ -72,7 +72,7 @@ public final class EventLogPruner {
         while (oldest != null && oldest <= lastToDrop) {
             long from = oldest;
             long to = Math.min(lastToDrop, from + CHUNK - 1);
-            deleted += transactions.read("pruning stream " + strategyId, connection ->
+            deleted += transactions.autoCommit("pruning stream " + strategyId, connection ->
                     deleteRange(connection, strategyId, from, to));
             oldest = to + 1;
         }
@@ -80,7 +80,7 @@ public final class EventLogPruner {
     }
 
     private Long oldestSeq(long strategyId) {
-        return transactions.read("reading the oldest event", connection -> {
+        return transactions.autoCommit("reading the oldest event", connection -> {
             try (PreparedStatement select =
                     connection.prepareStatement("SELECT MIN(seq) AS oldest FROM events WHERE strategy_id = ?")) {
                 select.setLong(1, strategyId);
@@ -106,7 +106,7 @@ public final class EventLogPruner {
         long deleted = 0;
         int chunk;
         do {
-            chunk = transactions.read("pruning old events", connection -> {
+            chunk = transactions.autoCommit("pruning old events", connection -> {
                 try (PreparedStatement delete = connection.prepareStatement("DELETE FROM events"
                         + " WHERE (strategy_id, seq) IN (SELECT strategy_id, seq FROM events"
                         + " WHERE occurred_at < ? ORDER BY occurred_at LIMIT " + CHUNK + ")")) {

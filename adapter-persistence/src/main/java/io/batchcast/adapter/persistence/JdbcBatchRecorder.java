@@ -31,7 +31,7 @@ final class JdbcBatchRecorder implements BatchRecorder {
                         + ", order " + order.orderId() + " belongs to " + order.strategyId());
             }
         }
-        return transactions.write("recording batch " + batch.batchId(), connection -> {
+        return transactions.inTransaction("recording batch " + batch.batchId(), connection -> {
             OrderRows.upsert(connection, batch.orders());
             BatchRows.complete(connection, batch);
             BatchRows.insertResults(connection, batch.batchId(), batch.results());

@@ -25,7 +25,7 @@ final class JdbcEventLog implements EventLog {
     /** Head and oldest retained seq in one statement, so that both come from the same snapshot. */
     @Override
     public StreamWindow window(long strategyId) {
-        return transactions.read("reading the event window", connection -> {
+        return transactions.autoCommit("reading the event window", connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT s.head_seq,"
                     + " (SELECT MIN(e.seq) FROM events e WHERE e.strategy_id = s.strategy_id) AS oldest_seq"
                     + " FROM streams s WHERE s.strategy_id = ?")) {
@@ -50,7 +50,7 @@ final class JdbcEventLog implements EventLog {
         if (limit == 0) {
             return List.of();
         }
-        return transactions.read("reading events", connection -> {
+        return transactions.autoCommit("reading events", connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT strategy_id, seq, batch_id,"
                     + " user_id, summaries, occurred_at FROM events WHERE strategy_id = ? AND seq > ?"
                     + " ORDER BY seq LIMIT ?")) {

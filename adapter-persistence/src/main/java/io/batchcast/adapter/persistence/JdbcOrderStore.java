@@ -44,7 +44,7 @@ final class JdbcOrderStore implements OrderStore {
         if (wanted.isEmpty()) {
             return Set.of();
         }
-        return transactions.read("checking client order ids", connection -> {
+        return transactions.autoCommit("checking client order ids", connection -> {
             Set<String> used = new HashSet<>();
             for (int from = 0; from < wanted.size(); from += IN_LIST_SIZE) {
                 used.addAll(usedAmong(connection, strategyId, wanted.subList(from,
@@ -55,7 +55,7 @@ final class JdbcOrderStore implements OrderStore {
     }
 
     private Optional<Order> findOne(String what, String column, long strategyId, String id) {
-        return transactions.read(what, connection -> {
+        return transactions.autoCommit(what, connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT " + OrderRows.COLUMNS
                     + " FROM orders WHERE strategy_id = ? AND " + column + " = ?")) {
                 select.setLong(1, strategyId);

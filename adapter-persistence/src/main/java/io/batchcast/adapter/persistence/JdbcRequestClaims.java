@@ -41,7 +41,7 @@ final class JdbcRequestClaims implements RequestClaims {
         if (requestId.isEmpty()) {
             throw new IllegalArgumentException("requestId must not be empty when claiming");
         }
-        return transactions.read("claiming request id " + requestId, connection -> {
+        return transactions.autoCommit("claiming request id " + requestId, connection -> {
             // Read first: retries (and callers polling a pending claim) then cost a lookup, not a failed insert
             // that PostgreSQL would log as an error each time.
             for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
@@ -60,7 +60,7 @@ final class JdbcRequestClaims implements RequestClaims {
 
     @Override
     public void release(String userId, String requestId) {
-        transactions.read("releasing request id " + requestId, connection -> {
+        transactions.autoCommit("releasing request id " + requestId, connection -> {
             try (PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM batches WHERE user_id = ? AND request_id = ? AND state = ?")) {
                 delete.setString(1, userId);

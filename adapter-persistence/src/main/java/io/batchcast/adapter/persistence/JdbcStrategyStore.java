@@ -28,7 +28,7 @@ final class JdbcStrategyStore implements StrategyStore {
         ColumnLimits.check("userId", Objects.requireNonNull(userId, "userId"), ColumnLimits.ID);
         ColumnLimits.check("name", Objects.requireNonNull(name, "name"), ColumnLimits.NAME);
         Instant stored = Columns.storable(createdAt);
-        return transactions.write("creating a strategy", connection -> {
+        return transactions.inTransaction("creating a strategy", connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO strategies (user_id, name, created_at) VALUES (?, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
@@ -46,7 +46,7 @@ final class JdbcStrategyStore implements StrategyStore {
 
     @Override
     public Optional<Strategy> find(long strategyId) {
-        return transactions.read("finding a strategy", connection -> {
+        return transactions.autoCommit("finding a strategy", connection -> {
             try (PreparedStatement select =
                     connection.prepareStatement("SELECT " + COLUMNS + " FROM strategies WHERE id = ?")) {
                 select.setLong(1, strategyId);
@@ -62,7 +62,7 @@ final class JdbcStrategyStore implements StrategyStore {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must be >= 0, was " + limit);
         }
-        return transactions.read("listing strategies", connection -> {
+        return transactions.autoCommit("listing strategies", connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
                     + " FROM strategies WHERE user_id = ? AND id > ? ORDER BY id LIMIT ?")) {
                 select.setString(1, userId);

@@ -41,7 +41,7 @@ final class SchemaMigrations {
     }
 
     static String readEpoch(Transactions transactions) {
-        return transactions.read("reading the database epoch", connection -> {
+        return transactions.autoCommit("reading the database epoch", connection -> {
             try (PreparedStatement select =
                     connection.prepareStatement("SELECT meta_value FROM meta WHERE meta_key = ?")) {
                 select.setString(1, DatabaseEpochMigration.EPOCH_KEY);

@@ -24,8 +24,11 @@ final class Transactions {
         this.dataSource = dataSource;
     }
 
-    /** Reads in auto-commit mode. {@code what} names the operation in the error message. */
-    <T> T read(String what, Work<T> work) {
+    /**
+     * Runs {@code work} in auto-commit mode: reads, and writes that are one statement each. {@code what} names the
+     * operation in the error message.
+     */
+    <T> T autoCommit(String what, Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             return work.apply(connection);
         } catch (SQLException e) {
@@ -34,7 +37,7 @@ final class Transactions {
     }
 
     /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
-    <T> T write(String what, Work<T> work) {
+    <T> T inTransaction(String what, Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
