@@ -31,7 +31,7 @@ final class ConnectionPool {
     private static HikariConfig config(PersistenceSettings settings, Dialect dialect) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("batchcast-db");
-        config.setJdbcUrl(settings.url());
+        config.setJdbcUrl(dialect.poolUrl(settings.url()));
         if (!settings.user().isEmpty()) {
             config.setUsername(settings.user());
         }

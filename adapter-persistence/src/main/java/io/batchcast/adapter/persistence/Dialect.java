@@ -34,6 +34,23 @@ enum Dialect {
                 + PersistenceSettings.redact(jdbcUrl) + "'");
     }
 
+    /**
+     * The URL the pool connects with. An embedded H2 file database is opened through H2's {@code retry:} file system:
+     * with the plain one, interrupting any thread in the middle of a file write (virtual threads of cancelled calls
+     * get interrupted) closes the file channel and with it the whole database ("The database has been closed") until
+     * restart. {@code retry:} reopens the channel instead. The files on disk are the same either way, but within one
+     * JVM H2 sees the two URL forms as two databases: other in-process connections must use this URL too.
+     */
+    String poolUrl(String jdbcUrl) {
+        if (this != H2) {
+            return jdbcUrl;
+        }
+        String rest = jdbcUrl.substring(urlPrefix.length());
+        boolean embeddedFile = rest.startsWith("file:") || rest.startsWith("./") || rest.startsWith("../")
+                || rest.startsWith("/") || rest.startsWith("~");
+        return embeddedFile ? urlPrefix + "retry:" + rest : jdbcUrl;
+    }
+
     /** Values for the placeholders in the Flyway migrations. */
     Map<String, String> migrationPlaceholders() {
         return Map.of("decimal", decimalType);

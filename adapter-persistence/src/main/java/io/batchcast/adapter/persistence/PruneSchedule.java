@@ -31,14 +31,19 @@ public final class PruneSchedule implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(this::pruneQuietly, millis, millis, TimeUnit.MILLISECONDS);
     }
 
-    /** Stops pruning and waits briefly for a run in progress (its chunks are each committed or rolled back). */
+    /**
+     * Stops pruning and lets a run in progress finish its current chunks (each is short). It does not interrupt the
+     * run: an interrupt in the middle of database I/O is exactly what embedded databases handle worst.
+     */
     public synchronized void stop() {
         if (scheduler == null) {
             return;
         }
-        scheduler.shutdownNow();
+        scheduler.shutdown();
         try {
-            scheduler.awaitTermination(5, TimeUnit.SECONDS);
+            if (!scheduler.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.log(Level.WARNING, "event pruner still running after 10 s; leaving it to finish");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

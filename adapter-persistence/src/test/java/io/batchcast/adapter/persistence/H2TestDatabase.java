@@ -42,9 +42,10 @@ final class H2TestDatabase implements TestDatabase {
                 : "jdbc:h2:tcp://127.0.0.1:" + port + "/batchcast";
     }
 
+    /** Through the URL the pool uses: in one JVM, H2 treats {@code file:} and {@code retry:file:} as two databases. */
     @Override
     public Connection connect() throws SQLException {
-        return DriverManager.getConnection(url(), "postgres", "");
+        return DriverManager.getConnection(Dialect.H2.poolUrl(url()), "postgres", "");
     }
 
     /** Kills the server process, as a crash would. */
