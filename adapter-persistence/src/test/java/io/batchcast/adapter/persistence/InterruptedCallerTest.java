@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.batchcast.application.port.in.StoreUnavailableException;
 import io.batchcast.domain.StoredEvent;
 import io.batchcast.domain.Strategy;
-import java.util.List;
-import java.util.stream.LongStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -19,32 +17,26 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class InterruptedCallerTest {
 
+    /** The caller's interrupt flag is already set when its write reaches the file (fails with H2's plain file:). */
     @ParameterizedTest
     @EnumSource(Engine.class)
-    void interruptingCallersMidWriteLeavesTheDatabaseUsableAndTheSequenceGapFree(Engine engine) throws Exception {
+    void callerInterruptedBeforeItsWriteDoesNotTakeTheDatabaseDown(Engine engine) {
         try (TestDatabase database = engine.newDatabase(); Persistence persistence = database.open()) {
             Strategy strategy = persistence.strategyStore().create(unique("alice"), "Grid BTC", NOON);
-            Thread writer = Thread.ofPlatform().start(() -> {
-                for (int i = 0; i < 200; i++) {
-                    try {
-                        persistence.batchRecorder().record(TradingFixtures.oneLimitOrder(strategy, NOON));
-                    } catch (StoreUnavailableException interruptedCall) {
-                        // this caller was interrupted; only its own batch may fail
-                    }
-                    Thread.interrupted();
-                }
-            });
-            while (writer.isAlive()) {
-                writer.interrupt();
-                Thread.sleep(1);
+
+            Thread.currentThread().interrupt();
+            try {
+                persistence.batchRecorder().record(TradingFixtures.oneLimitOrder(strategy, NOON));
+            } catch (StoreUnavailableException interruptedCall) {
+                // allowed: this call was interrupted
+            } finally {
+                Thread.interrupted();
             }
 
+            long head = persistence.eventLog().window(strategy.id()).headSeq();
             StoredEvent next = persistence.batchRecorder().record(TradingFixtures.oneLimitOrder(strategy, NOON))
                     .orElseThrow();
-            long head = next.id().seq();
-            List<Long> seqs = persistence.eventLog().eventsAfter(strategy.id(), 0, (int) head + 10).stream()
-                    .map(event -> event.id().seq()).toList();
-            assertEquals(LongStream.rangeClosed(1, head).boxed().toList(), seqs);
+            assertEquals(head + 1, next.id().seq());
         }
     }
 }
