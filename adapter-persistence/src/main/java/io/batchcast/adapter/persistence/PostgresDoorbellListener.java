@@ -21,30 +21,23 @@ public final class PostgresDoorbellListener implements DoorbellListener {
 
     private static final System.Logger LOG = System.getLogger(PostgresDoorbellListener.class.getName());
 
-    /** How the listener waits; the defaults suit production, tests shorten the backoff. */
-    record Timing(Duration poll, Duration firstBackoff, Duration maxBackoff, Duration livenessCheck) {
-        static final Timing DEFAULT =
-                new Timing(Duration.ofMillis(500), Duration.ofMillis(200), Duration.ofSeconds(10), Duration.ofSeconds(15));
-    }
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+    private static final Duration LIVENESS_CHECK = Duration.ofSeconds(15);
 
     private final PersistenceSettings settings;
     private final EventDoorbellUseCase doorbell;
-    private final Timing timing;
     private final DoorbellPayload payload = new DoorbellPayload();
     private volatile boolean running;
     private Thread thread;
 
     public PostgresDoorbellListener(PersistenceSettings settings, EventDoorbellUseCase doorbell) {
-        this(settings, doorbell, Timing.DEFAULT);
-    }
-
-    PostgresDoorbellListener(PersistenceSettings settings, EventDoorbellUseCase doorbell, Timing timing) {
         if (Dialect.of(settings.url()) != Dialect.POSTGRESQL) {
             throw new IllegalArgumentException("url must be a jdbc:postgresql: URL for LISTEN/NOTIFY");
         }
         this.settings = settings;
         this.doorbell = doorbell;
-        this.timing = timing;
     }
 
     @Override
@@ -68,7 +61,7 @@ public final class PostgresDoorbellListener implements DoorbellListener {
         if (listening != null) {
             listening.interrupt();
             try {
-                listening.join(timing.poll().multipliedBy(4).toMillis());
+                listening.join(POLL.multipliedBy(4).toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -76,13 +69,13 @@ public final class PostgresDoorbellListener implements DoorbellListener {
     }
 
     private void listenUntilClosed() {
-        Duration backoff = timing.firstBackoff();
+        Duration backoff = FIRST_BACKOFF;
         while (running) {
             try (Connection connection = connect()) {
                 try (Statement listen = connection.createStatement()) {
                     listen.execute("LISTEN " + StreamAppender.CHANNEL);
                 }
-                backoff = timing.firstBackoff();
+                backoff = FIRST_BACKOFF;
                 doorbell.catchUp();
                 receive(connection);
             } catch (SQLException | RuntimeException e) {
@@ -94,7 +87,7 @@ public final class PostgresDoorbellListener implements DoorbellListener {
             if (!pause(backoff)) {
                 return;
             }
-            backoff = min(backoff.multipliedBy(2), timing.maxBackoff());
+            backoff = min(backoff.multipliedBy(2), MAX_BACKOFF);
         }
     }
 
@@ -102,15 +95,15 @@ public final class PostgresDoorbellListener implements DoorbellListener {
         PGConnection postgres = connection.unwrap(PGConnection.class);
         long lastCheck = System.nanoTime();
         while (running) {
-            PGNotification[] notifications = postgres.getNotifications((int) timing.poll().toMillis());
+            PGNotification[] notifications = postgres.getNotifications((int) POLL.toMillis());
             if (notifications != null) {
                 for (PGNotification notification : notifications) {
                     payload.ring(doorbell, notification.getParameter());
                 }
             }
             // A silently vanished server (no FIN, no error) would otherwise leave us waiting forever.
-            if (System.nanoTime() - lastCheck > timing.livenessCheck().toNanos()) {
-                if (!connection.isValid((int) Math.max(1, timing.livenessCheck().toSeconds()))) {
+            if (System.nanoTime() - lastCheck > LIVENESS_CHECK.toNanos()) {
+                if (!connection.isValid((int) Math.max(1, LIVENESS_CHECK.toSeconds()))) {
                     throw new SQLException("doorbell connection stopped answering");
                 }
                 lastCheck = System.nanoTime();
