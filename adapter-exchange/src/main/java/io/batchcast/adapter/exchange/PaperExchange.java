@@ -1,0 +1,108 @@
+package io.batchcast.adapter.exchange;
+
+import io.batchcast.application.port.out.ExecutionReport;
+import io.batchcast.application.port.out.OrderExecutionPort;
+import io.batchcast.domain.NewOrder;
+import io.batchcast.domain.OperationError;
+import io.batchcast.domain.OrderStatus;
+import io.batchcast.domain.OrderType;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A simulated exchange, the default {@link OrderExecutionPort}: accepts orders that pass its {@link TradingRules},
+ * rests LIMIT and STOP orders until cancelled, fills MARKET orders at once. Thread-safe; every call first sleeps the
+ * configured latency, which is cheap because callers run on virtual threads.
+ *
+ * <p>Order ids look like {@code PX-<session>-<n>}. The session part differs per instance because the paper exchange
+ * forgets everything on restart while the database remembers the orders: ids must never be handed out twice.
+ */
+public final class PaperExchange implements OrderExecutionPort {
+
+    private static final String SESSION_ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
+
+    private final Duration latency;
+    private final TradingRules rules;
+    private final OrderBook book;
+    private final String idPrefix;
+    private final AtomicLong nextId = new AtomicLong(1);
+
+    public PaperExchange(PaperExchangeSettings settings) {
+        this(settings, randomSession());
+    }
+
+    /** With a fixed session part, for reproducible order ids in tests and demos. */
+    public PaperExchange(PaperExchangeSettings settings, String session) {
+        Objects.requireNonNull(settings, "settings");
+        if (session == null || !session.matches("[a-z0-9]{1,16}")) {
+            throw new IllegalArgumentException("session must be 1-16 of [a-z0-9], was '" + session + "'");
+        }
+        this.latency = settings.latency();
+        this.rules = new TradingRules(settings);
+        this.book = new OrderBook(settings.closedOrderMemory());
+        this.idPrefix = "PX-" + session + "-";
+    }
+
+    @Override
+    public ExecutionReport place(long strategyId, NewOrder order) {
+        simulateLatency();
+        Optional<String> violation = rules.violation(order);
+        if (violation.isPresent()) {
+            return new ExecutionReport.Rejected(OperationError.EXCHANGE_REJECTED, violation.get());
+        }
+        String orderId = idPrefix + nextId.getAndIncrement();
+        if (order.type() == OrderType.MARKET) {
+            book.fill(strategyId, orderId);
+            return new ExecutionReport.Accepted(orderId, OrderStatus.FILLED);
+        }
+        book.rest(strategyId, orderId);
+        return new ExecutionReport.Accepted(orderId, OrderStatus.OPEN);
+    }
+
+    @Override
+    public ExecutionReport cancel(long strategyId, String orderId) {
+        simulateLatency();
+        Optional<OrderStatus> before = book.cancel(strategyId, orderId);
+        if (before.isEmpty()) {
+            return new ExecutionReport.Rejected(OperationError.UNKNOWN_ORDER,
+                    "strategy " + strategyId + " has no order " + orderId);
+        }
+        return switch (before.get()) {
+            case OPEN -> new ExecutionReport.Accepted(orderId, OrderStatus.CANCELLED);
+            case CANCELLED -> new ExecutionReport.Rejected(OperationError.ALREADY_CANCELLED,
+                    "order " + orderId + " is already cancelled");
+            case FILLED -> new ExecutionReport.Rejected(OperationError.NOT_CANCELLABLE,
+                    "order " + orderId + " is filled and can no longer be cancelled");
+        };
+    }
+
+    /** Orders resting on the book, over all strategies. */
+    public int openOrders() {
+        return book.openOrders();
+    }
+
+    private void simulateLatency() {
+        if (latency.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(latency);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            // Per the port's contract, throwing means "the exchange could not be reached": the call had no effect.
+            throw new IllegalStateException("interrupted while waiting for the paper exchange", e);
+        }
+    }
+
+    private static String randomSession() {
+        SecureRandom random = new SecureRandom();
+        StringBuilder session = new StringBuilder(8);
+        for (int i = 0; i < 8; i++) {
+            session.append(SESSION_ALPHABET.charAt(random.nextInt(SESSION_ALPHABET.length())));
+        }
+        return session.toString();
+    }
+}

@@ -1,0 +1,108 @@
+package io.batchcast.adapter.exchange;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.batchcast.application.port.out.ExecutionReport.Accepted;
+import io.batchcast.application.port.out.ExecutionReport.Rejected;
+import io.batchcast.domain.NewOrder;
+import io.batchcast.domain.OrderStatus;
+import io.batchcast.domain.OrderType;
+import io.batchcast.domain.Side;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+
+class PaperExchangeTest {
+
+    private final PaperExchange exchange = new PaperExchange(PaperExchangeSettings.defaults(), "t");
+
+    static NewOrder limit(String symbol, String quantity, String price) {
+        return new NewOrder("c1", symbol, Side.BUY, OrderType.LIMIT, new BigDecimal(quantity), new BigDecimal(price),
+                null);
+    }
+
+    static NewOrder market(String quantity) {
+        return new NewOrder("m1", "BTC-USDT", Side.SELL, OrderType.MARKET, new BigDecimal(quantity), null, null);
+    }
+
+    @Test
+    void acceptedOrdersRestOpenWithSequentialIdsOfTheSession() {
+        assertEquals(new Accepted("PX-t-1", OrderStatus.OPEN), exchange.place(7, limit("BTC-USDT", "1", "100")));
+        assertEquals(new Accepted("PX-t-2", OrderStatus.OPEN), exchange.place(8, limit("ETH-USDT", "2", "10")));
+        assertEquals(2, exchange.openOrders());
+    }
+
+    @Test
+    void stopOrdersRestOpenLikeLimitOrders() {
+        NewOrder stopMarket = new NewOrder("s1", "BTC-USDT", Side.SELL, OrderType.STOP_MARKET, BigDecimal.ONE, null,
+                new BigDecimal("90"));
+        NewOrder stopLimit = new NewOrder("s2", "BTC-USDT", Side.SELL, OrderType.STOP_LIMIT, BigDecimal.ONE,
+                new BigDecimal("89"), new BigDecimal("90"));
+
+        assertEquals(new Accepted("PX-t-1", OrderStatus.OPEN), exchange.place(7, stopMarket));
+        assertEquals(new Accepted("PX-t-2", OrderStatus.OPEN), exchange.place(7, stopLimit));
+        assertEquals(new Accepted("PX-t-2", OrderStatus.CANCELLED), exchange.cancel(7, "PX-t-2"));
+    }
+
+    @Test
+    void marketOrderFillsAtOnceAndCannotBeCancelled() {
+        assertEquals(new Accepted("PX-t-1", OrderStatus.FILLED), exchange.place(7, market("0.5")));
+        assertEquals(0, exchange.openOrders());
+
+        assertEquals(new Rejected("NOT_CANCELLABLE", "order PX-t-1 is filled and can no longer be cancelled"),
+                exchange.cancel(7, "PX-t-1"));
+    }
+
+    @Test
+    void cancellingAnOpenOrderTwiceSaysAlreadyCancelled() {
+        exchange.place(7, limit("BTC-USDT", "1", "100"));
+
+        assertEquals(new Accepted("PX-t-1", OrderStatus.CANCELLED), exchange.cancel(7, "PX-t-1"));
+        assertEquals(new Rejected("ALREADY_CANCELLED", "order PX-t-1 is already cancelled"),
+                exchange.cancel(7, "PX-t-1"));
+        assertEquals(0, exchange.openOrders());
+    }
+
+    @Test
+    void cancellingAnUnknownOrderIsRejectedAsUnknown() {
+        assertEquals(new Rejected("UNKNOWN_ORDER", "strategy 7 has no order PX-t-99"), exchange.cancel(7, "PX-t-99"));
+    }
+
+    @Test
+    void anotherStrategyCannotCancelTheOrder() {
+        exchange.place(7, limit("BTC-USDT", "1", "100"));
+
+        assertEquals(new Rejected("UNKNOWN_ORDER", "strategy 8 has no order PX-t-1"), exchange.cancel(8, "PX-t-1"));
+        assertEquals(new Accepted("PX-t-1", OrderStatus.CANCELLED), exchange.cancel(7, "PX-t-1"));
+    }
+
+    @Test
+    void forgetsTheOldestClosedOrdersBeyondItsMemory() {
+        PaperExchange forgetful = new PaperExchange(PaperExchangeSettings.defaults().withClosedOrderMemory(1), "t");
+        forgetful.place(7, limit("BTC-USDT", "1", "100"));
+        forgetful.place(7, limit("BTC-USDT", "1", "100"));
+        forgetful.cancel(7, "PX-t-1");
+        forgetful.cancel(7, "PX-t-2");
+
+        assertEquals("UNKNOWN_ORDER", ((Rejected) forgetful.cancel(7, "PX-t-1")).reason());
+        assertEquals("ALREADY_CANCELLED", ((Rejected) forgetful.cancel(7, "PX-t-2")).reason());
+    }
+
+    @Test
+    void randomSessionsGiveDifferentIdPrefixes() {
+        String first = ((Accepted) new PaperExchange(PaperExchangeSettings.defaults()).place(1, market("1"))).orderId();
+        String second = ((Accepted) new PaperExchange(PaperExchangeSettings.defaults()).place(1, market("1"))).orderId();
+
+        assertTrue(first.matches("PX-[a-z0-9]{8}-1"), first);
+        assertTrue(second.matches("PX-[a-z0-9]{8}-1"), second);
+        assertTrue(!first.equals(second), first + " == " + second);
+    }
+
+    @Test
+    void sessionMustBeShortLowercaseAscii() {
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> new PaperExchange(PaperExchangeSettings.defaults(), "Bad-Session"));
+        assertEquals("session must be 1-16 of [a-z0-9], was 'Bad-Session'", e.getMessage());
+    }
+}

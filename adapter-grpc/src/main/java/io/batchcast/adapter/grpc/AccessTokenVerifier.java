@@ -1,0 +1,106 @@
+package io.batchcast.adapter.grpc;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+
+/**
+ * Checks an HS256 JWT and returns its subject, the user id. Only HS256 is accepted: a token that names any other
+ * algorithm (including "none" and HS512) is refused before its signature is looked at, so an attacker cannot
+ * choose how the token is checked. {@code exp} is required; {@code nbf} is honoured when present.
+ */
+final class AccessTokenVerifier {
+
+    static final int MIN_SECRET_BYTES = 32;
+    static final int MAX_SUBJECT_LENGTH = 128;
+    /** Tolerated difference between the token issuer's clock and ours. */
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
+
+    /** Why a token was refused; the message is safe to send to the client. */
+    static final class InvalidTokenException extends Exception {
+        InvalidTokenException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private final MACVerifier verifier;
+    private final Clock clock;
+
+    AccessTokenVerifier(byte[] secret, Clock clock) {
+        if (secret == null || secret.length < MIN_SECRET_BYTES) {
+            throw new IllegalArgumentException("the JWT secret must be at least " + MIN_SECRET_BYTES
+                    + " bytes (256 bits) for HS256, was " + (secret == null ? 0 : secret.length));
+        }
+        try {
+            this.verifier = new MACVerifier(secret.clone());
+        } catch (JOSEException e) {
+            throw new IllegalArgumentException("unusable JWT secret: " + e.getMessage(), e);
+        }
+        this.clock = clock;
+    }
+
+    /** @return the user id ({@code sub}) of a valid token */
+    String verify(String token) throws InvalidTokenException {
+        SignedJWT jwt = parse(token);
+        if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())) {
+            throw new InvalidTokenException("the token must be signed with HS256");
+        }
+        if (!signatureValid(jwt)) {
+            throw new InvalidTokenException("the token signature is invalid");
+        }
+        return subjectOfCurrentClaims(claims(jwt));
+    }
+
+    private String subjectOfCurrentClaims(JWTClaimsSet claims) throws InvalidTokenException {
+        Instant now = clock.instant();
+        Date expiry = claims.getExpirationTime();
+        if (expiry == null) {
+            throw new InvalidTokenException("the token has no expiry (exp claim)");
+        }
+        if (!now.minus(CLOCK_SKEW).isBefore(expiry.toInstant())) {
+            throw new InvalidTokenException("the token has expired");
+        }
+        Date notBefore = claims.getNotBeforeTime();
+        if (notBefore != null && now.plus(CLOCK_SKEW).isBefore(notBefore.toInstant())) {
+            throw new InvalidTokenException("the token is not valid yet (nbf claim)");
+        }
+        String subject = claims.getSubject();
+        if (subject == null || subject.isBlank() || subject.length() > MAX_SUBJECT_LENGTH) {
+            throw new InvalidTokenException("the token subject (sub claim, the user id) must be 1 to "
+                    + MAX_SUBJECT_LENGTH + " characters");
+        }
+        return subject;
+    }
+
+    private static SignedJWT parse(String token) throws InvalidTokenException {
+        try {
+            return SignedJWT.parse(token);
+        } catch (ParseException | RuntimeException e) {
+            // "alg":"none" tokens fail here too: they are not JWS at all
+            throw new InvalidTokenException("the token is not a signed JWT");
+        }
+    }
+
+    private boolean signatureValid(SignedJWT jwt) {
+        try {
+            return jwt.verify(verifier);
+        } catch (JOSEException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static JWTClaimsSet claims(SignedJWT jwt) throws InvalidTokenException {
+        try {
+            return jwt.getJWTClaimsSet();
+        } catch (ParseException e) {
+            throw new InvalidTokenException("the token claims are not valid JSON claims");
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.batchcast.adapter.grpc;
+
+import com.google.protobuf.Any;
+import com.google.rpc.BadRequest;
+import com.google.rpc.Code;
+import com.google.rpc.ErrorInfo;
+import io.batchcast.application.port.in.BatchValidationException;
+import io.batchcast.application.port.in.FieldViolation;
+import io.batchcast.application.port.in.RequestIdConflictException;
+import io.batchcast.application.port.in.RequestInProgressException;
+import io.batchcast.application.port.in.StoreUnavailableException;
+import io.batchcast.application.port.in.StrategyNotFoundException;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The error model: which gRPC status each failure becomes. Messages of our own exceptions are written for clients;
+ * anything else is a bug or an outage whose text could leak internals, so the client gets a reference and the
+ * server log gets the exception.
+ */
+final class FailureStatus {
+
+    static final String ERROR_DOMAIN = "batchcast.io";
+    private static final System.Logger LOG = System.getLogger(FailureStatus.class.getName());
+
+    private FailureStatus() {
+    }
+
+    static StatusRuntimeException of(Throwable failure) {
+        return switch (failure) {
+            case StatusRuntimeException alreadyMapped -> alreadyMapped;
+            case BatchValidationException invalid -> invalidArgument(invalid.getMessage(), invalid.violations());
+            case StrategyNotFoundException notFound -> Status.NOT_FOUND.withDescription(notFound.getMessage())
+                    .asRuntimeException();
+            case RequestIdConflictException conflict -> Status.ALREADY_EXISTS.withDescription(conflict.getMessage())
+                    .asRuntimeException();
+            case RequestInProgressException inProgress -> Status.ABORTED.withDescription(inProgress.getMessage())
+                    .asRuntimeException();
+            case StoreUnavailableException unavailable -> {
+                LOG.log(System.Logger.Level.WARNING, "the store is unavailable", unavailable);
+                yield Status.UNAVAILABLE.withDescription(
+                        "the order store is unavailable; nothing was written, retry later").asRuntimeException();
+            }
+            default -> internal(failure);
+        };
+    }
+
+    static StatusRuntimeException invalidArgument(String message, List<FieldViolation> violations) {
+        BadRequest.Builder badRequest = BadRequest.newBuilder();
+        for (FieldViolation violation : violations) {
+            badRequest.addFieldViolationsBuilder().setField(violation.field()).setDescription(violation.description());
+        }
+        return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+                .setCode(Code.INVALID_ARGUMENT_VALUE)
+                .setMessage(message)
+                .addDetails(Any.pack(badRequest.build()))
+                .build());
+    }
+
+    static StatusRuntimeException invalidArgument(String field, String description) {
+        return invalidArgument(field + ": " + description, List.of(new FieldViolation(field, description)));
+    }
+
+    /** A failure with a machine-readable reason and metadata (google.rpc.ErrorInfo) the client acts on. */
+    static StatusRuntimeException withErrorInfo(
+            Code code, String message, String reason, Map<String, String> metadata) {
+        ErrorInfo info = ErrorInfo.newBuilder().setReason(reason).setDomain(ERROR_DOMAIN).putAllMetadata(metadata)
+                .build();
+        return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+                .setCode(code.getNumber())
+                .setMessage(message)
+                .addDetails(Any.pack(info))
+                .build());
+    }
+
+    private static StatusRuntimeException internal(Throwable failure) {
+        String reference = UUID.randomUUID().toString();
+        LOG.log(System.Logger.Level.ERROR, "internal error " + reference, failure);
+        return Status.INTERNAL.withDescription("internal error (reference " + reference + ")").asRuntimeException();
+    }
+}

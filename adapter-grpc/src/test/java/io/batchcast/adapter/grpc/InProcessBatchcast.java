@@ -1,0 +1,94 @@
+package io.batchcast.adapter.grpc;
+
+import io.batchcast.adapter.exchange.PaperExchange;
+import io.batchcast.adapter.exchange.PaperExchangeSettings;
+import io.batchcast.application.port.out.ExecutionReport;
+import io.batchcast.application.port.out.OrderExecutionPort;
+import io.batchcast.application.service.BatchLimits;
+import io.batchcast.application.service.EventFeed;
+import io.batchcast.application.service.ManagingStrategies;
+import io.batchcast.application.service.SubmittingOrderBatches;
+import io.batchcast.application.testing.InMemoryStore;
+import io.batchcast.domain.NewOrder;
+import io.batchcast.proto.v1.CreateStrategyRequest;
+import io.batchcast.proto.v1.OrderBatchServiceGrpc;
+import io.batchcast.proto.v1.StrategyServiceGrpc;
+import io.grpc.ManagedChannel;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The real application (services over the in-memory stores, the real paper exchange) behind the real gRPC services,
+ * connected in-process. Tests build one per test and close it in {@code @AfterEach}.
+ */
+final class InProcessBatchcast implements AutoCloseable {
+
+    static final Clock CLOCK = Clock.fixed(Tokens.NOW, ZoneOffset.UTC);
+
+    final InMemoryStore store = new InMemoryStore();
+    final PaperExchange paperExchange;
+    final AtomicInteger exchangeCalls = new AtomicInteger();
+    final EventFeed feed;
+    final GrpcServer server;
+    final ManagedChannel channel;
+
+    InProcessBatchcast() {
+        this(PaperExchangeSettings.defaults(), BatchLimits.defaults(), GrpcSettings.defaults());
+    }
+
+    InProcessBatchcast(PaperExchangeSettings exchangeSettings, BatchLimits limits, GrpcSettings settings) {
+        paperExchange = new PaperExchange(exchangeSettings, "t");
+        feed = new EventFeed(store, store, EventFeed.DEFAULT_MAX_REPLAY);
+        ManagingStrategies strategies = new ManagingStrategies(store, CLOCK);
+        SubmittingOrderBatches submitting = new SubmittingOrderBatches(store, store, store, store, countingExchange(),
+                feed, CLOCK, limits);
+        String name = InProcessServerBuilder.generateName();
+        server = new GrpcServer(InProcessServerBuilder.forName(name).directExecutor(), settings,
+                new GrpcUseCases(submitting, feed, strategies, strategies), Tokens.SECRET, CLOCK, null).start();
+        channel = InProcessChannelBuilder.forName(name).directExecutor().build();
+    }
+
+    /** The paper exchange, counting the calls that reached it. */
+    private OrderExecutionPort countingExchange() {
+        return new OrderExecutionPort() {
+            @Override
+            public ExecutionReport place(long strategyId, NewOrder order) {
+                exchangeCalls.incrementAndGet();
+                return paperExchange.place(strategyId, order);
+            }
+
+            @Override
+            public ExecutionReport cancel(long strategyId, String orderId) {
+                exchangeCalls.incrementAndGet();
+                return paperExchange.cancel(strategyId, orderId);
+            }
+        };
+    }
+
+    OrderBatchServiceGrpc.OrderBatchServiceBlockingStub orderBatches(String userId) {
+        return OrderBatchServiceGrpc.newBlockingStub(channel).withInterceptors(Tokens.bearer(Tokens.valid(userId)));
+    }
+
+    OrderBatchServiceGrpc.OrderBatchServiceStub orderBatchesAsync(String userId) {
+        return OrderBatchServiceGrpc.newStub(channel).withInterceptors(Tokens.bearer(Tokens.valid(userId)));
+    }
+
+    StrategyServiceGrpc.StrategyServiceBlockingStub strategies(String userId) {
+        return StrategyServiceGrpc.newBlockingStub(channel).withInterceptors(Tokens.bearer(Tokens.valid(userId)));
+    }
+
+    long createStrategy(String userId, String name) {
+        return strategies(userId).createStrategy(CreateStrategyRequest.newBuilder().setName(name).build()).getId();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        server.shutdown(Duration.ofSeconds(5));
+    }
+}

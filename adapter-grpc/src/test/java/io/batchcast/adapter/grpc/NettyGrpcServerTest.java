@@ -1,0 +1,125 @@
+package io.batchcast.adapter.grpc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import io.batchcast.adapter.exchange.PaperExchange;
+import io.batchcast.adapter.exchange.PaperExchangeSettings;
+import io.batchcast.application.service.BatchLimits;
+import io.batchcast.application.service.EventFeed;
+import io.batchcast.application.service.ManagingStrategies;
+import io.batchcast.application.service.SubmittingOrderBatches;
+import io.batchcast.application.testing.InMemoryStore;
+import io.batchcast.proto.v1.CreateStrategyRequest;
+import io.batchcast.proto.v1.OrderBatchServiceGrpc;
+import io.batchcast.proto.v1.StrategyServiceGrpc;
+import io.batchcast.proto.v1.StreamOrderBatchEventsRequest;
+import io.batchcast.proto.v1.SubmitOrderBatchResponse;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The production server, over a real TCP socket, with a 32-byte secret as an operator would configure it. */
+class NettyGrpcServerTest {
+
+    private static final byte[] SECRET = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    private GrpcServer server;
+    private ManagedChannel channel;
+    private EventFeed feed;
+
+    @BeforeEach
+    void start() {
+        InMemoryStore store = new InMemoryStore();
+        feed = new EventFeed(store, store, EventFeed.DEFAULT_MAX_REPLAY);
+        ManagingStrategies strategies = new ManagingStrategies(store, Clock.systemUTC());
+        SubmittingOrderBatches submitting = new SubmittingOrderBatches(store, store, store, store,
+                new PaperExchange(PaperExchangeSettings.defaults()), feed, Clock.systemUTC(), BatchLimits.defaults());
+        server = new GrpcServer(GrpcSettings.defaults().withPort(0).withMaxInboundMessageBytes(64 * 1024),
+                new GrpcUseCases(submitting, feed, strategies, strategies), SECRET).start();
+        channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        server.shutdown(Duration.ofSeconds(5));
+    }
+
+    private static String token() {
+        return Tokens.signed(JWSAlgorithm.HS256, SECRET, "alice", Instant.now().plusSeconds(600));
+    }
+
+    @Test
+    void servesAStrategyABatchAndItsEventOverTcp() throws Exception {
+        var strategies = StrategyServiceGrpc.newBlockingStub(channel).withInterceptors(Tokens.bearer(token()));
+        var orderBatches = OrderBatchServiceGrpc.newBlockingStub(channel).withInterceptors(Tokens.bearer(token()));
+        long strategy = strategies.createStrategy(CreateStrategyRequest.newBuilder().setName("grid").build()).getId();
+        EventRecorder events = EventRecorder.reading();
+        OrderBatchServiceGrpc.newStub(channel).withInterceptors(Tokens.bearer(token())).streamOrderBatchEvents(
+                StreamOrderBatchEventsRequest.newBuilder().setStrategyId(strategy).build(), events);
+        awaitSubscribed();
+
+        SubmitOrderBatchResponse response = orderBatches.submitOrderBatch(
+                Batches.batch(strategy, Batches.limit("l1"), Batches.stopLimit("s1")));
+
+        assertEquals(2, response.getResultsCount());
+        assertEquals("mem-1", response.getEventId());
+        assertEquals(response.getBatchId(), events.next().getBatchId());
+        assertNotEquals(9090, server.port());
+    }
+
+    @Test
+    void requestLargerThanTheInboundLimitIsResourceExhausted() {
+        var orderBatches = OrderBatchServiceGrpc.newBlockingStub(channel).withInterceptors(Tokens.bearer(token()));
+
+        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> orderBatches.submitOrderBatch(
+                Batches.batch(1, "", Collections.nCopies(2_000, Batches.limit("same-id")))));
+
+        assertEquals(Status.Code.RESOURCE_EXHAUSTED, e.getStatus().getCode());
+        assertTrue(e.getStatus().getDescription().contains("exceeds maximum size 65536"),
+                e.getStatus().getDescription());
+    }
+
+    @Test
+    void shutdownEndsOpenStreamsSoItNeedNotWaitForTheGracePeriod() throws Exception {
+        var strategies = StrategyServiceGrpc.newBlockingStub(channel).withInterceptors(Tokens.bearer(token()));
+        long strategy = strategies.createStrategy(CreateStrategyRequest.newBuilder().setName("grid").build()).getId();
+        EventRecorder events = EventRecorder.reading();
+        OrderBatchServiceGrpc.newStub(channel).withInterceptors(Tokens.bearer(token())).streamOrderBatchEvents(
+                StreamOrderBatchEventsRequest.newBuilder().setStrategyId(strategy).build(), events);
+        awaitSubscribed();
+
+        // a stream never ends by itself: without ending it, shutdown would wait the whole grace period
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> server.shutdown(Duration.ofMinutes(5)));
+
+        assertTrue(server.isTerminated());
+        StatusRuntimeException e = events.failure();
+        assertEquals(Status.Code.UNAVAILABLE, e.getStatus().getCode());
+        assertEquals("the server is shutting down; call again with after_event_id to resume",
+                e.getStatus().getDescription());
+    }
+
+    /** The server subscribes a stream asynchronously to the client's call; wait until it has. */
+    private void awaitSubscribed() throws InterruptedException {
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (feed.watchedStreams() == 0) {
+            assertTrue(System.nanoTime() < giveUp, "the stream was not subscribed within 10 s");
+            Thread.sleep(10);
+        }
+    }
+}

@@ -1,0 +1,212 @@
+package io.batchcast.adapter.grpc;
+
+import static io.batchcast.adapter.grpc.Batches.batch;
+import static io.batchcast.adapter.grpc.Batches.limit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.google.rpc.ErrorInfo;
+import io.batchcast.adapter.exchange.PaperExchangeSettings;
+import io.batchcast.application.service.BatchLimits;
+import io.batchcast.proto.v1.OrderBatchEvent;
+import io.batchcast.proto.v1.OrderType;
+import io.batchcast.proto.v1.OrderTypeSummary;
+import io.batchcast.proto.v1.StreamOrderBatchEventsRequest;
+import io.batchcast.proto.v1.SubmitOrderBatchResponse;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class StreamOrderBatchEventsTest {
+
+    private InProcessBatchcast batchcast = new InProcessBatchcast();
+
+    @AfterEach
+    void close() throws InterruptedException {
+        batchcast.close();
+    }
+
+    private void restartWith(GrpcSettings settings) throws InterruptedException {
+        batchcast.close();
+        batchcast = new InProcessBatchcast(PaperExchangeSettings.defaults(), BatchLimits.defaults(), settings);
+    }
+
+    private SubmitOrderBatchResponse submit(String userId, long strategy, String clientOrderId) {
+        return batchcast.orderBatches(userId).submitOrderBatch(batch(strategy, limit(clientOrderId)));
+    }
+
+    private EventRecorder stream(String userId, long strategy, String afterEventId, EventRecorder recorder) {
+        batchcast.orderBatchesAsync(userId).streamOrderBatchEvents(StreamOrderBatchEventsRequest.newBuilder()
+                .setStrategyId(strategy).setAfterEventId(afterEventId).build(), recorder);
+        return recorder;
+    }
+
+    private EventRecorder stream(String userId, long strategy, String afterEventId) {
+        return stream(userId, strategy, afterEventId, EventRecorder.reading());
+    }
+
+    private static OrderBatchEvent oneLimitCreated(String eventId, long strategy, String batchId) {
+        return OrderBatchEvent.newBuilder().setEventId(eventId).setStrategyId(strategy).setBatchId(batchId)
+                .addSummaries(OrderTypeSummary.newBuilder().setOrderType(OrderType.ORDER_TYPE_LIMIT).setCreated(1))
+                .setTimestamp(OrderBatchMapper.timestamp(Tokens.NOW))
+                .build();
+    }
+
+    @Test
+    void replaysTheEventsAfterTheCursorThenDeliversLiveOnes() throws Exception {
+        long strategy = batchcast.createStrategy("alice", "grid");
+        submit("alice", strategy, "l1");
+        SubmitOrderBatchResponse second = submit("alice", strategy, "l2");
+
+        EventRecorder events = stream("alice", strategy, "mem-1");
+        assertEquals(oneLimitCreated("mem-2", strategy, second.getBatchId()), events.next());
+
+        SubmitOrderBatchResponse third = submit("alice", strategy, "l3");
+        assertEquals(oneLimitCreated("mem-3", strategy, third.getBatchId()), events.next());
+        assertEquals(List.of(), events.receivedIds());
+        assertFalse(events.ended());
+    }
+
+    @Test
+    void emptyCursorStartsWithLiveEventsOnly() throws Exception {
+        long strategy = batchcast.createStrategy("alice", "grid");
+        submit("alice", strategy, "l1");
+
+        EventRecorder events = stream("alice", strategy, "");
+        submit("alice", strategy, "l2");
+
+        assertEquals("mem-2", events.next().getEventId());
+        assertEquals(List.of(), events.receivedIds());
+    }
+
+    @Test
+    void cursorAheadOfTheHeadIsOutOfRangeCarryingTheHeadToResumeFrom() throws Exception {
+        long strategy = batchcast.createStrategy("alice", "grid");
+        submit("alice", strategy, "l1");
+        submit("alice", strategy, "l2");
+
+        StatusRuntimeException e = stream("alice", strategy, "mem-7").failure();
+
+        assertEquals(Status.Code.OUT_OF_RANGE, e.getStatus().getCode());
+        assertEquals(ErrorInfo.newBuilder().setReason("CURSOR_OUT_OF_RANGE").setDomain("batchcast.io")
+                .putAllMetadata(Map.of("head_event_id", "mem-2", "cause", "cursor_ahead_of_head")).build(),
+                ErrorDetails.errorInfo(e));
+        assertEquals(0, batchcast.feed.watchedStreams());
+
+        EventRecorder resumed = stream("alice", strategy, "mem-2");
+        submit("alice", strategy, "l3");
+        assertEquals("mem-3", resumed.next().getEventId());
+        assertEquals(List.of(), resumed.receivedIds());
+    }
+
+    @Test
+    void prunedCursorIsOutOfRange() throws Exception {
+        long strategy = batchcast.createStrategy("alice", "grid");
+        submit("alice", strategy, "l1");
+        submit("alice", strategy, "l2");
+        submit("alice", strategy, "l3");
+        batchcast.store.prune(strategy, 2);
+
+        StatusRuntimeException e = stream("alice", strategy, "mem-1").failure();
+
+        assertEquals(Status.Code.OUT_OF_RANGE, e.getStatus().getCode());
+        assertEquals(Map.of("head_event_id", "mem-3", "cause", "cursor_outside_retention"),
+                ErrorDetails.errorInfo(e).getMetadataMap());
+    }
+
+    @Test
+    void cursorFromAnotherDatabaseOnAStreamWithoutEventsHasAnEmptyHead() throws Exception {
+        long strategy = batchcast.createStrategy("alice", "grid");
+
+        StatusRuntimeException e = stream("alice", strategy, "db2-5").failure();
+
+        assertEquals(Status.Code.OUT_OF_RANGE, e.getStatus().getCode());
+        assertEquals(Map.of("head_event_id", "", "cause", "cursor_from_another_database"),
+                ErrorDetails.errorInfo(e).getMetadataMap());
+    }
+
+    @Test
+    void malformedCursorIsInvalidArgumentAndNeverEchoed() throws Exception {
+        long strategy = batchcast.createStrategy("alice", "grid");
+
+        StatusRuntimeException e = stream("alice", strategy, "<script>x</script>").failure();
+
+        assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
+        assertEquals(Map.of("after_event_id", "must be an event_id received from this API (<epoch>-<sequence>) or"
+                + " empty for live events only"), ErrorDetails.fieldViolations(e));
+    }
+
+    @Test
+    void anotherUsersStrategyIsNotFoundAndFreesTheStreamSlot() throws Exception {
+        restartWith(GrpcSettings.defaults().withStreamLimits(1, 16));
+        long bobs = batchcast.createStrategy("bob", "bob's");
+        long alices = batchcast.createStrategy("alice", "grid");
+
+        StatusRuntimeException e = stream("alice", bobs, "").failure();
+        assertEquals(Status.Code.NOT_FOUND, e.getStatus().getCode());
+        assertEquals("strategy " + bobs + " not found", e.getStatus().getDescription());
+
+        EventRecorder own = stream("alice", alices, "");
+        submit("alice", alices, "l1");
+        assertEquals("mem-1", own.next().getEventId());
+    }
+
+    @Test
+    void moreConcurrentStreamsThanTheUserLimitIsResourceExhausted() throws Exception {
+        restartWith(GrpcSettings.defaults().withStreamLimits(2, 16));
+        long strategy = batchcast.createStrategy("alice", "grid");
+        long bobs = batchcast.createStrategy("bob", "grid");
+        EventRecorder first = stream("alice", strategy, "");
+        stream("alice", strategy, "");
+
+        StatusRuntimeException e = stream("alice", strategy, "").failure();
+        assertEquals(Status.Code.RESOURCE_EXHAUSTED, e.getStatus().getCode());
+        assertEquals("at most 2 concurrent StreamOrderBatchEvents calls per user; close one first",
+                e.getStatus().getDescription());
+
+        EventRecorder bob = stream("bob", bobs, "");
+        first.cancel();
+        EventRecorder third = stream("alice", strategy, "");
+        submit("alice", strategy, "l1");
+        assertEquals("mem-1", third.next().getEventId());
+        assertFalse(bob.ended());
+    }
+
+    @Test
+    void clientCancelEndsTheSubscription() throws Exception {
+        long strategy = batchcast.createStrategy("alice", "grid");
+        EventRecorder events = stream("alice", strategy, "");
+        assertEquals(1, batchcast.feed.watchedStreams());
+
+        events.cancel();
+
+        assertEquals(0, batchcast.feed.watchedStreams());
+        assertEquals(Status.Code.CANCELLED, events.failureCode());
+    }
+
+    @Test
+    void slowConsumerIsCutOffWithResourceExhaustedAndResumesByItsCursor() throws Exception {
+        restartWith(GrpcSettings.defaults().withStreamLimits(16, 2));
+        long strategy = batchcast.createStrategy("alice", "grid");
+        EventRecorder slow = stream("alice", strategy, "", EventRecorder.readingOnly(1));
+
+        for (int i = 1; i <= 4; i++) {
+            submit("alice", strategy, "l" + i);
+        }
+
+        assertEquals("mem-1", slow.next().getEventId());
+        StatusRuntimeException e = slow.failure();
+        assertEquals(Status.Code.RESOURCE_EXHAUSTED, e.getStatus().getCode());
+        assertEquals(ErrorInfo.newBuilder().setReason("SLOW_CONSUMER").setDomain("batchcast.io")
+                .putMetadata("max_buffered_events", "2").build(), ErrorDetails.errorInfo(e));
+        assertEquals(List.of(), slow.receivedIds());
+        assertEquals(0, batchcast.feed.watchedStreams());
+
+        EventRecorder resumed = stream("alice", strategy, "mem-1");
+        assertEquals(List.of("mem-2", "mem-3", "mem-4"),
+                List.of(resumed.next().getEventId(), resumed.next().getEventId(), resumed.next().getEventId()));
+    }
+}

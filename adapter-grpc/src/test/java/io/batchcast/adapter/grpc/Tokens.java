@@ -1,0 +1,65 @@
+package io.batchcast.adapter.grpc;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.grpc.ClientInterceptor;
+import io.grpc.Metadata;
+import io.grpc.stub.MetadataUtils;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+
+/** Mints test tokens the way an identity provider would, with nimbus. */
+final class Tokens {
+
+    /** 64 bytes, so that an HS512 token can be signed with the very secret the server uses. */
+    static final byte[] SECRET = "batchcast-test-secret-0123456789-batchcast-test-secret-012345678"
+            .getBytes(StandardCharsets.US_ASCII);
+    static final Instant NOW = Instant.parse("2025-10-30T12:34:56.789Z");
+
+    private Tokens() {
+    }
+
+    static String valid(String userId) {
+        return signed(JWSAlgorithm.HS256, SECRET, userId, NOW.plus(Duration.ofHours(1)));
+    }
+
+    static String signed(JWSAlgorithm algorithm, byte[] secret, String subject, Instant expiry) {
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject(subject);
+        if (expiry != null) {
+            claims.expirationTime(Date.from(expiry));
+        }
+        SignedJWT jwt = new SignedJWT(new JWSHeader(algorithm), claims.build());
+        try {
+            jwt.sign(new MACSigner(secret));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return jwt.serialize();
+    }
+
+    /** An unsecured JWT ("alg":"none", empty signature) claiming to be {@code subject}. */
+    static String unsigned(String subject) {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String header = b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String claims = b64.encodeToString(("{\"sub\":\"" + subject + "\",\"exp\":" + NOW.plusSeconds(3600)
+                .getEpochSecond() + "}").getBytes(StandardCharsets.UTF_8));
+        return header + "." + claims + ".";
+    }
+
+    static ClientInterceptor bearer(String token) {
+        return authorization("Bearer " + token);
+    }
+
+    static ClientInterceptor authorization(String value) {
+        Metadata headers = new Metadata();
+        headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), value);
+        return MetadataUtils.newAttachHeadersInterceptor(headers);
+    }
+}

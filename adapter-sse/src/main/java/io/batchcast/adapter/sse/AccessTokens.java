@@ -1,0 +1,64 @@
+package io.batchcast.adapter.sse;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+
+/**
+ * Verifies HS256 access tokens. A token counts only when its header says HS256 (never "none", never another
+ * algorithm, so a forged header cannot pick a weaker check), the signature matches, it names a user in {@code sub},
+ * and it carries an {@code exp} that is still in the future: a stream is closed at {@code exp}, so a token without one
+ * would keep a stream open forever. No clock skew is allowed, the tokens come from the same deployment's secret.
+ */
+final class AccessTokens {
+
+    private final MACVerifier verifier;
+    private final Clock clock;
+
+    AccessTokens(String secret, Clock clock) {
+        try {
+            this.verifier = new MACVerifier(secret.getBytes(StandardCharsets.UTF_8));
+        } catch (JOSEException e) {
+            throw new IllegalArgumentException("the JWT secret cannot be used for HS256: " + e.getMessage(), e);
+        }
+        this.clock = clock;
+    }
+
+    /** The caller the token proves, or empty when the token is malformed, forged, expired or not HS256. */
+    Optional<Caller> verify(String token) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            SignedJWT jwt = SignedJWT.parse(token.trim());
+            if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier)) {
+                return Optional.empty();
+            }
+            return caller(jwt.getJWTClaimsSet());
+        } catch (ParseException | JOSEException | IllegalStateException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Caller> caller(JWTClaimsSet claims) {
+        String subject = claims.getSubject();
+        Date expiration = claims.getExpirationTime();
+        Date notBefore = claims.getNotBeforeTime();
+        Instant now = clock.instant();
+        if (subject == null || subject.isBlank() || expiration == null || !expiration.toInstant().isAfter(now)) {
+            return Optional.empty();
+        }
+        if (notBefore != null && notBefore.toInstant().isAfter(now)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Caller(subject, expiration.toInstant()));
+    }
+}

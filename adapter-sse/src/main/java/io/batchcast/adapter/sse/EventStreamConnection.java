@@ -1,0 +1,157 @@
+package io.batchcast.adapter.sse;
+
+import io.batchcast.adapter.sse.FrameQueue.Frame;
+import io.batchcast.application.port.in.EventListener;
+import io.batchcast.domain.EventId;
+import io.batchcast.domain.StoredEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One client's stream. The application calls {@link #onEvent} on its publishing thread, which only queues the
+ * shared frame bytes ({@link FrameQueue}); the request's own virtual thread writes them to the socket
+ * ({@link #stream}). A reader that falls a whole queue behind is cut off, so it never holds up the publisher or the
+ * other readers; it resumes by its cursor.
+ */
+final class EventStreamConnection implements EventListener {
+
+    private final Caller caller;
+    private final long strategyId;
+    private final SseSettings settings;
+    private final FrameCache frames;
+    private final StreamCounters counters;
+    private final Clock clock;
+    private final FrameQueue queue;
+    private final AtomicReference<StreamEnd> end = new AtomicReference<>();
+    private volatile EventStreamSink sink;
+
+    EventStreamConnection(Caller caller, long strategyId, SseSettings settings, FrameCache frames,
+            StreamCounters counters, Clock clock) {
+        this.caller = caller;
+        this.strategyId = strategyId;
+        this.settings = settings;
+        this.frames = frames;
+        this.counters = counters;
+        this.clock = clock;
+        this.queue = new FrameQueue(settings.queueCapacity());
+    }
+
+    String userId() {
+        return caller.userId();
+    }
+
+    long strategyId() {
+        return strategyId;
+    }
+
+    @Override
+    public void onEvent(StoredEvent event) {
+        if (end.get() == null) {
+            enqueue(new Frame(frames.frameFor(event), true));
+        }
+    }
+
+    @Override
+    public void onResync(Optional<EventId> head, String reason) {
+        counters.resyncSent();
+        enqueue(new Frame(EventFrames.resync(head, reason), false));
+    }
+
+    /** The subscription is in place: what arrives from now on is live and bounded by the queue. */
+    void joined() {
+        queue.joined();
+    }
+
+    /**
+     * Writes the stream until it ends, on the calling (request) thread: the retry field, the replay, then live
+     * frames, with a heartbeat after each quiet interval, and an end at the token's expiry.
+     */
+    StreamEnd stream(EventStreamSink sink) {
+        this.sink = sink;
+        try {
+            write(new Frame(EventFrames.retry(settings.retry()), false));
+            for (Frame frame : queue.takeBacklog()) {
+                write(frame);
+            }
+            return drain();
+        } catch (InterruptedException e) {
+            return endWith(StreamEnd.SHUTDOWN);
+        } catch (RuntimeException e) {
+            // the write failed: the client went away, or we cut it off as too slow
+            StreamEnd reason = endWith(StreamEnd.CLIENT_GONE);
+            if (reason == StreamEnd.CLIENT_GONE) {
+                counters.deadStreamRemoved();
+            }
+            return reason;
+        }
+    }
+
+    /** Ends the stream cleanly after the frames already queued (shutdown). */
+    void finish(StreamEnd reason) {
+        endWith(reason);
+        if (!queue.offerEnd()) {
+            abort();
+        }
+    }
+
+    /** Cuts the connection at once, even if its writer is blocked on a stalled socket. */
+    void abort() {
+        EventStreamSink current = sink;
+        if (current != null) {
+            // closing a socket may wait on its locks; never do that on the publishing thread
+            Thread.ofVirtual().name("sse-abort").start(current::abort);
+        }
+    }
+
+    private StreamEnd drain() throws InterruptedException {
+        long heartbeatNanos = settings.heartbeat().toNanos();
+        long expiresAt = System.nanoTime() + Math.max(0, Duration.between(clock.instant(), caller.expiresAt())
+                .toNanos());
+        long nextHeartbeat = System.nanoTime() + heartbeatNanos;
+        while (true) {
+            long now = System.nanoTime();
+            if (now - expiresAt >= 0) {
+                return endWith(StreamEnd.TOKEN_EXPIRED);
+            }
+            Frame frame = queue.poll(Math.min(nextHeartbeat - now, expiresAt - now));
+            if (frame == FrameQueue.END_OF_STREAM) {
+                return end.get();
+            }
+            if (frame != null || System.nanoTime() - nextHeartbeat >= 0) {
+                write(frame != null ? frame : new Frame(EventFrames.HEARTBEAT, false));
+                nextHeartbeat = System.nanoTime() + heartbeatNanos;
+            }
+        }
+    }
+
+    private void write(Frame frame) {
+        if (end.get() == StreamEnd.TOO_SLOW) {
+            throw new IllegalStateException("stream was cut off as too slow");
+        }
+        sink.emit(frame.bytes());
+        counters.bytesWritten(frame.bytes().length);
+        if (frame.event()) {
+            counters.eventDelivered();
+        } else if (frame.bytes() == EventFrames.HEARTBEAT) {
+            counters.heartbeatSent();
+        }
+    }
+
+    private void enqueue(Frame frame) {
+        FrameQueue.Offered offered = queue.offer(frame);
+        if (offered == FrameQueue.Offered.BACKLOG && frame.event()) {
+            counters.eventReplayed();
+        } else if (offered == FrameQueue.Offered.FULL && end.compareAndSet(null, StreamEnd.TOO_SLOW)) {
+            counters.slowReaderEvicted();
+            abort();
+        }
+    }
+
+    /** The first reason wins: a stream cut off as too slow stays "too slow" when its write then fails. */
+    private StreamEnd endWith(StreamEnd reason) {
+        end.compareAndSet(null, reason);
+        return end.get();
+    }
+}

@@ -1,0 +1,82 @@
+package io.batchcast.adapter.sse;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.SetCookie;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * {@code POST /api/v1/session} trades a bearer token for the HttpOnly {@code batchcast_token} cookie, so a page can
+ * open its EventSource without the token in the URL (URLs end up in logs, history and Referer headers);
+ * {@code DELETE} clears it. The cookie lives exactly as long as the token, is scoped to {@code /api/}, is
+ * {@code SameSite=Strict} (no other site can make the browser send it) and {@code Secure} on TLS connections.
+ */
+final class SessionCookie implements HttpService {
+
+    static final String PATH = "/api/v1/session";
+
+    private final AccessTokens tokens;
+    private final CorsPolicy cors;
+    private final Clock clock;
+
+    SessionCookie(SseSettings settings, Clock clock) {
+        this.tokens = new AccessTokens(settings.jwtSecret(), clock);
+        this.cors = new CorsPolicy(settings.allowedOrigins());
+        this.clock = clock;
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.post(PATH, this::open)
+                .delete(PATH, this::clear)
+                .options(PATH, (req, res) -> cors.preflight(req, res, "POST, DELETE, OPTIONS"));
+    }
+
+    private void open(ServerRequest request, ServerResponse response) {
+        if (!cors.admit(request, response)) {
+            ErrorResponses.send(response, Status.FORBIDDEN_403, "origin_not_allowed",
+                    "this origin is not in the allowed origins of this server");
+            return;
+        }
+        // only the header: a cookie or URL token cannot be traded for a (new) cookie
+        Optional<String> bearer = request.headers().contains(HeaderNames.AUTHORIZATION)
+                ? StreamRequest.accessToken(request) : Optional.empty();
+        Optional<Caller> caller = bearer.flatMap(tokens::verify);
+        if (caller.isEmpty()) {
+            response.header(HeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"batchcast\"");
+            ErrorResponses.send(response, Status.UNAUTHORIZED_401, "unauthenticated",
+                    "send a valid, unexpired HS256 access token as Authorization: Bearer");
+            return;
+        }
+        Duration lifetime = Duration.between(clock.instant(), caller.get().expiresAt());
+        response.headers().addCookie(cookie(bearer.get(), lifetime, request.isSecure()));
+        response.headers().set(HeaderNames.CACHE_CONTROL, "no-store");
+        response.status(Status.NO_CONTENT_204).send();
+    }
+
+    private void clear(ServerRequest request, ServerResponse response) {
+        if (!cors.admit(request, response)) {
+            ErrorResponses.send(response, Status.FORBIDDEN_403, "origin_not_allowed",
+                    "this origin is not in the allowed origins of this server");
+            return;
+        }
+        response.headers().addCookie(cookie("", Duration.ZERO, request.isSecure()));
+        response.status(Status.NO_CONTENT_204).send();
+    }
+
+    private static SetCookie cookie(String value, Duration maxAge, boolean secure) {
+        return SetCookie.builder(StreamRequest.TOKEN_COOKIE, value)
+                .path("/api/")
+                .maxAge(maxAge)
+                .httpOnly(true)
+                .sameSite(SetCookie.SameSite.STRICT)
+                .secure(secure)
+                .build();
+    }
+}

@@ -1,0 +1,60 @@
+package io.batchcast.adapter.sse;
+
+import io.batchcast.application.port.in.SubscribeToOrderBatchEventsUseCase;
+import io.helidon.webserver.http.HttpRouting;
+import java.time.Clock;
+
+/**
+ * The web adapter's entry for bootstrap (and for tests, which build their server the same way): registers the event
+ * stream, the session cookie endpoint and the dashboard on a routing, and hands back what bootstrap needs to run it:
+ * the counters to export and {@link #close()} for shutdown.
+ *
+ * <pre>{@code
+ * SseRouting sse = SseRouting.routing(routing, eventFeed, SseSettings.from(config.get("sse"), secret), Clock.systemUTC());
+ * ...
+ * sse.close();        // before WebServer.stop(): streams end cleanly, clients reconnect elsewhere
+ * }</pre>
+ */
+public final class SseRouting implements AutoCloseable {
+
+    private static final int FRAME_CACHE_CAPACITY = 4096;
+
+    private final SseSettings settings;
+    private final StreamCounters counters;
+    private final StreamRegistry registry;
+
+    private SseRouting(SseSettings settings, StreamCounters counters, StreamRegistry registry) {
+        this.settings = settings;
+        this.counters = counters;
+        this.registry = registry;
+    }
+
+    /**
+     * Adds {@code GET /api/v1/strategies/{strategyId}/events}, {@code POST|DELETE /api/v1/session} and the dashboard
+     * at {@code /} to {@code routing}. Routes registered before or after keep working: the dashboard serves only its
+     * own files and passes every other path on (GETs outside {@code /api/} get its security headers on the way).
+     */
+    public static SseRouting routing(HttpRouting.Builder routing, SubscribeToOrderBatchEventsUseCase events,
+            SseSettings settings, Clock clock) {
+        var counters = new StreamCounters();
+        var registry = new StreamRegistry(settings.maxStreamsPerUser(), counters);
+        var frames = new FrameCache(FRAME_CACHE_CAPACITY, counters);
+        routing.register(new OrderBatchEventStream(events, settings, registry, frames, counters, clock));
+        routing.register(new SessionCookie(settings, clock));
+        Dashboard.register(routing);
+        return new SseRouting(settings, counters, registry);
+    }
+
+    public StreamCounters counters() {
+        return counters;
+    }
+
+    /**
+     * Ends every stream: new ones are refused with 503, open ones end after the frames they have queued (the
+     * client reconnects by its cursor), and those still open after {@code shutdown-grace-ms} are cut.
+     */
+    @Override
+    public void close() {
+        registry.closeAll(settings.shutdownGrace());
+    }
+}

@@ -1,0 +1,65 @@
+package io.batchcast.adapter.sse;
+
+import io.helidon.http.HeaderName;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerRequest;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/** What a stream request carries: its access token, the strategy id and the client's cursor, read leniently. */
+final class StreamRequest {
+
+    static final String TOKEN_COOKIE = "batchcast_token";
+    static final String TOKEN_QUERY = "access_token";
+    static final String CURSOR_QUERY = "last_event_id";
+    static final HeaderName LAST_EVENT_ID = HeaderNames.create("Last-Event-ID");
+
+    private static final String BEARER = "bearer ";
+
+    private StreamRequest() {
+    }
+
+    /**
+     * The access token, from the first place that has one: the {@code Authorization: Bearer} header, the
+     * {@code batchcast_token} cookie, the {@code access_token} query parameter. The first one present is the one
+     * judged; a bad header is not rescued by a good cookie, so what was checked is never ambiguous.
+     */
+    static Optional<String> accessToken(ServerRequest request) {
+        Optional<String> header = request.headers().first(HeaderNames.AUTHORIZATION);
+        if (header.isPresent()) {
+            String value = header.get();
+            boolean bearer = value.length() > BEARER.length()
+                    && value.substring(0, BEARER.length()).toLowerCase(Locale.ROOT).equals(BEARER);
+            return bearer ? Optional.of(value.substring(BEARER.length()).trim()) : Optional.of("");
+        }
+        Optional<String> cookie = request.headers().cookies().first(TOKEN_COOKIE).asOptional();
+        if (cookie.isPresent()) {
+            return cookie;
+        }
+        return request.query().first(TOKEN_QUERY).asOptional();
+    }
+
+    /** The strategy id when it is a positive number; anything else is a bad request. */
+    static OptionalLong strategyId(String text) {
+        if (text == null || text.isEmpty() || text.length() > 19 || !text.chars().allMatch(Character::isDigit)) {
+            return OptionalLong.empty();
+        }
+        try {
+            long id = Long.parseLong(text);
+            return id > 0 ? OptionalLong.of(id) : OptionalLong.empty();
+        } catch (NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    /**
+     * The cursor: the {@code Last-Event-ID} header (what the browser sends on its own reconnects) wins over the
+     * {@code last_event_id} query parameter (what a page uses when it opens a new EventSource itself). Passed on as
+     * sent; the application treats a malformed one as absent, and it is never written back.
+     */
+    static String cursor(ServerRequest request) {
+        Optional<String> header = request.headers().first(LAST_EVENT_ID).filter(value -> !value.isBlank());
+        return header.orElseGet(() -> request.query().first(CURSOR_QUERY).orElse(null));
+    }
+}

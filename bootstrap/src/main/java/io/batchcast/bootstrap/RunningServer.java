@@ -1,0 +1,108 @@
+package io.batchcast.bootstrap;
+
+import io.batchcast.adapter.exchange.PaperExchange;
+import io.batchcast.adapter.grpc.GrpcServer;
+import io.batchcast.adapter.grpc.GrpcUseCases;
+import io.batchcast.adapter.persistence.DoorbellListener;
+import io.batchcast.adapter.persistence.Persistence;
+import io.batchcast.adapter.sse.SseRouting;
+import io.batchcast.adapter.sse.SseSettings;
+import io.batchcast.application.port.in.SubmitOrderBatchUseCase;
+import io.batchcast.application.service.EventFeed;
+import io.batchcast.application.service.ManagingStrategies;
+import io.batchcast.application.service.SubmittingOrderBatches;
+import io.helidon.config.Config;
+import io.helidon.metrics.api.MeterRegistry;
+import io.helidon.metrics.api.Metrics;
+import io.helidon.webserver.WebServer;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The product, wired with plain constructors: persistence, the paper exchange, the application services, the gRPC
+ * server and the web server (SSE, dashboard, health, metrics). {@link #stop()} shuts it down in the order that loses
+ * nothing: stop taking work, finish in-flight batches, end streams cleanly, then close the database.
+ */
+final class RunningServer {
+
+    private static final System.Logger LOG = System.getLogger(RunningServer.class.getName());
+
+    private final ServerSettings settings;
+    private final Persistence persistence;
+    private final DoorbellListener doorbell;
+    private final GrpcServer grpc;
+    private final SseRouting sse;
+    private final WebServer web;
+    private final DemoTraffic demo;
+
+    private RunningServer(ServerSettings settings, Persistence persistence, DoorbellListener doorbell, GrpcServer grpc,
+            SseRouting sse, WebServer web, DemoTraffic demo) {
+        this.settings = settings;
+        this.persistence = persistence;
+        this.doorbell = doorbell;
+        this.grpc = grpc;
+        this.sse = sse;
+        this.web = web;
+        this.demo = demo;
+    }
+
+    static RunningServer start(Config config) {
+        ServerSettings settings = ServerSettings.from(config);
+        Clock clock = Clock.systemUTC();
+        JwtSecret secret = JwtSecret.fromConfig(settings.configuredSecret());
+        MeterRegistry meters = Metrics.globalRegistry();
+
+        Persistence persistence = Persistence.open(settings.persistence(), clock);
+        EventFeed feed = new EventFeed(persistence.strategyStore(), persistence.eventLog(), settings.maxReplay());
+        SubmitOrderBatchUseCase submit = new ObservedSubmissions(new SubmittingOrderBatches(
+                persistence.strategyStore(), persistence.orderStore(), persistence.requestClaims(),
+                persistence.batchRecorder(), new PaperExchange(settings.exchange()), feed, clock, settings.limits()),
+                meters);
+        ManagingStrategies strategies = new ManagingStrategies(persistence.strategyStore(), clock);
+        DeliveryLag lag = new DeliveryLag(feed, clock, meters);
+
+        DoorbellListener doorbell = persistence.doorbellListener(feed);
+        doorbell.start();
+        persistence.pruneSchedule().start();
+
+        GrpcServer grpc = new GrpcServer(settings.grpc(), new GrpcUseCases(submit, lag, strategies, strategies),
+                secret.bytes()).start();
+        SseRouting[] sse = new SseRouting[1];
+        WebServer web = WebServer.builder()
+                .host(settings.httpHost())
+                .port(settings.httpPort())
+                .shutdownHook(false)
+                .addFeature(Observability.feature(persistence))
+                .routing(routing -> sse[0] = SseRouting.routing(routing, lag,
+                        SseSettings.from(settings.sse(), secret.text()), clock))
+                .build()
+                .start();
+        Observability.exportStreamCounters(sse[0].counters(), meters);
+
+        DemoTraffic demo = null;
+        Banner banner = new Banner(settings, web.port(), grpc.port(), secret, new TokenIssuer(secret, clock));
+        banner.print(System.out);
+        if (settings.demo()) {
+            demo = new DemoTraffic(grpc.port(), banner.demoToken());
+            banner.printDemo(System.out, demo.start());
+        }
+        return new RunningServer(settings, persistence, doorbell, grpc, sse[0], web, demo);
+    }
+
+    /** Graceful shutdown (SIGTERM): in-flight batches finish within the grace period; streams end cleanly. */
+    void stop() {
+        LOG.log(System.Logger.Level.INFO, "Batchcast stopping: refusing new work, finishing in-flight batches");
+        Duration grace = settings.shutdownGrace();
+        if (demo != null) {
+            demo.close();
+        }
+        grpc.setServing(false);
+        sse.close();
+        grpc.shutdown(grace);
+        web.stop();
+        doorbell.close();
+        persistence.close();
+        // stdout, like the banner: JUL may already be reset by its own shutdown hook at this point
+        System.out.println("Batchcast stopped");
+    }
+}

@@ -1,0 +1,85 @@
+package io.batchcast.bootstrap;
+
+import io.batchcast.adapter.exchange.PaperExchangeSettings;
+import io.batchcast.adapter.grpc.GrpcSettings;
+import io.batchcast.adapter.persistence.PersistenceSettings;
+import io.batchcast.application.service.BatchLimits;
+import io.helidon.config.Config;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The {@code batchcast} configuration tree, read once at startup and mapped onto each adapter's own settings. Every
+ * adapter checks its values, so a bad value stops the start with the key and the limit.
+ */
+record ServerSettings(
+        String httpHost,
+        int httpPort,
+        GrpcSettings grpc,
+        PersistenceSettings persistence,
+        PaperExchangeSettings exchange,
+        BatchLimits limits,
+        int maxReplay,
+        Duration shutdownGrace,
+        boolean demo,
+        String configuredSecret,
+        Config sse) {
+
+    static ServerSettings from(Config root) {
+        Config c = root.get("batchcast");
+        return new ServerSettings(
+                c.get("http.host").asString().orElse("0.0.0.0"),
+                c.get("http.port").asInt().orElse(8080),
+                grpc(c.get("grpc")),
+                persistence(c),
+                exchange(c.get("exchange")),
+                new BatchLimits(c.get("limits.max-batch-operations").asInt().orElse(BatchLimits.DEFAULT_MAX_BATCH_OPERATIONS),
+                        c.get("limits.max-parallelism").asInt().orElse(BatchLimits.DEFAULT_MAX_PARALLELISM)),
+                c.get("limits.max-replay").asInt().orElse(10_000),
+                c.get("shutdown.grace").as(Duration.class).orElse(Duration.ofSeconds(10)),
+                c.get("demo").asBoolean().orElse(false),
+                c.get("jwt.secret").asString().orElse(""),
+                c.get("sse"));
+    }
+
+    private static GrpcSettings grpc(Config g) {
+        GrpcSettings defaults = GrpcSettings.defaults();
+        return defaults.withPort(g.get("port").asInt().orElse(GrpcSettings.DEFAULT_PORT))
+                .withMaxInboundMessageBytes(g.get("max-inbound-message-bytes").asInt()
+                        .orElse(GrpcSettings.DEFAULT_MAX_INBOUND_MESSAGE_BYTES))
+                .withStreamLimits(g.get("max-streams-per-user").asInt().orElse(defaults.maxStreamsPerUser()),
+                        g.get("stream-buffer-events").asInt().orElse(defaults.streamBufferEvents()));
+    }
+
+    private static PersistenceSettings persistence(Config c) {
+        return PersistenceSettings.of(
+                        c.get("db.url").asString().orElse(PersistenceSettings.DEFAULT_URL),
+                        c.get("db.user").asString().orElse(""),
+                        c.get("db.password").asString().orElse(""))
+                .withPoolSize(c.get("db.pool-size").asInt().orElse(PersistenceSettings.DEFAULT_POOL_SIZE))
+                .withRetention(c.get("retention.max-events-per-stream").asInt()
+                                .orElse(PersistenceSettings.DEFAULT_RETENTION_COUNT),
+                        c.get("retention.max-age").as(Duration.class).orElse(PersistenceSettings.DEFAULT_RETENTION_AGE))
+                .withPruneInterval(c.get("retention.prune-interval").as(Duration.class)
+                        .orElse(PersistenceSettings.DEFAULT_PRUNE_INTERVAL));
+    }
+
+    private static PaperExchangeSettings exchange(Config e) {
+        PaperExchangeSettings settings = PaperExchangeSettings.defaults()
+                .withLatency(e.get("latency").as(Duration.class).orElse(Duration.ZERO))
+                .withAllowedSymbols(list(e.get("allowed-symbols")));
+        String maxNotional = e.get("max-notional").asString().orElse("");
+        return maxNotional.isBlank() ? settings : settings.withMaxNotional(new BigDecimal(maxNotional));
+    }
+
+    /** A YAML list, or a comma-separated value as an environment variable gives it. */
+    static List<String> list(Config node) {
+        if (node.isList()) {
+            return node.asList(String.class).orElse(List.of());
+        }
+        return node.asString().map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList())
+                .orElse(List.of());
+    }
+}

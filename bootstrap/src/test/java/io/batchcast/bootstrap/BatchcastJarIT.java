@@ -1,0 +1,108 @@
+package io.batchcast.bootstrap;
+
+import static io.batchcast.bootstrap.TestClient.expectedFrame;
+import static io.batchcast.bootstrap.TestClient.limits;
+import static io.batchcast.bootstrap.TestClient.stopLimits;
+import static io.batchcast.bootstrap.TestClient.timestampOf;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.batchcast.proto.v1.OrderOperation;
+import io.batchcast.proto.v1.SubmitOrderBatchResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged jar as a process: gRPC in, SSE frames out over real sockets, on H2 and on PostgreSQL. */
+class BatchcastJarIT {
+
+    private static final Pattern ISO_MILLIS = Pattern.compile("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void submitOverGrpcArrivesAsOneSseFrameOnTheEmbeddedDefault() throws Exception {
+        try (RunningJar jar = new RunningJar(workDir, Map.of())) {
+            assertSeedFlow(jar);
+            assertTrue(jar.output().contains("jdbc:h2:file:"), "the banner names the database in use");
+        }
+    }
+
+    @Test
+    void submitOverGrpcArrivesAsOneSseFrameOnPostgres() throws Exception {
+        try (ThrowawayPostgres db = new ThrowawayPostgres();
+                RunningJar jar = new RunningJar(workDir, db.env())) {
+            assertSeedFlow(jar);
+        }
+    }
+
+    private static void assertSeedFlow(RunningJar jar) throws Exception {
+        try (TestClient client = new TestClient(jar.grpcPort, "u1")) {
+            long strategy = client.createStrategy("alpha");
+            try (RawSseClient sse = new RawSseClient(jar.httpPort, "/api/v1/strategies/" + strategy + "/events",
+                    client.token, null)) {
+                assertEquals(200, sse.status);
+                assertEquals("retry: 3000\n\n", sse.nextFrame());
+                List<OrderOperation> ops = new ArrayList<>(limits(5, "l"));
+                ops.addAll(stopLimits(2, "s"));
+                SubmitOrderBatchResponse response = client.submit(strategy, "r-1", ops);
+
+                String frame = sse.nextEvent();
+                String ts = timestampOf(frame);
+                assertTrue(ISO_MILLIS.matcher(ts).matches(), ts);
+                assertEquals(expectedFrame(strategy, response, "[{\"order_type\":\"LIMIT\",\"created\":5,\"cancelled\":0},"
+                        + "{\"order_type\":\"STOP_LIMIT\",\"created\":2,\"cancelled\":0}]", ts), frame);
+            }
+        }
+    }
+
+    @Test
+    void restartOnTheSameDatabaseKeepsCursorsValidAndIdsIncreasing() throws Exception {
+        SubmitOrderBatchResponse first;
+        SubmitOrderBatchResponse second;
+        long strategy;
+        try (RunningJar jar = new RunningJar(workDir, Map.of()); TestClient client = new TestClient(jar.grpcPort, "u1")) {
+            strategy = client.createStrategy("alpha");
+            first = client.submit(strategy, "", limits(1, "a"));
+            second = client.submit(strategy, "", limits(2, "b"));
+        }
+        try (RunningJar jar = new RunningJar(workDir, Map.of()); TestClient client = new TestClient(jar.grpcPort, "u1");
+                RawSseClient sse = new RawSseClient(jar.httpPort, "/api/v1/strategies/" + strategy + "/events",
+                        client.token, first.getEventId())) {
+            String replayed = sse.nextEvent();
+            assertTrue(replayed.startsWith("id: " + second.getEventId() + "\n"), replayed);
+            SubmitOrderBatchResponse third = client.submit(strategy, "", limits(3, "c"));
+            String live = sse.nextEvent();
+            assertTrue(live.startsWith("id: " + third.getEventId() + "\n"), live);
+            assertEquals(seq(second.getEventId()) + 1, seq(third.getEventId()));
+            assertEquals(epoch(first.getEventId()), epoch(third.getEventId()));
+        }
+    }
+
+    @Test
+    void sigtermEndsSseStreamsCleanly() throws Exception {
+        try (RunningJar jar = new RunningJar(workDir, Map.of()); TestClient client = new TestClient(jar.grpcPort, "u1")) {
+            long strategy = client.createStrategy("alpha");
+            try (RawSseClient sse = new RawSseClient(jar.httpPort, "/api/v1/strategies/" + strategy + "/events",
+                    client.token, null)) {
+                assertEquals("retry: 3000\n\n", sse.nextFrame());
+                jar.terminate();
+                assertTrue(sse.endsCleanly(), "the stream ends (EOF) instead of hanging");
+            }
+            assertTrue(jar.output().contains("stopped"), jar.output());
+        }
+    }
+
+    static long seq(String eventId) {
+        return Long.parseLong(eventId.substring(eventId.lastIndexOf('-') + 1));
+    }
+
+    static String epoch(String eventId) {
+        return eventId.substring(0, eventId.lastIndexOf('-'));
+    }
+}

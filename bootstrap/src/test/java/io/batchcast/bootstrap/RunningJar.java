@@ -1,0 +1,102 @@
+package io.batchcast.bootstrap;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The real bootstrap/target/batchcast.jar started as a separate process, as an operator would start it. */
+final class RunningJar implements AutoCloseable {
+
+    static final String SECRET = "system-test-secret-0123456789abcdef0123456789";
+
+    final int httpPort;
+    final int grpcPort;
+    final Path log;
+    private final Process process;
+
+    RunningJar(Path workDir, Map<String, String> env) throws Exception {
+        httpPort = freePort();
+        grpcPort = freePort();
+        log = workDir.resolve("server.log");
+        Map<String, String> all = new HashMap<>(Map.of(
+                "BATCHCAST_HTTP_PORT", Integer.toString(httpPort),
+                "BATCHCAST_GRPC_PORT", Integer.toString(grpcPort),
+                "BATCHCAST_JWT_SECRET", SECRET,
+                "BATCHCAST_DB_URL", "jdbc:h2:file:" + workDir.resolve("db")));
+        all.putAll(env);
+        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-jar", jar().toString())
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(all);
+        process = builder.start();
+        awaitReady();
+    }
+
+    static Path jar() {
+        return Path.of(System.getProperty("batchcast.jar", "target/batchcast.jar"));
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private void awaitReady() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the server exited: " + Files.readString(log));
+            }
+            try {
+                var response = http.send(HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + httpPort + "/observe/health/ready")).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("the server was not ready within 60 s: " + Files.readString(log));
+    }
+
+    String output() throws IOException {
+        return Files.readString(log);
+    }
+
+    /** SIGTERM, as an orchestrator stops it; returns the exit code. */
+    int terminate() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor();
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            terminate();
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.batchcast.bootstrap;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.UUID;
+
+/** A fresh database on the machine's PostgreSQL (127.0.0.1:5432, trust auth, user postgres), dropped afterwards. */
+final class ThrowawayPostgres implements AutoCloseable {
+
+    private static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
+    final String name = "bc_sys_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+
+    ThrowawayPostgres() throws SQLException {
+        admin("CREATE DATABASE " + name);
+    }
+
+    String url() {
+        return "jdbc:postgresql://127.0.0.1:5432/" + name;
+    }
+
+    Map<String, String> env() {
+        return Map.of("BATCHCAST_DB_URL", url(), "BATCHCAST_DB_USER", "postgres", "BATCHCAST_DB_PASSWORD", "");
+    }
+
+    private static void admin(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(ADMIN_URL, "postgres", ""); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
+}
