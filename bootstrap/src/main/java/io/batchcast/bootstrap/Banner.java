@@ -31,7 +31,7 @@ final class Banner {
         out.println("  SSE           " + http + "/api/v1/strategies/{strategyId}/events");
         out.println("  health        " + http + "/observe/health  (readiness: " + http + "/observe/health/ready)");
         out.println("  metrics       " + http + "/observe/metrics");
-        out.println("  database      " + settings.persistence().url()
+        out.println("  database      " + settings.persistence().redactedUrl()
                 + (settings.persistence().url().startsWith("jdbc:h2:") ? "  (embedded H2)" : ""));
         if (secret.generated()) {
             out.println();

@@ -14,7 +14,7 @@ final class ThrowawayPostgres implements AutoCloseable {
     final String name = "bc_sys_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
     ThrowawayPostgres() throws SQLException {
-        admin("CREATE DATABASE " + name);
+        admin("CREATE DATABASE " + name + " TEMPLATE template0");
     }
 
     String url() {

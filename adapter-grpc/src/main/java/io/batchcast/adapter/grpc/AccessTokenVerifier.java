@@ -20,8 +20,11 @@ final class AccessTokenVerifier {
 
     static final int MIN_SECRET_BYTES = 32;
     static final int MAX_SUBJECT_LENGTH = 128;
-    /** Tolerated difference between the token issuer's clock and ours. */
-    static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
+    /**
+     * Tolerated difference between the token issuer's clock and ours: none, the same rule as the SSE endpoint, so a
+     * token is good for both or for neither (tokens are minted with this deployment's secret).
+     */
+    static final Duration CLOCK_SKEW = Duration.ZERO;
 
     /** Why a token was refused; the message is safe to send to the client. */
     static final class InvalidTokenException extends Exception {

@@ -82,7 +82,7 @@ class AuthInterceptorTest {
 
     @Test
     void expiredTokenIsUnauthenticated() {
-        // expired two minutes ago: beyond the 60 s allowed for clock skew
+        // expired two minutes ago (no clock skew is tolerated)
         String expired = Tokens.signed(JWSAlgorithm.HS256, Tokens.SECRET, "alice", Tokens.NOW.minusSeconds(120));
 
         assertUnauthenticated("the token has expired", listFails(Tokens.bearer(expired)));
@@ -136,11 +136,14 @@ class AuthInterceptorTest {
     }
 
     @Test
-    void tokenExpiredWithinTheClockSkewIsStillAccepted() throws Exception {
+    void tokenExpiredASecondAgoIsRefusedLikeOnTheSseEndpoint() throws Exception {
         var verifier = new AccessTokenVerifier(Tokens.SECRET, InProcessBatchcast.CLOCK);
-        String justExpired = Tokens.signed(JWSAlgorithm.HS256, Tokens.SECRET, "alice", Tokens.NOW.minusSeconds(30));
+        String justExpired = Tokens.signed(JWSAlgorithm.HS256, Tokens.SECRET, "alice", Tokens.NOW.minusSeconds(1));
+        String stillValid = Tokens.signed(JWSAlgorithm.HS256, Tokens.SECRET, "alice", Tokens.NOW.plusSeconds(1));
 
-        assertEquals("alice", verifier.verify(justExpired));
+        var refused = assertThrows(AccessTokenVerifier.InvalidTokenException.class, () -> verifier.verify(justExpired));
+        assertEquals("the token has expired", refused.getMessage());
+        assertEquals("alice", verifier.verify(stillValid));
     }
 
     @Test

@@ -20,6 +20,9 @@ import java.util.Optional;
  */
 final class AccessTokens {
 
+    /** The longest user id ({@code sub}) accepted, the same limit as the gRPC API. */
+    static final int MAX_SUBJECT_LENGTH = 128;
+
     private final MACVerifier verifier;
     private final Clock clock;
 
@@ -53,7 +56,8 @@ final class AccessTokens {
         Date expiration = claims.getExpirationTime();
         Date notBefore = claims.getNotBeforeTime();
         Instant now = clock.instant();
-        if (subject == null || subject.isBlank() || expiration == null || !expiration.toInstant().isAfter(now)) {
+        if (subject == null || subject.isBlank() || subject.length() > MAX_SUBJECT_LENGTH || expiration == null
+                || !expiration.toInstant().isAfter(now)) {
             return Optional.empty();
         }
         if (notBefore != null && notBefore.toInstant().isAfter(now)) {

@@ -43,7 +43,7 @@ class StreamAccessTest {
         long strategy = DESK.strategyOf("u-auth");
         List<String> badTokens = List.of("", TestTokens.signedWithOtherSecret("u-auth"), TestTokens.expired("u-auth"),
                 TestTokens.hs512("u-auth"), TestTokens.unsigned("u-auth"), TestTokens.withoutExpiry("u-auth"),
-                TestTokens.withoutSubject(), "not.a.jwt");
+                TestTokens.withoutSubject(), TestTokens.forUser("u".repeat(129)), "not.a.jwt");
         try (RawStream none = get("/api/v1/strategies/" + strategy + "/events", Map.of())) {
             assertAll(() -> assertEquals(401, none.status()),
                     () -> assertEquals("Bearer realm=\"batchcast\"", none.header("WWW-Authenticate")),

@@ -1,0 +1,128 @@
+package io.batchcast.adapter.persistence;
+
+import io.batchcast.application.port.out.RecordedBatch;
+import io.batchcast.domain.OperationError;
+import io.batchcast.domain.OperationOutcome;
+import io.batchcast.domain.OperationResult;
+import io.batchcast.domain.OrderType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Writes a batch and its results to {@code batches} and {@code batch_results}, and reads the results back. */
+final class BatchRows {
+
+    static final String PENDING = "PENDING";
+    static final String COMPLETED = "COMPLETED";
+
+    private BatchRows() {
+    }
+
+    static void checkLimits(RecordedBatch batch) {
+        ColumnLimits.check("batchId", batch.batchId(), ColumnLimits.ID);
+        ColumnLimits.check("requestId", batch.requestId(), ColumnLimits.ID);
+        ColumnLimits.check("requestHash", batch.requestHash(), ColumnLimits.ID);
+        ColumnLimits.check("userId", batch.stream().userId(), ColumnLimits.ID);
+        for (OperationResult result : batch.results()) {
+            ColumnLimits.check("results[" + result.index() + "].orderId", result.orderId(), ColumnLimits.ID);
+            ColumnLimits.check(
+                    "results[" + result.index() + "].clientOrderId", result.clientOrderId(), ColumnLimits.ID);
+            if (result.error() != null) {
+                ColumnLimits.check("results[" + result.index() + "].error.reason", result.error().reason(),
+                        ColumnLimits.ID);
+            }
+        }
+    }
+
+    /** Completes the batch's claim of its request id, or inserts the completed batch when it has none. */
+    static void complete(Connection connection, RecordedBatch batch) throws SQLException {
+        if (!batch.requestId().isEmpty() && completeClaim(connection, batch)) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO batches (batch_id, user_id,"
+                + " strategy_id, request_id, request_hash, state, completed_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, batch.batchId());
+            insert.setString(2, batch.stream().userId());
+            insert.setLong(3, batch.stream().strategyId());
+            insert.setString(4, batch.requestId().isEmpty() ? null : batch.requestId());
+            insert.setString(5, batch.requestHash());
+            insert.setString(6, COMPLETED);
+            Columns.setInstant(insert, 7, batch.completedAt());
+            insert.executeUpdate();
+        }
+    }
+
+    private static boolean completeClaim(Connection connection, RecordedBatch batch) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE batches SET batch_id = ?,"
+                + " strategy_id = ?, request_hash = ?, state = ?, completed_at = ?"
+                + " WHERE user_id = ? AND request_id = ? AND state = ?")) {
+            update.setString(1, batch.batchId());
+            update.setLong(2, batch.stream().strategyId());
+            update.setString(3, batch.requestHash());
+            update.setString(4, COMPLETED);
+            Columns.setInstant(update, 5, batch.completedAt());
+            update.setString(6, batch.stream().userId());
+            update.setString(7, batch.requestId());
+            update.setString(8, PENDING);
+            return update.executeUpdate() == 1;
+        }
+    }
+
+    static void setEventSeq(Connection connection, String batchId, long seq) throws SQLException {
+        try (PreparedStatement update =
+                connection.prepareStatement("UPDATE batches SET event_seq = ? WHERE batch_id = ?")) {
+            update.setLong(1, seq);
+            update.setString(2, batchId);
+            update.executeUpdate();
+        }
+    }
+
+    static void insertResults(Connection connection, String batchId, List<OperationResult> results)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO batch_results (batch_id, idx,"
+                + " outcome, order_id, client_order_id, order_type, error_reason, error_message)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (OperationResult result : results) {
+                insert.setString(1, batchId);
+                insert.setInt(2, result.index());
+                insert.setString(3, result.outcome().name());
+                insert.setString(4, result.orderId());
+                insert.setString(5, result.clientOrderId());
+                insert.setString(6, Columns.name(result.orderType()));
+                insert.setString(7, result.error() == null ? null : result.error().reason());
+                insert.setString(8, result.error() == null ? null : result.error().message());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    static List<OperationResult> readResults(Connection connection, String batchId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT idx, outcome, order_id,"
+                + " client_order_id, order_type, error_reason, error_message FROM batch_results"
+                + " WHERE batch_id = ? ORDER BY idx")) {
+            select.setString(1, batchId);
+            List<OperationResult> results = new ArrayList<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    results.add(result(row));
+                }
+            }
+            return List.copyOf(results);
+        }
+    }
+
+    private static OperationResult result(ResultSet row) throws SQLException {
+        String reason = row.getString("error_reason");
+        OperationError error = reason == null ? null : new OperationError(reason, row.getString("error_message"));
+        return new OperationResult(row.getInt("idx"),
+                OperationOutcome.valueOf(row.getString("outcome")),
+                row.getString("order_id"),
+                row.getString("client_order_id"),
+                Columns.getEnum(row, "order_type", OrderType.class),
+                error);
+    }
+}

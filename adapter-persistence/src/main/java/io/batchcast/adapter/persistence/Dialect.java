@@ -1,0 +1,67 @@
+package io.batchcast.adapter.persistence;
+
+import java.util.Map;
+
+/** The two databases Batchcast runs on, told apart by their JDBC URL. */
+enum Dialect {
+
+    /**
+     * Embedded, one process. H2's NUMERIC without a scale rounds to whole numbers, so decimals use DECFLOAT (exact,
+     * any scale) instead; a longer lock timeout than H2's 1 s default keeps a busy stream from failing its writers.
+     */
+    H2("jdbc:h2:", "DECFLOAT", "SET LOCK_TIMEOUT 10000; SET WRITE_DELAY 0"),
+
+    /** Production: many instances on one database, with LISTEN/NOTIFY for the cross-instance doorbell. */
+    POSTGRESQL("jdbc:postgresql:", "NUMERIC", "");
+
+    private final String urlPrefix;
+    private final String decimalType;
+    private final String sessionSetup;
+
+    Dialect(String urlPrefix, String decimalType, String sessionSetup) {
+        this.urlPrefix = urlPrefix;
+        this.decimalType = decimalType;
+        this.sessionSetup = sessionSetup;
+    }
+
+    static Dialect of(String jdbcUrl) {
+        for (Dialect dialect : values()) {
+            if (jdbcUrl.startsWith(dialect.urlPrefix)) {
+                return dialect;
+            }
+        }
+        throw new IllegalArgumentException("url must start with jdbc:h2: or jdbc:postgresql:, was '"
+                + PersistenceSettings.redact(jdbcUrl) + "'");
+    }
+
+    /**
+     * The URL the pool connects with. An embedded H2 file database is opened through H2's {@code retry:} file system:
+     * with the plain one, interrupting any thread in the middle of a file write (virtual threads of cancelled calls
+     * get interrupted) closes the file channel and with it the whole database ("The database has been closed") until
+     * restart. {@code retry:} reopens the channel instead. The files on disk are the same either way, but within one
+     * JVM H2 sees the two URL forms as two databases: other in-process connections must use this URL too.
+     */
+    String poolUrl(String jdbcUrl) {
+        if (this != H2) {
+            return jdbcUrl;
+        }
+        String rest = jdbcUrl.substring(urlPrefix.length());
+        boolean embeddedFile = rest.startsWith("file:") || rest.startsWith("./") || rest.startsWith("../")
+                || rest.startsWith("/") || rest.startsWith("~");
+        return embeddedFile ? urlPrefix + "retry:" + rest : jdbcUrl;
+    }
+
+    /** Values for the placeholders in the Flyway migrations. */
+    Map<String, String> migrationPlaceholders() {
+        return Map.of("decimal", decimalType);
+    }
+
+    /** Statements each new pooled connection runs once; empty when the driver's defaults are right. */
+    String connectionInitSql() {
+        return sessionSetup;
+    }
+
+    boolean notifies() {
+        return this == POSTGRESQL;
+    }
+}

@@ -1,0 +1,121 @@
+package io.batchcast.adapter.persistence;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Retention of the event log: keeps the newest {@code retentionCount} events per stream and nothing older than
+ * {@code retentionAge}. Every delete is a bounded range of an index (the primary key per stream, the age index), in
+ * chunks of {@value #CHUNK} rows per transaction, so pruning never scans the log nor holds long locks. Runs on a
+ * {@link PruneSchedule}; {@link #pruneNow()} is the same work, synchronously.
+ */
+public final class EventLogPruner {
+
+    /** What one run deleted. */
+    public record Pruned(long byCount, long byAge) {
+    }
+
+    static final int CHUNK = 1_000;
+
+    private final Transactions transactions;
+    private final int retentionCount;
+    private final Duration retentionAge;
+    private final Clock clock;
+
+    EventLogPruner(Transactions transactions, PersistenceSettings settings, Clock clock) {
+        this.transactions = transactions;
+        this.retentionCount = settings.retentionCount();
+        this.retentionAge = settings.retentionAge();
+        this.clock = clock;
+    }
+
+    /** Prunes once, now; throws StoreUnavailableException when the database is down. */
+    public Pruned pruneNow() {
+        long byCount = 0;
+        for (StreamHead stream : streamsOverCount()) {
+            byCount += pruneStream(stream.strategyId(), stream.headSeq() - retentionCount);
+        }
+        return new Pruned(byCount, pruneByAge(clock.instant().minus(retentionAge)));
+    }
+
+    private record StreamHead(long strategyId, long headSeq) {
+    }
+
+    /** Reads the streams table (one row per strategy), never the log. */
+    private List<StreamHead> streamsOverCount() {
+        return transactions.autoCommit("finding streams to prune", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT strategy_id, head_seq FROM streams WHERE head_seq > ?")) {
+                select.setLong(1, retentionCount);
+                List<StreamHead> streams = new ArrayList<>();
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        streams.add(new StreamHead(row.getLong(1), row.getLong(2)));
+                    }
+                }
+                return streams;
+            }
+        });
+    }
+
+    /** Deletes the stream's events with seq up to {@code lastToDrop}, oldest first, a chunk per transaction. */
+    private long pruneStream(long strategyId, long lastToDrop) {
+        long deleted = 0;
+        Long oldest = oldestSeq(strategyId);
+        while (oldest != null && oldest <= lastToDrop) {
+            long from = oldest;
+            long to = Math.min(lastToDrop, from + CHUNK - 1);
+            deleted += transactions.autoCommit("pruning stream " + strategyId, connection ->
+                    deleteRange(connection, strategyId, from, to));
+            oldest = to + 1;
+        }
+        return deleted;
+    }
+
+    private Long oldestSeq(long strategyId) {
+        return transactions.autoCommit("reading the oldest event", connection -> {
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT MIN(seq) AS oldest FROM events WHERE strategy_id = ?")) {
+                select.setLong(1, strategyId);
+                try (ResultSet row = select.executeQuery()) {
+                    row.next();
+                    return Columns.getLong(row, "oldest");
+                }
+            }
+        });
+    }
+
+    private static int deleteRange(Connection connection, long strategyId, long from, long to) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM events WHERE strategy_id = ? AND seq >= ? AND seq <= ?")) {
+            delete.setLong(1, strategyId);
+            delete.setLong(2, from);
+            delete.setLong(3, to);
+            return delete.executeUpdate();
+        }
+    }
+
+    private long pruneByAge(Instant cutoff) {
+        long deleted = 0;
+        int chunk;
+        do {
+            chunk = transactions.autoCommit("pruning old events", connection -> {
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM events"
+                        + " WHERE (strategy_id, seq) IN (SELECT strategy_id, seq FROM events"
+                        + " WHERE occurred_at < ? ORDER BY occurred_at LIMIT " + CHUNK + ")")) {
+                    Columns.setInstant(delete, 1, cutoff);
+                    return delete.executeUpdate();
+                }
+            });
+            deleted += chunk;
+        } while (chunk == CHUNK);
+        return deleted;
+    }
+}

@@ -1,0 +1,86 @@
+package io.batchcast.adapter.persistence;
+
+import io.batchcast.application.port.out.StrategyStore;
+import io.batchcast.domain.Strategy;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Strategies and who owns them. */
+final class JdbcStrategyStore implements StrategyStore {
+
+    private static final String COLUMNS = "id, user_id, name, created_at";
+
+    private final Transactions transactions;
+
+    JdbcStrategyStore(Transactions transactions) {
+        this.transactions = transactions;
+    }
+
+    @Override
+    public Strategy create(String userId, String name, Instant createdAt) {
+        ColumnLimits.check("userId", Objects.requireNonNull(userId, "userId"), ColumnLimits.ID);
+        ColumnLimits.check("name", Objects.requireNonNull(name, "name"), ColumnLimits.NAME);
+        Instant stored = Columns.storable(createdAt);
+        return transactions.inTransaction("creating a strategy", connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO strategies (user_id, name, created_at) VALUES (?, ?, ?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                insert.setString(1, userId);
+                insert.setString(2, name);
+                Columns.setInstant(insert, 3, stored);
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    return new Strategy(keys.getLong("id"), userId, name, stored);
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<Strategy> find(long strategyId) {
+        return transactions.autoCommit("finding a strategy", connection -> {
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT " + COLUMNS + " FROM strategies WHERE id = ?")) {
+                select.setLong(1, strategyId);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? Optional.of(strategy(row)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<Strategy> listByUser(String userId, long afterId, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must be >= 0, was " + limit);
+        }
+        return transactions.autoCommit("listing strategies", connection -> {
+            try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS
+                    + " FROM strategies WHERE user_id = ? AND id > ? ORDER BY id LIMIT ?")) {
+                select.setString(1, userId);
+                select.setLong(2, afterId);
+                select.setInt(3, limit);
+                try (ResultSet row = select.executeQuery()) {
+                    List<Strategy> strategies = new ArrayList<>();
+                    while (row.next()) {
+                        strategies.add(strategy(row));
+                    }
+                    return List.copyOf(strategies);
+                }
+            }
+        });
+    }
+
+    private static Strategy strategy(ResultSet row) throws SQLException {
+        return new Strategy(row.getLong("id"), row.getString("user_id"), row.getString("name"),
+                Columns.getInstant(row, "created_at"));
+    }
+}

@@ -1,0 +1,132 @@
+package io.batchcast.adapter.persistence;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.batchcast.application.port.in.EventDoorbellUseCase;
+import io.batchcast.application.port.out.BatchRecorder;
+import io.batchcast.application.port.out.EventLog;
+import io.batchcast.application.port.out.OrderStore;
+import io.batchcast.application.port.out.RequestClaims;
+import io.batchcast.application.port.out.StrategyStore;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The persistence adapter, wired: opens the pool, migrates the schema, reads the database epoch, and hands out the
+ * store ports, the readiness check, the prune schedule and the cross-instance doorbell listener. Bootstrap creates
+ * one per process with {@link #open} and closes it on shutdown.
+ */
+public final class Persistence implements AutoCloseable {
+
+    private static final int READY_TIMEOUT_SECONDS = 2;
+
+    private final PersistenceSettings settings;
+    private final Dialect dialect;
+    private final HikariDataSource dataSource;
+    private final String epoch;
+    private final Transactions transactions;
+    private final EventLogPruner pruner;
+    private final PruneSchedule pruneSchedule;
+    private final List<DoorbellListener> listeners = new ArrayList<>();
+
+    private Persistence(PersistenceSettings settings, Dialect dialect, HikariDataSource dataSource, Clock clock) {
+        this.settings = settings;
+        this.dialect = dialect;
+        this.dataSource = dataSource;
+        this.transactions = new Transactions(dataSource);
+        this.epoch = SchemaMigrations.readEpoch(transactions);
+        this.pruner = new EventLogPruner(transactions, settings, clock);
+        this.pruneSchedule = new PruneSchedule(pruner, settings.pruneInterval());
+    }
+
+    /**
+     * Connects and migrates. Fails with {@link io.batchcast.application.port.in.StoreUnavailableException} when the
+     * database cannot be reached within {@code connectionTimeout}, and with {@link IllegalStateException} when the
+     * schema cannot be migrated.
+     *
+     * @param clock the wall clock retention by age measures against
+     */
+    public static Persistence open(PersistenceSettings settings, Clock clock) {
+        Dialect dialect = Dialect.of(settings.url());
+        HikariDataSource dataSource = ConnectionPool.open(settings, dialect);
+        try {
+            SchemaMigrations.migrate(dataSource, dialect);
+            return new Persistence(settings, dialect, dataSource, clock);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    public StrategyStore strategyStore() {
+        return new JdbcStrategyStore(transactions);
+    }
+
+    public OrderStore orderStore() {
+        return new JdbcOrderStore(transactions);
+    }
+
+    public RequestClaims requestClaims() {
+        return new JdbcRequestClaims(transactions, epoch);
+    }
+
+    public BatchRecorder batchRecorder() {
+        return new JdbcBatchRecorder(transactions, new StreamAppender(dialect, epoch));
+    }
+
+    public EventLog eventLog() {
+        return new JdbcEventLog(transactions, epoch);
+    }
+
+    /** The database epoch that prefixes every event id; changes only when the database is recreated. */
+    public String epoch() {
+        return epoch;
+    }
+
+    /** For readiness: true when a pooled connection answers {@code SELECT 1} within a couple of seconds. */
+    public boolean databaseReady() {
+        try (Connection connection = dataSource.getConnection();
+                Statement probe = connection.createStatement()) {
+            probe.setQueryTimeout(READY_TIMEOUT_SECONDS);
+            probe.execute("SELECT 1");
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** Retention work, synchronously (for tests and operators). */
+    public EventLogPruner pruner() {
+        return pruner;
+    }
+
+    /** Runs the pruner every {@code pruneInterval}; bootstrap calls {@code start()}. Stopped by {@link #close()}. */
+    public PruneSchedule pruneSchedule() {
+        return pruneSchedule;
+    }
+
+    /**
+     * The listener that rings {@code doorbell} for events other instances commit: LISTEN/NOTIFY on PostgreSQL, a
+     * no-op on the embedded H2 database (one process; the in-process bus delivers). Not started yet; closed by
+     * {@link #close()} at the latest.
+     */
+    public synchronized DoorbellListener doorbellListener(EventDoorbellUseCase doorbell) {
+        DoorbellListener listener = dialect.notifies()
+                ? new PostgresDoorbellListener(settings, doorbell)
+                : new EmbeddedDoorbellListener();
+        listeners.add(listener);
+        return listener;
+    }
+
+    /** Stops the pruner and the listeners, then closes the pool (which closes an embedded H2 database). */
+    @Override
+    public synchronized void close() {
+        pruneSchedule.stop();
+        listeners.forEach(DoorbellListener::close);
+        listeners.clear();
+        dataSource.close();
+    }
+}

@@ -1,0 +1,119 @@
+package io.batchcast.adapter.persistence;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * How to reach the database and how long to keep events.
+ *
+ * @param url               JDBC URL; {@code jdbc:h2:...} (embedded, single process) or {@code jdbc:postgresql:...}
+ * @param user              database user; empty means the driver's default
+ * @param password          database password; empty means none
+ * @param poolSize          connections in the pool (fixed size)
+ * @param connectionTimeout how long a store call waits for a connection before it fails with
+ *                          {@link io.batchcast.application.port.in.StoreUnavailableException}; also how long startup
+ *                          tries to reach the database
+ * @param retentionCount    events kept per stream (the newest ones)
+ * @param retentionAge      events older than this are pruned
+ * @param pruneInterval     how often the pruner runs
+ */
+public record PersistenceSettings(
+        String url,
+        String user,
+        String password,
+        int poolSize,
+        Duration connectionTimeout,
+        int retentionCount,
+        Duration retentionAge,
+        Duration pruneInterval) {
+
+    public static final String DEFAULT_URL = "jdbc:h2:file:./data/batchcast";
+    public static final int DEFAULT_POOL_SIZE = 10;
+    public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(3);
+    public static final int DEFAULT_RETENTION_COUNT = 10_000;
+    public static final Duration DEFAULT_RETENTION_AGE = Duration.ofDays(7);
+    public static final Duration DEFAULT_PRUNE_INTERVAL = Duration.ofMinutes(1);
+
+    static final int MAX_POOL_SIZE = 200;
+    private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
+    // Hikari refuses connection timeouts below 250 ms.
+    private static final Duration MIN_CONNECTION_TIMEOUT = Duration.ofMillis(250);
+
+    public PersistenceSettings {
+        Objects.requireNonNull(url, "url");
+        if (url.isBlank()) {
+            throw new IllegalArgumentException("url must be a JDBC URL, was empty");
+        }
+        user = user == null ? "" : user;
+        password = password == null ? "" : password;
+        if (poolSize < 1 || poolSize > MAX_POOL_SIZE) {
+            throw new IllegalArgumentException(
+                    "poolSize must be between 1 and " + MAX_POOL_SIZE + ", was " + poolSize);
+        }
+        Objects.requireNonNull(connectionTimeout, "connectionTimeout");
+        if (connectionTimeout.compareTo(MIN_CONNECTION_TIMEOUT) < 0) {
+            throw new IllegalArgumentException("connectionTimeout must be at least 250ms, was " + connectionTimeout);
+        }
+        if (retentionCount < 1) {
+            throw new IllegalArgumentException("retentionCount must be at least 1, was " + retentionCount);
+        }
+        requirePositive("retentionAge", retentionAge);
+        requirePositive("pruneInterval", pruneInterval);
+    }
+
+    /** The embedded H2 default with every other setting at its default. */
+    public static PersistenceSettings defaults() {
+        return of(DEFAULT_URL, "", "");
+    }
+
+    /** The given database with every other setting at its default. */
+    public static PersistenceSettings of(String url, String user, String password) {
+        return new PersistenceSettings(url, user, password, DEFAULT_POOL_SIZE, DEFAULT_CONNECTION_TIMEOUT,
+                DEFAULT_RETENTION_COUNT, DEFAULT_RETENTION_AGE, DEFAULT_PRUNE_INTERVAL);
+    }
+
+    public PersistenceSettings withPoolSize(int newPoolSize) {
+        return new PersistenceSettings(url, user, password, newPoolSize, connectionTimeout, retentionCount,
+                retentionAge, pruneInterval);
+    }
+
+    public PersistenceSettings withConnectionTimeout(Duration timeout) {
+        return new PersistenceSettings(url, user, password, poolSize, timeout, retentionCount, retentionAge,
+                pruneInterval);
+    }
+
+    public PersistenceSettings withRetention(int count, Duration age) {
+        return new PersistenceSettings(url, user, password, poolSize, connectionTimeout, count, age, pruneInterval);
+    }
+
+    public PersistenceSettings withPruneInterval(Duration interval) {
+        return new PersistenceSettings(url, user, password, poolSize, connectionTimeout, retentionCount,
+                retentionAge, interval);
+    }
+
+    /** The URL for logs and messages: a password given as a URL parameter is masked. */
+    public String redactedUrl() {
+        return redact(url);
+    }
+
+    static String redact(String jdbcUrl) {
+        return URL_PASSWORD.matcher(jdbcUrl).replaceAll("$1***");
+    }
+
+    /** Never prints the password: settings end up in logs and exception messages. */
+    @Override
+    public String toString() {
+        return "PersistenceSettings[url=" + redactedUrl() + ", user=" + user + ", password=" + (password.isEmpty() ? "" : "***")
+                + ", poolSize=" + poolSize + ", connectionTimeout=" + connectionTimeout
+                + ", retentionCount=" + retentionCount + ", retentionAge=" + retentionAge
+                + ", pruneInterval=" + pruneInterval + "]";
+    }
+
+    private static void requirePositive(String field, Duration value) {
+        Objects.requireNonNull(value, field);
+        if (value.isZero() || value.isNegative()) {
+            throw new IllegalArgumentException(field + " must be positive, was " + value);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.batchcast.adapter.persistence;
+
+import io.batchcast.domain.EventId;
+import io.batchcast.domain.OrderBatchEvent;
+import io.batchcast.domain.StoredEvent;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.OptionalLong;
+
+/**
+ * Appends an event to its stream inside the caller's transaction. The stream row is locked first and stays locked
+ * until commit, so the next append to the stream waits for this one to commit: sequence numbers are gap-free and
+ * commit order equals sequence order, across threads and instances alike.
+ */
+final class StreamAppender {
+
+    /** The PostgreSQL channel of the cross-instance doorbell; the payload is {@code <strategyId>:<seq>}. */
+    static final String CHANNEL = "batchcast_events";
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final Dialect dialect;
+    private final String epoch;
+
+    StreamAppender(Dialect dialect, String epoch) {
+        this.dialect = dialect;
+        this.epoch = epoch;
+    }
+
+    StoredEvent append(Connection connection, OrderBatchEvent event) throws SQLException {
+        long strategyId = event.strategyId();
+        long seq = lockHead(connection, strategyId) + 1;
+        try (PreparedStatement update =
+                connection.prepareStatement("UPDATE streams SET head_seq = ? WHERE strategy_id = ?")) {
+            update.setLong(1, seq);
+            update.setLong(2, strategyId);
+            update.executeUpdate();
+        }
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO events"
+                + " (strategy_id, seq, batch_id, user_id, summaries, occurred_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            insert.setLong(1, strategyId);
+            insert.setLong(2, seq);
+            insert.setString(3, event.batchId());
+            insert.setString(4, event.userId());
+            insert.setString(5, SummaryCodec.encode(event.summaries()));
+            Columns.setInstant(insert, 6, event.timestamp());
+            insert.executeUpdate();
+        }
+        if (dialect.notifies()) {
+            ringDoorbell(connection, strategyId, seq);
+        }
+        return new StoredEvent(new EventId(epoch, seq), event);
+    }
+
+    /** Locks the stream row and returns its head; creates the row (head 0) for a stream's first event. */
+    private static long lockHead(Connection connection, long strategyId) throws SQLException {
+        OptionalLong head = selectHeadForUpdate(connection, strategyId);
+        if (head.isPresent()) {
+            return head.getAsLong();
+        }
+        // Two first appends may race to create the row; the loser's insert fails, and PostgreSQL would then abort
+        // the whole transaction, so the insert runs under a savepoint and the loser locks the winner's row.
+        Savepoint beforeInsert = connection.setSavepoint();
+        try (PreparedStatement insert =
+                connection.prepareStatement("INSERT INTO streams (strategy_id, head_seq) VALUES (?, 0)")) {
+            insert.setLong(1, strategyId);
+            insert.executeUpdate();
+            connection.releaseSavepoint(beforeInsert);
+            return 0;
+        } catch (SQLException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw e;
+            }
+            connection.rollback(beforeInsert);
+            return selectHeadForUpdate(connection, strategyId)
+                    .orElseThrow(() -> new SQLException("stream " + strategyId + " vanished while appending", e));
+        }
+    }
+
+    private static OptionalLong selectHeadForUpdate(Connection connection, long strategyId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT head_seq FROM streams WHERE strategy_id = ? FOR UPDATE")) {
+            select.setLong(1, strategyId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? OptionalLong.of(row.getLong(1)) : OptionalLong.empty();
+            }
+        }
+    }
+
+    /** Delivered by PostgreSQL only when (and in the order that) the transaction commits: a doorbell, not data. */
+    private static void ringDoorbell(Connection connection, long strategyId, long seq) throws SQLException {
+        try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
+            notify.setString(1, CHANNEL);
+            notify.setString(2, strategyId + ":" + seq);
+            notify.execute();
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package io.batchcast.adapter.persistence;
+
+import static io.batchcast.adapter.persistence.TradingFixtures.NOON;
+import static io.batchcast.adapter.persistence.TradingFixtures.unique;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.batchcast.application.port.in.StoreUnavailableException;
+import io.batchcast.application.port.out.RecordedBatch;
+import io.batchcast.application.port.out.RequestClaim;
+import io.batchcast.application.port.out.StreamWindow;
+import io.batchcast.domain.EventId;
+import io.batchcast.domain.OperationError;
+import io.batchcast.domain.OperationResult;
+import io.batchcast.domain.Order;
+import io.batchcast.domain.OrderBatchEvent;
+import io.batchcast.domain.OrderType;
+import io.batchcast.domain.OrderTypeSummary;
+import io.batchcast.domain.StoredEvent;
+import io.batchcast.domain.Strategy;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class BatchRecorderTest {
+
+    private static final Databases DATABASES = new Databases();
+
+    @AfterAll
+    static void dropDatabases() {
+        DATABASES.close();
+    }
+
+    private static Strategy newStrategy(Engine engine) {
+        return DATABASES.persistence(engine).strategyStore().create(unique("alice"), "Grid BTC", NOON);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void recordedEventReplaysWithExactValues(Engine engine) {
+        Persistence persistence = DATABASES.persistence(engine);
+        Strategy strategy = newStrategy(engine);
+        RecordedBatch batch = TradingFixtures.creating(strategy, unique("batch"), "", List.of(
+                TradingFixtures.limitBuy(strategy, "ord-1", "cli-1", "0.00000001", "100"),
+                TradingFixtures.limitBuy(strategy, "ord-2", "cli-2", "1", "101"),
+                TradingFixtures.stopLimitSell(strategy, "ord-3", "cli-3")));
+
+        StoredEvent stored = persistence.batchRecorder().record(batch).orElseThrow();
+
+        OrderBatchEvent expected = new OrderBatchEvent(
+                List.of(new OrderTypeSummary(OrderType.LIMIT, 2, 0), new OrderTypeSummary(OrderType.STOP_LIMIT, 1, 0)),
+                strategy.id(), strategy.userId(), batch.batchId(), NOON);
+        assertEquals(new StoredEvent(new EventId(persistence.epoch(), 1), expected), stored);
+        assertEquals(List.of(stored), persistence.eventLog().eventsAfter(strategy.id(), 0, 10));
+        assertEquals("2025-10-30T12:34:56.789Z",
+                persistence.eventLog().eventsAfter(strategy.id(), 0, 1).getFirst().event().timestampText());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void eachStreamCountsItsOwnSequenceFromOne(Engine engine) {
+        Persistence persistence = DATABASES.persistence(engine);
+        Strategy first = newStrategy(engine);
+        Strategy second = newStrategy(engine);
+
+        long a1 = persistence.batchRecorder().record(TradingFixtures.oneLimitOrder(first, NOON)).orElseThrow().id().seq();
+        long b1 = persistence.batchRecorder().record(TradingFixtures.oneLimitOrder(second, NOON)).orElseThrow().id().seq();
+        long a2 = persistence.batchRecorder().record(TradingFixtures.oneLimitOrder(first, NOON)).orElseThrow().id().seq();
+
+        assertEquals(List.of(1L, 1L, 2L), List.of(a1, b1, a2));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void batchThatChangedNothingAppendsNoEvent(Engine engine) {
+        Persistence persistence = DATABASES.persistence(engine);
+        Strategy strategy = newStrategy(engine);
+        RecordedBatch rejectedOnly = TradingFixtures.batch(strategy, unique("batch"), "", List.of(),
+                List.of(OperationResult.rejected(0, "ord-404", null, null,
+                        new OperationError(OperationError.UNKNOWN_ORDER, "no order 'ord-404'"))));
+
+        assertEquals(Optional.empty(), persistence.batchRecorder().record(rejectedOnly));
+        assertEquals(new StreamWindow(persistence.epoch(), 1, 0), persistence.eventLog().window(strategy.id()));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void batchWithRequestIdButNoClaimIsStoredForRetries(Engine engine) {
+        Persistence persistence = DATABASES.persistence(engine);
+        Strategy strategy = newStrategy(engine);
+        RecordedBatch batch = TradingFixtures.creating(strategy, unique("batch"), "req-unclaimed",
+                List.of(TradingFixtures.limitBuy(strategy, unique("ord"), "cli-1", "1", "100")));
+
+        persistence.batchRecorder().record(batch);
+
+        RequestClaim claim = persistence.requestClaims().claim(strategy.userId(), "req-unclaimed", "other", NOON);
+        assertEquals("hash-req-unclaimed", ((RequestClaim.Completed) claim).requestHash());
+    }
+
+    /** The event insert fails last (a test-only constraint): the orders, batch and results before it roll back. */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void batchThatFailsHalfwayLeavesNoRowsAndKeepsItsClaimPending(Engine engine) {
+        Persistence persistence = DATABASES.persistence(engine);
+        TestDatabase database = DATABASES.database(engine);
+        database.execute("ALTER TABLE events ADD CONSTRAINT test_refuses_doomed CHECK (batch_id <> 'doomed')");
+        Strategy strategy = newStrategy(engine);
+        List<Order> orders = List.of(TradingFixtures.limitBuy(strategy, "ord-1", "cli-1", "1", "100"),
+                TradingFixtures.marketBuy(strategy, "ord-2", "cli-2"));
+        persistence.requestClaims().claim(strategy.userId(), "req-doomed", "hash-req-doomed", NOON);
+
+        assertThrows(StoreUnavailableException.class, () -> persistence.batchRecorder()
+                .record(TradingFixtures.creating(strategy, "doomed", "req-doomed", orders)));
+
+        long id = strategy.id();
+        assertEquals(0, database.queryLong("SELECT COUNT(*) FROM orders WHERE strategy_id = ?", id));
+        assertEquals(0, database.queryLong("SELECT COUNT(*) FROM batches WHERE batch_id = 'doomed'"));
+        assertEquals(0, database.queryLong("SELECT COUNT(*) FROM batch_results WHERE batch_id = 'doomed'"));
+        assertEquals(0, database.queryLong("SELECT COUNT(*) FROM streams WHERE strategy_id = ?", id));
+        assertEquals(new RequestClaim.Pending("hash-req-doomed"),
+                persistence.requestClaims().claim(strategy.userId(), "req-doomed", "hash-req-doomed", NOON));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void orderOfAnotherStrategyIsRefusedBeforeWriting(Engine engine) {
+        Strategy strategy = newStrategy(engine);
+        Strategy other = newStrategy(engine);
+        Order foreign = TradingFixtures.limitBuy(other, "ord-1", "cli-1", "1", "100");
+
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> DATABASES.persistence(engine).batchRecorder()
+                        .record(TradingFixtures.creating(strategy, unique("batch"), "", List.of(foreign))));
+
+        assertEquals("orders must belong to strategy " + strategy.id() + ", order ord-1 belongs to " + other.id(),
+                refused.getMessage());
+    }
+}

@@ -1,0 +1,74 @@
+package io.batchcast.adapter.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.batchcast.application.port.out.StrategyStore;
+import io.batchcast.domain.Strategy;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class StrategyStoreTest {
+
+    private static final Databases DATABASES = new Databases();
+
+    @AfterAll
+    static void dropDatabases() {
+        DATABASES.close();
+    }
+
+    private static StrategyStore store(Engine engine) {
+        return DATABASES.persistence(engine).strategyStore();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void createdStrategyIsFoundWithItsOwnerNameAndCreationTime(Engine engine) {
+        String alice = TradingFixtures.unique("alice");
+        Strategy created = store(engine).create(alice, "Grid BTC", Instant.parse("2025-10-30T12:34:56.123456789Z"));
+
+        assertTrue(created.id() > 0);
+        assertEquals(new Strategy(created.id(), alice, "Grid BTC", Instant.parse("2025-10-30T12:34:56.123456Z")),
+                created, "kept to the microsecond, as both databases store it");
+        assertEquals(Optional.of(created), store(engine).find(created.id()));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void unknownStrategyIsNotFound(Engine engine) {
+        assertEquals(Optional.empty(), store(engine).find(Long.MAX_VALUE));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void listingShowsOnlyTheOwnersStrategiesInIdOrderAfterTheCursor(Engine engine) {
+        StrategyStore store = store(engine);
+        String alice = TradingFixtures.unique("alice");
+        String bob = TradingFixtures.unique("bob");
+        Strategy first = store.create(alice, "Grid BTC", TradingFixtures.NOON);
+        Strategy bobs = store.create(bob, "Momentum ETH", TradingFixtures.NOON);
+        Strategy second = store.create(alice, "Mean reversion SOL", TradingFixtures.NOON);
+        Strategy third = store.create(alice, "Breakout BTC", TradingFixtures.NOON);
+
+        assertEquals(List.of(first, second, third), store.listByUser(alice, 0, 10));
+        assertEquals(List.of(second), store.listByUser(alice, first.id(), 1));
+        assertEquals(List.of(third), store.listByUser(alice, second.id(), 10));
+        assertEquals(List.of(), store.listByUser(alice, third.id(), 10));
+        assertEquals(List.of(bobs), store.listByUser(bob, 0, 10));
+        assertEquals(List.of(), store.listByUser(TradingFixtures.unique("carol"), 0, 10));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void overLongNameIsRefusedNamingTheFieldAndTheLimit(Engine engine) {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> store(engine).create("alice", "x".repeat(256), TradingFixtures.NOON));
+
+        assertEquals("name must be at most 255 characters, was 256", refused.getMessage());
+    }
+}

@@ -1,0 +1,5 @@
+package io.batchcast.archfixtures.adapterconsumers.adapter.exchange;
+
+/** Valid: the paper exchange adapter. */
+public class PaperExchange {
+}

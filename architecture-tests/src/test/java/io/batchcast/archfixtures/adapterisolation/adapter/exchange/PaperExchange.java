@@ -1,0 +1,5 @@
+package io.batchcast.archfixtures.adapterisolation.adapter.exchange;
+
+/** Valid: an adapter that knows no other adapter. */
+public class PaperExchange {
+}

@@ -1,0 +1,5 @@
+package io.batchcast.archfixtures.cycles.domain;
+
+/** Valid: depended on, depends on nothing. */
+public record Quantity(long units) {
+}

@@ -1,0 +1,5 @@
+package io.batchcast.archfixtures.layers.domain;
+
+/** Valid: a domain class. */
+public record Quantity(long units) {
+}

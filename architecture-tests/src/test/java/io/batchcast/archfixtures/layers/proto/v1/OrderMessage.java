@@ -1,0 +1,5 @@
+package io.batchcast.archfixtures.layers.proto.v1;
+
+/** Valid: generated code depends on no Batchcast module. */
+public final class OrderMessage {
+}

@@ -1,0 +1,135 @@
+package io.batchcast.architecture;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.Architectures.LayeredArchitecture;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.stream.Stream;
+
+/**
+ * The architecture rules of DESIGN.md §1, built for one package root. The tests evaluate the very same rule objects
+ * against the real code ({@code io.batchcast}) and against fixtures that plant one violation each
+ * ({@code io.batchcast.archfixtures.<rule>}, laid out like the real modules), so a rule that passes on the real code
+ * is known to be able to fail.
+ */
+final class ArchitectureRules {
+
+    private static final String[] GRPC_AND_PROTOBUF = {"io.grpc..", "com.google.protobuf..", "com.google.rpc.."};
+    private static final String[] HELIDON = {"io.helidon.."};
+    private static final String[] JDBC = {"java.sql..", "javax.sql..", "com.zaxxer..", "org.flywaydb..", "org.postgresql..", "org.h2.."};
+    private static final String[] BANNED_JDK_PACKAGES = {"java.sql..", "java.net.."};
+
+    private final String root;
+
+    ArchitectureRules(String root) {
+        this.root = root;
+    }
+
+    ArchRule domainDependsOnlyOnTheJdk() {
+        return classes().that().resideInAPackage(pkg(BatchcastModule.DOMAIN))
+                .should().onlyDependOnClassesThat(resideInAnyPackage(pkg(BatchcastModule.DOMAIN), "java..")
+                        .and(resideOutsideOfPackages(BANNED_JDK_PACKAGES)))
+                .because("the domain is plain Java: no framework, no java.sql, no java.net (DESIGN.md §1)");
+    }
+
+    ArchRule applicationDependsOnlyOnDomainAndTheJdk() {
+        return classes().that().resideInAPackage(pkg(BatchcastModule.APPLICATION))
+                .should().onlyDependOnClassesThat(resideInAnyPackage(
+                                pkg(BatchcastModule.APPLICATION), pkg(BatchcastModule.DOMAIN), "java..")
+                        .and(resideOutsideOfPackages(BANNED_JDK_PACKAGES)))
+                .because("use cases and ports know no framework, no java.sql, no java.net (DESIGN.md §1)");
+    }
+
+    ArchRule domainAndApplicationNeverReadTheWallClock() {
+        return noClasses().that().resideInAnyPackage(pkg(BatchcastModule.DOMAIN), pkg(BatchcastModule.APPLICATION))
+                .should().accessTargetWhere(new WallClockReads())
+                .because("time comes from the injected java.time.Clock, so tests and replays control it (DESIGN.md §1)");
+    }
+
+    /** Every module is a required layer; a class outside all of them is a violation too. */
+    ArchRule modulesFollowTheDependencyTable() {
+        LayeredArchitecture layers = layeredArchitecture().consideringOnlyDependenciesInAnyPackage(root + "..");
+        for (BatchcastModule module : BatchcastModule.values()) {
+            layers = layers.layer(module.layerName()).definedBy(pkg(module));
+        }
+        for (BatchcastModule module : BatchcastModule.values()) {
+            var allowed = module.mayDependOn();
+            layers = allowed.isEmpty()
+                    ? layers.whereLayer(module.layerName()).mayNotAccessAnyLayer()
+                    : layers.whereLayer(module.layerName()).mayOnlyAccessLayers(layerNames(allowed));
+        }
+        return layers.ensureAllClassesAreContainedInArchitecture();
+    }
+
+    ArchRule adaptersDoNotDependOnEachOther() {
+        return slices().matching(root + ".adapter.(*)..").should().notDependOnEachOther()
+                .because("adapters are wired together only in a composition root (DESIGN.md §1)");
+    }
+
+    ArchRule onlyCompositionRootsDependOnAdapters() {
+        return noClasses().that().resideOutsideOfPackages(packagesOf(adapterOrCompositionRoot()))
+                .should().dependOnClassesThat().resideInAPackage(root + ".adapter..")
+                .because("only bootstrap knows the adapters (DESIGN.md §1)");
+    }
+
+    ArchRule grpcAndProtobufStayInTheGrpcAdapter() {
+        return confine(EnumSet.of(BatchcastModule.GRPC_ADAPTER, BatchcastModule.PROTO), true,
+                concat(GRPC_AND_PROTOBUF, pkg(BatchcastModule.PROTO)))
+                .because("the gRPC contract is mapped to use cases in adapter-grpc only (DESIGN.md §1)");
+    }
+
+    ArchRule helidonStaysInTheSseAdapter() {
+        return confine(EnumSet.of(BatchcastModule.SSE_ADAPTER), true, HELIDON)
+                .because("Helidon is the web server of adapter-sse; bootstrap only starts it (DESIGN.md §1)");
+    }
+
+    /** Composition roots are not exempt: bootstrap hands adapter-persistence a URL and credentials, not a DataSource. */
+    ArchRule jdbcStaysInThePersistenceAdapter() {
+        return confine(EnumSet.of(BatchcastModule.PERSISTENCE_ADAPTER), false, JDBC)
+                .because("adapter-persistence owns JDBC, the pool and the migrations (DESIGN.md §1)");
+    }
+
+    /** One slice per package: module cycles are impossible in Maven, package cycles inside a module are not. */
+    ArchRule packagesAreFreeOfCycles() {
+        return slices().matching(root + ".(**)").should().beFreeOfCycles();
+    }
+
+    private ArchRule confine(EnumSet<BatchcastModule> allowedIn, boolean compositionRootsToo, String... libraries) {
+        EnumSet<BatchcastModule> owners = EnumSet.copyOf(allowedIn);
+        if (compositionRootsToo) {
+            owners.addAll(BatchcastModule.compositionRoots());
+        }
+        return noClasses().that().resideOutsideOfPackages(packagesOf(owners))
+                .should().dependOnClassesThat().resideInAnyPackage(libraries);
+    }
+
+    private static EnumSet<BatchcastModule> adapterOrCompositionRoot() {
+        EnumSet<BatchcastModule> modules = BatchcastModule.compositionRoots();
+        Arrays.stream(BatchcastModule.values()).filter(BatchcastModule::isAdapter).forEach(modules::add);
+        return modules;
+    }
+
+    private String pkg(BatchcastModule module) {
+        return module.packageIn(root);
+    }
+
+    private String[] packagesOf(Collection<BatchcastModule> modules) {
+        return modules.stream().map(this::pkg).toArray(String[]::new);
+    }
+
+    private static String[] layerNames(Collection<BatchcastModule> modules) {
+        return modules.stream().map(BatchcastModule::layerName).toArray(String[]::new);
+    }
+
+    private static String[] concat(String[] packages, String more) {
+        return Stream.concat(Arrays.stream(packages), Stream.of(more)).toArray(String[]::new);
+    }
+}

@@ -1,0 +1,74 @@
+package io.batchcast.architecture;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The module table of DESIGN.md §1, as data the rules are built from: each module's package (relative to the package
+ * root, so the same table describes the real code under {@code io.batchcast} and each fixture under
+ * {@code io.batchcast.archfixtures.<rule>}) and the modules it may depend on.
+ *
+ * <p>Both switches are exhaustive on purpose: adding a module (e.g. {@code BENCHMARK("Benchmark", "benchmark")}, a
+ * composition root like bootstrap) does not compile until it has declared its dependencies and its role.
+ */
+enum BatchcastModule {
+    DOMAIN("Domain", "domain"),
+    APPLICATION("Application", "application"),
+    PROTO("Proto", "proto"),
+    GRPC_ADAPTER("GrpcAdapter", "adapter.grpc"),
+    SSE_ADAPTER("SseAdapter", "adapter.sse"),
+    PERSISTENCE_ADAPTER("PersistenceAdapter", "adapter.persistence"),
+    EXCHANGE_ADAPTER("ExchangeAdapter", "adapter.exchange"),
+    BOOTSTRAP("Bootstrap", "bootstrap");
+
+    private final String layerName;
+    private final String relativePackage;
+
+    BatchcastModule(String layerName, String relativePackage) {
+        this.layerName = layerName;
+        this.relativePackage = relativePackage;
+    }
+
+    String layerName() {
+        return layerName;
+    }
+
+    /** The ArchUnit package pattern of this module under {@code root}, e.g. {@code io.batchcast.adapter.sse..}. */
+    String packageIn(String root) {
+        return root + "." + relativePackage + "..";
+    }
+
+    /** The "may depend on" column of DESIGN.md §1, restricted to Batchcast modules (libraries have their own rules). */
+    Set<BatchcastModule> mayDependOn() {
+        return switch (this) {
+            case DOMAIN, PROTO -> EnumSet.noneOf(BatchcastModule.class);
+            case APPLICATION -> EnumSet.of(DOMAIN);
+            case GRPC_ADAPTER -> EnumSet.of(APPLICATION, DOMAIN, PROTO);
+            case SSE_ADAPTER, PERSISTENCE_ADAPTER, EXCHANGE_ADAPTER -> EnumSet.of(APPLICATION, DOMAIN);
+            // A composition root wires everything except another composition root (none may depend on benchmark).
+            case BOOTSTRAP -> EnumSet.complementOf(compositionRoots());
+        };
+    }
+
+    /** Composition roots know every adapter and may wire gRPC and Helidon; nothing depends on them. */
+    boolean isCompositionRoot() {
+        return switch (this) {
+            case DOMAIN, APPLICATION, PROTO, GRPC_ADAPTER, SSE_ADAPTER, PERSISTENCE_ADAPTER, EXCHANGE_ADAPTER -> false;
+            case BOOTSTRAP -> true;
+        };
+    }
+
+    boolean isAdapter() {
+        return relativePackage.startsWith("adapter.");
+    }
+
+    static EnumSet<BatchcastModule> compositionRoots() {
+        EnumSet<BatchcastModule> roots = EnumSet.noneOf(BatchcastModule.class);
+        for (BatchcastModule module : values()) {
+            if (module.isCompositionRoot()) {
+                roots.add(module);
+            }
+        }
+        return roots;
+    }
+}
