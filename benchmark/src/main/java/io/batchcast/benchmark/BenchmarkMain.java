@@ -50,8 +50,9 @@ public final class BenchmarkMain {
         console.say("bench", "%s run, results in %s", sizes.profile(), options.out().toAbsolutePath());
         LatencyScenario latency = new LatencyScenario();
         FanoutScenario fanout = new FanoutScenario();
+        // ordered so that the server restarts only for the slow-consumer queue setting and the exchange latency
         List<Scenario> scenarios = List.of(new NetworkScenario(), new IngestScenario(), latency, fanout,
-                new SlowConsumerScenario(), new ConnectionsScenario(), new BatchLatencyScenario());
+                new ConnectionsScenario(), new SlowConsumerScenario(), new BatchLatencyScenario());
         boolean allRan = true;
         try (BenchContext context = new BenchContext(options, sizes, console)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(context)));

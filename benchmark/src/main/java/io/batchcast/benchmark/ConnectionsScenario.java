@@ -59,6 +59,7 @@ final class ConnectionsScenario implements Scenario {
                 Thread.sleep(1000);
                 samples.add(sample(server, audience.connected(), steps, context));
             }
+            ProcessMemory.classHistogram(server.pid(), context.out().resolve("connections-class-histogram.txt"), 40);
             long beforeHold = heartbeats.get();
             Thread.sleep(sizes.heartbeatSeconds() * 2000L + 1000);
             int held = audience.connected() - audience.closedByPeer();

@@ -57,6 +57,14 @@ public final class ProcessMemory {
         return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).map(d -> d.toNanos()).orElse(-1L);
     }
 
+    /** The top {@code lines} of jcmd GC.class_histogram (what the heap holds, by class) written to {@code file}. */
+    public static void classHistogram(long pid, Path file, int lines) throws IOException, InterruptedException {
+        String histogram = jcmd(pid, "GC.class_histogram");
+        if (histogram != null) {
+            Files.writeString(file, String.join("\n", histogram.lines().limit(lines + 3L).toList()) + "\n");
+        }
+    }
+
     /** Open file descriptors of the process. */
     public static int openFiles(long pid) {
         String[] fds = Path.of("/proc", Long.toString(pid), "fd").toFile().list();
