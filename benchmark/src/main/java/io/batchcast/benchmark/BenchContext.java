@@ -48,7 +48,7 @@ final class BenchContext implements AutoCloseable {
         if (options.dbPassword() != null) {
             env.put("BATCHCAST_DB_PASSWORD", options.dbPassword());
         }
-        baseSettings = new ServerSettings(options.serverJar(), options.out().resolve("server-work"), "main",
+        baseSettings = new ServerSettings(options.serverJar(), options.out().toAbsolutePath().resolve("server-work"), "main",
                 options.dbUrl(), JWT_SECRET, env, List.of(), 1_048_576);
     }
 

@@ -16,6 +16,8 @@ import java.util.Map;
  */
 public final class BenchmarkMain {
 
+    private static final String ERRORS = "harness-errors.log";
+
     private BenchmarkMain() {
     }
 
@@ -82,12 +84,29 @@ public final class BenchmarkMain {
         try {
             result = scenario.run(context);
         } catch (Exception | Error e) {
-            context.console.say(scenario.name(), "FAILED: %s", e);
-            e.printStackTrace(System.out);
+            context.console.say(scenario.name(), "FAILED: %s (stack trace in %s)", firstLine(e), ERRORS);
+            logError(context, scenario.name(), e);
             result = ScenarioResult.failed(scenario.name(), e);
         }
         // the machine is shared: a busy neighbour during a scenario shows up here
         return result.seconds((System.nanoTime() - start) / 1e9).raw("load_average_after", MachineInfo.loadAverage());
+    }
+
+    private static String firstLine(Throwable e) {
+        String text = e.toString();
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline) + " ...";
+    }
+
+    private static void logError(BenchContext context, String scenario, Throwable e) {
+        java.io.StringWriter trace = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(trace));
+        try {
+            Files.writeString(context.out().resolve(ERRORS), "== " + scenario + "\n" + trace + "\n",
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException ignored) {
+            System.out.println(trace);
+        }
     }
 
     private static void plot(RunReport report, LatencyScenario latency, FanoutScenario fanout, RunSizes sizes,

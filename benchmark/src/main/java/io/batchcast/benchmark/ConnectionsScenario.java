@@ -45,6 +45,7 @@ final class ConnectionsScenario implements Scenario {
         List<Map<String, Object>> steps = new ArrayList<>();
         String failure = null;
         try (SseAudience audience = new SseAudience()) {
+            Map<String, Long> heapBefore = ProcessMemory.classHistogram(server.pid());
             samples.add(sample(server, 0, steps, context));
             int opened = 0;
             for (int step = 1; step <= sizes.connectionSteps() && failure == null; step++) {
@@ -59,13 +60,15 @@ final class ConnectionsScenario implements Scenario {
                 Thread.sleep(1000);
                 samples.add(sample(server, audience.connected(), steps, context));
             }
-            ProcessMemory.classHistogram(server.pid(), context.out().resolve("connections-class-histogram.txt"), 40);
+            List<Map<String, Object>> perConnection = heapGrowthByClass(heapBefore,
+                    ProcessMemory.classHistogram(server.pid()), audience.connected());
             long beforeHold = heartbeats.get();
             Thread.sleep(sizes.heartbeatSeconds() * 2000L + 1000);
             int held = audience.connected() - audience.closedByPeer();
             context.console.say(name(), "%,d connections held for %d s (%,d heartbeats meanwhile)", held,
                     sizes.heartbeatSeconds() * 2 + 1, heartbeats.get() - beforeHold);
-            return result(samples, steps, held, heartbeats.get() - beforeHold, failure, server);
+            return result(samples, steps, held, heartbeats.get() - beforeHold, failure, server)
+                    .raw("heap_bytes_per_connection_by_class", perConnection);
         }
     }
 
@@ -84,6 +87,24 @@ final class ConnectionsScenario implements Scenario {
         context.console.say(name(), "%,6d connections: RSS %,d KiB, heap after GC %,d KiB", connections, rss / 1024,
                 heap / 1024);
         return new double[] {connections, rss, heap};
+    }
+
+    /** Where the heap growth went: the classes that grew most, in bytes per connection (profiling aid). */
+    static List<Map<String, Object>> heapGrowthByClass(Map<String, Long> before, Map<String, Long> after,
+                                                        int connections) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(12)
+                .forEach(e -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("class", e.getKey());
+                    row.put("bytes_per_connection", Math.round((double) e.getValue() / Math.max(connections, 1)));
+                    rows.add(row);
+                });
+        return rows;
     }
 
     private ScenarioResult result(List<double[]> samples, List<Map<String, Object>> steps, int held, long heartbeats,

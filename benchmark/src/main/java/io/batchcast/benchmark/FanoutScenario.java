@@ -72,7 +72,7 @@ final class FanoutScenario implements Scenario {
 
     private FanoutRounds.Outcome runNchan(BenchContext context, String payload) throws Exception {
         RunSizes sizes = context.sizes;
-        try (NchanServer nginx = NchanServer.start(context.out().resolve("nchan"), sizes.fanoutReaders())) {
+        try (NchanServer nginx = NchanServer.start(context.out().toAbsolutePath().resolve("nchan"), sizes.fanoutReaders())) {
             context.console.say(name(), "nginx+nchan: connecting %,d readers", sizes.fanoutReaders());
             String batchId = jsonString(payload, "batch_id");
             try (FanoutRounds rounds = new FanoutRounds(sizes.fanoutReaders(), nginx.subscriberEndpoint())) {

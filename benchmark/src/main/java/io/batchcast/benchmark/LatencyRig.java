@@ -37,12 +37,11 @@ final class LatencyRig implements AutoCloseable {
     private final IntPredicate slow;
     private volatile DeliveryLatency current = new DeliveryLatency();
 
-    LatencyRig(BenchContext context, String name, int strategies, int readersPerStrategy, IntPredicate slow)
-            throws Exception {
+    LatencyRig(BenchContext context, ServerProcess server, String name, int strategies, int readersPerStrategy,
+               IntPredicate slow) throws Exception {
         this.context = context;
         this.readersPerStrategy = readersPerStrategy;
         this.slow = slow;
-        ServerProcess server = context.server();
         for (int s = 0; s < strategies; s++) {
             Gateway engine = context.gateway("bench-" + name + "-" + s);
             engines.add(engine);

@@ -22,7 +22,7 @@ final class LatencyScenario implements Scenario {
     @Override
     public ScenarioResult run(BenchContext context) throws Exception {
         RunSizes sizes = context.sizes;
-        try (LatencyRig rig = new LatencyRig(context, name(), sizes.latencyStrategies(),
+        try (LatencyRig rig = new LatencyRig(context, context.server(), name(), sizes.latencyStrategies(),
                 sizes.latencyReadersPerStrategy(), reader -> false)) {
             context.console.say(name(), "%d readers connected; %d batches/s for %d s after %d s warm-up",
                     rig.readers(), sizes.latencyRate(), sizes.latencySeconds(), sizes.latencyWarmupSeconds());

@@ -83,6 +83,16 @@ class NetworkFiguresTest {
     }
 
     @Test
+    void heapGrowthByClassIsPerConnectionLargestFirst() {
+        var rows = ConnectionsScenario.heapGrowthByClass(
+                java.util.Map.of("[B", 1_000_000L, "Shrunk", 500L),
+                java.util.Map.of("[B", 3_000_000L, "Thread", 100_000L, "Shrunk", 100L), 100);
+
+        assertEquals(List.of(java.util.Map.of("class", "[B", "bytes_per_connection", 20_000L),
+                java.util.Map.of("class", "Thread", "bytes_per_connection", 1_000L)), rows);
+    }
+
+    @Test
     void nchanBatchIdsKeepTheGatewaysLength() {
         assertEquals("n00000000007", FanoutScenario.freshId("b-0123456789", 7));
         assertEquals(12, FanoutScenario.freshId("b-0123456789", 123_456).length());

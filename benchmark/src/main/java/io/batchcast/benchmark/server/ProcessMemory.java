@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,6 +21,9 @@ public final class ProcessMemory {
     private static final Pattern VM_RSS = Pattern.compile("^VmRSS:\\s+(\\d+) kB", Pattern.MULTILINE);
     /** G1 and the other collectors print "used NNNK" on the heap summary line. */
     private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+    /** "   1:        316860      225280168  [B (java.base@25.0.3)": instances, bytes, class name. */
+    private static final Pattern HISTOGRAM_ROW = Pattern.compile("^\\s*\\d+:\\s+\\d+\\s+(\\d+)\\s+(\\S+)",
+            Pattern.MULTILINE);
 
     private ProcessMemory() {
     }
@@ -57,12 +62,19 @@ public final class ProcessMemory {
         return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).map(d -> d.toNanos()).orElse(-1L);
     }
 
-    /** The top {@code lines} of jcmd GC.class_histogram (what the heap holds, by class) written to {@code file}. */
-    public static void classHistogram(long pid, Path file, int lines) throws IOException, InterruptedException {
+    /** What the heap holds by class (jcmd GC.class_histogram, which runs a full GC first): class → bytes. */
+    public static Map<String, Long> classHistogram(long pid) throws IOException, InterruptedException {
         String histogram = jcmd(pid, "GC.class_histogram");
-        if (histogram != null) {
-            Files.writeString(file, String.join("\n", histogram.lines().limit(lines + 3L).toList()) + "\n");
+        return histogram == null ? Map.of() : parseClassHistogram(histogram);
+    }
+
+    static Map<String, Long> parseClassHistogram(String histogram) {
+        Map<String, Long> bytes = new LinkedHashMap<>();
+        Matcher m = HISTOGRAM_ROW.matcher(histogram);
+        while (m.find()) {
+            bytes.merge(m.group(2), Long.parseLong(m.group(1)), Long::sum);
         }
+        return bytes;
     }
 
     /** Open file descriptors of the process. */

@@ -28,6 +28,21 @@ class ProcessMemoryTest {
     }
 
     @Test
+    void readsBytesPerClassFromAClassHistogram() {
+        String histogram = """
+                3127:
+                 num     #instances         #bytes  class name (module)
+                -------------------------------------------------------
+                   1:        316860      225280168  [B (java.base@25.0.3)
+                   2:         30001        9600320  [Lio.helidon.http.Header;
+                Total       1000000      300000000
+                """;
+
+        assertEquals(java.util.Map.of("[B", 225_280_168L, "[Lio.helidon.http.Header;", 9_600_320L),
+                ProcessMemory.parseClassHistogram(histogram));
+    }
+
+    @Test
     void measuresThisVeryProcess() throws IOException {
         long pid = ProcessHandle.current().pid();
 
