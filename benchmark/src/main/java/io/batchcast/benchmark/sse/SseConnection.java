@@ -53,8 +53,12 @@ public final class SseConnection implements AutoCloseable {
             }
             socket.connect(endpoint.server(), CONNECT_TIMEOUT_MILLIS);
             socket.setTcpNoDelay(true);
+            // a server out of file descriptors completes the TCP handshake in the kernel but never answers
+            socket.setSoTimeout(CONNECT_TIMEOUT_MILLIS);
             socket.getOutputStream().write(endpoint.request());
-            return new SseConnection(reader, socket, ResponseHead.read(socket.getInputStream()), listener);
+            ResponseHead head = ResponseHead.read(socket.getInputStream());
+            socket.setSoTimeout(0);
+            return new SseConnection(reader, socket, head, listener);
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;
