@@ -9,11 +9,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * One server's fan-out: N readers on one stream, then rounds of K events published one after the other (each
  * publish waits for its acknowledgement); a round's rate is N × K deliveries over the time from the first publish to
- * the last frame read. The median round is reported.
+ * the last frame read. The median round is reported, and the fanning server's CPU per delivery over all rounds
+ * (which includes publishing: one submit or one POST per event).
  */
 final class FanoutRounds implements AutoCloseable {
 
@@ -23,8 +25,9 @@ final class FanoutRounds implements AutoCloseable {
         String publish(int event) throws Exception;
     }
 
+    /** {@code cpuMicrosPerDelivery}: the publishing server's CPU over all rounds per frame delivered. */
     record Outcome(double deliveriesPerSecond, List<Double> roundRates, double p50Millis, double p99Millis,
-                   long lost, int readers) {
+                   long lost, int readers, double cpuMicrosPerDelivery) {
     }
 
     private final SseAudience audience = new SseAudience();
@@ -52,10 +55,14 @@ final class FanoutRounds implements AutoCloseable {
         }
     }
 
-    Outcome run(int rounds, int events, Publisher publisher, Console console, String label) throws Exception {
+    /** {@code serverCpuNanos}: the CPU time used so far by the server that fans out (all its processes). */
+    Outcome run(int rounds, int events, Publisher publisher, LongSupplier serverCpuNanos, Console console,
+                String label) throws Exception {
         List<Double> rates = new ArrayList<>();
         DeliveryLatency all = null;
         long lost = 0;
+        long deliveredTotal = 0;
+        long cpuBefore = serverCpuNanos.getAsLong();
         int readers = audience.connected();
         for (int round = 0; round < rounds; round++) {
             DeliveryLatency roundLatency = new DeliveryLatency();
@@ -74,16 +81,18 @@ final class FanoutRounds implements AutoCloseable {
             double rate = delivered.get() / ((lastDelivery.get() - start) / 1e9);
             rates.add(rate);
             lost += expected - delivered.get();
+            deliveredTotal += delivered.get();
             all = roundLatency;
             console.say("fanout", "%s round %d: %,.0f deliveries/s (%d of %d)", label, round + 1, rate,
                     delivered.get(), expected);
             Thread.sleep(300);
         }
+        double cpuMicros = (serverCpuNanos.getAsLong() - cpuBefore) / 1e3 / Math.max(deliveredTotal, 1);
         List<Double> sorted = new ArrayList<>(rates);
         Collections.sort(sorted);
         var h = all.snapshot();
         return new Outcome(sorted.get(sorted.size() / 2), rates, h.getValueAtPercentile(50) / 1e6,
-                h.getValueAtPercentile(99) / 1e6, lost, readers);
+                h.getValueAtPercentile(99) / 1e6, lost, readers, cpuMicros);
     }
 
     /** The data of the first frame any reader received. */

@@ -4,6 +4,7 @@ import io.batchcast.benchmark.baseline.NchanServer;
 import io.batchcast.benchmark.gateway.Gateway;
 import io.batchcast.benchmark.gateway.OrderBatches;
 import io.batchcast.benchmark.report.ScenarioResult;
+import io.batchcast.benchmark.server.ProcessMemory;
 import io.batchcast.benchmark.server.ServerProcess;
 import io.batchcast.benchmark.sse.SseEndpoint;
 import java.util.Optional;
@@ -41,8 +42,8 @@ final class FanoutScenario implements Scenario {
         try (FanoutRounds rounds = new FanoutRounds(sizes.fanoutReaders(), SseEndpoint.loopback(server.httpPort,
                 Gateway.eventsPath(strategy), engine.token()))) {
             ours = rounds.run(sizes.fanoutRounds(), sizes.fanoutEvents(), e -> engine.submit(
-                    OrderBatches.limitOrders(strategy, IngestScenario.OPERATIONS)).getBatchId(), context.console,
-                    "gateway");
+                    OrderBatches.limitOrders(strategy, IngestScenario.OPERATIONS)).getBatchId(),
+                    () -> ProcessMemory.cpuNanos(server.pid()), context.console, "gateway");
             payload = rounds.sampleData();
         }
         ScenarioResult result = new ScenarioResult(name())
@@ -53,7 +54,8 @@ final class FanoutScenario implements Scenario {
                 .raw("gateway_round_rates", ours.roundRates())
                 .raw("gateway_delivery_p50_ms", NetworkScenario.round(ours.p50Millis(), 3))
                 .raw("gateway_delivery_p99_ms", NetworkScenario.round(ours.p99Millis(), 3))
-                .raw("gateway_lost", ours.lost());
+                .raw("gateway_lost", ours.lost())
+                .raw("gateway_cpu_us_per_delivery", NetworkScenario.round(ours.cpuMicrosPerDelivery(), 2));
         Optional<String> missing = NchanServer.unavailable();
         if (missing.isPresent()) {
             context.console.say(name(), "nchan baseline skipped: %s", missing.get());
@@ -67,6 +69,8 @@ final class FanoutScenario implements Scenario {
                 .raw("nchan_delivery_p50_ms", NetworkScenario.round(nchan.p50Millis(), 3))
                 .raw("nchan_delivery_p99_ms", NetworkScenario.round(nchan.p99Millis(), 3))
                 .raw("nchan_lost", nchan.lost())
+                .raw("nchan_cpu_us_per_delivery", NetworkScenario.round(nchan.cpuMicrosPerDelivery(), 2))
+                .raw("cpu_ratio", NetworkScenario.round(nchan.cpuMicrosPerDelivery() / ours.cpuMicrosPerDelivery(), 4))
                 .raw("payload_bytes", payload.length());
     }
 
@@ -81,7 +85,7 @@ final class FanoutScenario implements Scenario {
                     String id = freshId(batchId, ++sequence[0]);
                     nginx.publish(payload.replace(batchId, id));
                     return id;
-                }, context.console, "nchan");
+                }, nginx::cpuNanos, context.console, "nchan");
             }
         }
     }

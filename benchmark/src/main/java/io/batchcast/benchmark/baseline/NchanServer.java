@@ -1,5 +1,6 @@
 package io.batchcast.benchmark.baseline;
 
+import io.batchcast.benchmark.server.ProcessMemory;
 import io.batchcast.benchmark.sse.SseEndpoint;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -95,6 +96,15 @@ public final class NchanServer implements AutoCloseable {
         if (response.statusCode() / 100 != 2) {
             throw new IOException("nchan publish answered HTTP " + response.statusCode());
         }
+    }
+
+    /** CPU used so far by the nginx master and its workers. */
+    public long cpuNanos() {
+        long total = ProcessMemory.cpuNanos(nginx.pid());
+        for (ProcessHandle worker : nginx.descendants().toList()) {
+            total += ProcessMemory.cpuNanos(worker.pid());
+        }
+        return total;
     }
 
     @Override
