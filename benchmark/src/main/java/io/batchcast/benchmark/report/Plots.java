@@ -37,10 +37,15 @@ public final class Plots {
             x.add(v.getValueIteratedTo() / 1e6);
             y.add((double) v.getCountAddedInThisIterationStep());
         }
+        String percentiles = String.format(java.util.Locale.ROOT, "p50 %.1f · p99 %.1f · p99.9 %.1f ms",
+                histogram.getValueAtPercentile(50) / 1e6, histogram.getValueAtPercentile(99) / 1e6,
+                histogram.getValueAtPercentile(99.9) / 1e6);
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-                .title("Submit-to-SSE latency " + subtitle).xAxisTitle("latency (ms)").yAxisTitle("deliveries")
-                .build();
+                .title("Submit-to-SSE latency " + subtitle + ": " + percentiles)
+                .xAxisTitle("latency from intended send time (ms)").yAxisTitle("deliveries").build();
         chart.getStyler().setMarkerSize(0);
+        chart.getStyler().setXAxisDecimalPattern("#0.0");
+        chart.getStyler().setYAxisDecimalPattern("#,##0");
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setChartTitleFont(chart.getStyler().getChartTitleFont().deriveFont(12f));
         chart.addSeries("deliveries", x, y);
@@ -53,7 +58,9 @@ public final class Plots {
                 .title("Fan-out to " + readers + " SSE readers of one stream").yAxisTitle("deliveries / s").build();
         chart.getStyler().setLabelsVisible(true);
         chart.getStyler().setLegendVisible(false);
-        chart.addSeries("deliveries/s", List.of("Batchcast", "nginx + Nchan"), List.of(ours, nchan));
+        chart.getStyler().setYAxisDecimalPattern("#,##0");
+        chart.addSeries("deliveries/s", List.of("Batchcast", "nginx + Nchan"),
+                List.of((double) Math.round(ours), (double) Math.round(nchan)));
         save(chart, file);
     }
 
