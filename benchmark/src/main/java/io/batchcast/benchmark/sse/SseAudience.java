@@ -18,10 +18,16 @@ import java.util.function.IntPredicate;
 public final class SseAudience implements AutoCloseable {
 
     private static final int CONCURRENT_HANDSHAKES = 64;
+    /**
+     * After this many failures the remaining readers of an {@link #open} call are not attempted: a server out of file
+     * descriptors lets connections hang until their timeout, and 64 at a time would take minutes per thousand.
+     */
+    private static final int GIVE_UP_AFTER_FAILURES = CONCURRENT_HANDSHAKES;
 
     private final List<SseConnection> open = new ArrayList<>();
     private final ConcurrentLinkedQueue<SseConnection> opened = new ConcurrentLinkedQueue<>();
     private final AtomicInteger failures = new AtomicInteger();
+    private final AtomicInteger notAttempted = new AtomicInteger();
     private final AtomicReference<String> firstFailure = new AtomicReference<>();
 
     /**
@@ -54,6 +60,10 @@ public final class SseAudience implements AutoCloseable {
                                   CountDownLatch done) {
         handshakes.acquireUninterruptibly();
         try {
+            if (failures.get() >= GIVE_UP_AFTER_FAILURES) {
+                notAttempted.incrementAndGet();
+                return null;
+            }
             SseConnection connection = SseConnection.open(reader, endpoints.apply(reader), sources.sourceFor(reader),
                     pausable, listener);
             if (connection.status() != 200) {
@@ -87,6 +97,11 @@ public final class SseAudience implements AutoCloseable {
 
     public int failures() {
         return failures.get();
+    }
+
+    /** Readers skipped because too many before them had failed. */
+    public int notAttempted() {
+        return notAttempted.get();
     }
 
     public String firstFailure() {
