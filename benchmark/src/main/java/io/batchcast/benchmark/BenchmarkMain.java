@@ -73,7 +73,8 @@ public final class BenchmarkMain {
         console.say("bench", "wrote %s, %s", options.out().resolve("results.json"), options.out().resolve("report.md"));
         report.targets().forEach(t -> console.say("bench", "%-34s %-12s %s %s", t.get("figure"),
                 t.get("value") == null ? "–" : t.get("value"), t.get("target"),
-                t.get("met") == null ? "(not measured)" : (Boolean) t.get("met") ? "met" : "MISSED"));
+                t.get("met") == null ? (t.get("value") == null ? "(not measured)" : "(full profile only)")
+                        : (Boolean) t.get("met") ? "met" : "MISSED"));
         return allRan;
     }
 

@@ -36,6 +36,7 @@ final class LatencyRig implements AutoCloseable {
     private final SseAudience audience = new SseAudience();
     private final IntPredicate slow;
     private volatile DeliveryLatency current = new DeliveryLatency();
+    private final AtomicLong inFlight = new AtomicLong();
 
     LatencyRig(BenchContext context, ServerProcess server, String name, int strategies, int readersPerStrategy,
                IntPredicate slow) throws Exception {
@@ -111,20 +112,24 @@ final class LatencyRig implements AutoCloseable {
         });
         awaitStragglers(latency);
         progress.interrupt();
+        awaitInFlight(scenario);
         return new Phase(latency, sent, errors.get(), firstError.get(), rate, seconds);
     }
 
     private void submit(int s, long due, DeliveryLatency latency, AtomicLong errors, AtomicReference<String> first) {
+        inFlight.incrementAndGet();
         var future = engines.get(s).submitAsync(OrderBatches.limitOrders(strategyIds.get(s), IngestScenario.OPERATIONS));
         int expected = healthyReadersPerStrategy(s);
         Futures.addCallback(future, new FutureCallback<SubmitOrderBatchResponse>() {
             @Override
             public void onSuccess(SubmitOrderBatchResponse response) {
+                inFlight.decrementAndGet();
                 latency.accepted(response.getBatchId(), due, expected);
             }
 
             @Override
             public void onFailure(Throwable t) {
+                inFlight.decrementAndGet();
                 errors.incrementAndGet();
                 first.compareAndSet(null, t.toString());
             }
@@ -137,6 +142,20 @@ final class LatencyRig implements AutoCloseable {
             Thread.sleep(50);
         }
         Thread.sleep(200);
+    }
+
+    /**
+     * An overloaded server still holds the submits queued behind the open loop (each with a 30 s deadline); the next
+     * measurement must not start behind them.
+     */
+    private void awaitInFlight(String scenario) throws InterruptedException {
+        if (inFlight.get() > 0) {
+            context.console.say(scenario, "waiting for %d submits still in flight", inFlight.get());
+        }
+        long deadline = System.nanoTime() + OpenLoopSender.seconds(40);
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
     }
 
     private void report(String scenario, DeliveryLatency latency, long start, int totalSeconds) {

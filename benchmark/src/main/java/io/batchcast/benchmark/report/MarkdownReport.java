@@ -17,7 +17,8 @@ record MarkdownReport(Map<String, Object> run, Map<String, Object> machine, List
         md.append("\n## Figures and targets\n\n| figure | value | target | result |\n|---|---|---|---|\n");
         for (Map<String, Object> t : targets) {
             Object met = t.get("met");
-            String verdict = met == null ? "not measured" : (Boolean) met ? "met" : "**missed**";
+            String verdict = met == null ? (t.get("value") == null ? "not measured" : "full profile only")
+                    : (Boolean) met ? "met" : "**missed**";
             md.append("| `").append(t.get("figure")).append("` | ").append(t.get("value") == null ? "–" : t.get("value"))
                     .append(" | ").append(t.get("target")).append(" (").append(t.get("note")).append(") | ")
                     .append(verdict).append(" |\n");

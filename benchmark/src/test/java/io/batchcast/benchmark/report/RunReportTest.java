@@ -24,6 +24,7 @@ class RunReportTest {
         RunReport report = new RunReport(Map.of("profile", "quick"), machine);
         report.add(new ScenarioResult("network").figure("network.reduction", 0.9312).raw("batch_wire_bytes", 301));
         report.add(new ScenarioResult("latency").figure("latency.p99_ms", 25.5));
+        report.add(new ScenarioResult("connections").figure("connections.count", 10_000));
         report.add(ScenarioResult.skipped("fanout", "nginx+nchan not installed"));
         return report;
     }
@@ -36,6 +37,8 @@ class RunReportTest {
         assertEquals(true, byFigure.get("network.reduction").get("met"));
         assertEquals(false, byFigure.get("latency.p99_ms").get("met"));
         assertNull(byFigure.get("fanout.ratio").get("met"));
+        assertNull(byFigure.get("connections.count").get("met"), "quick opens 10,000 by design");
+        assertEquals(10_000, byFigure.get("connections.count").get("value"));
         assertEquals("≥ 0.9", byFigure.get("network.reduction").get("target"));
         assertEquals("≤ 12,288", byFigure.get("connections.bytes_per_connection").get("target"));
     }
@@ -58,8 +61,10 @@ class RunReportTest {
         report().write(dir);
 
         String md = Files.readString(dir.resolve("report.md"));
-        assertTrue(md.contains("| `latency.p99_ms` | 25.5 | ≤ 20 (at 500 batches/s (full run)) | **missed** |"), md);
+        assertTrue(md.contains("| `latency.p99_ms` | 25.5 | ≤ 20 (at 500 batches/s; quick runs 200/s) | **missed** |"), md);
         assertTrue(md.contains("| `fanout.ratio` | – | ≥ 1.0 (deliveries/s over nginx+Nchan's) | not measured |"), md);
         assertTrue(md.contains("skipped: nginx+nchan not installed"), md);
+        assertTrue(md.contains("| `connections.count` | 10000 | ≥ 50,000 (idle SSE connections held) | full profile only |"),
+                md);
     }
 }
