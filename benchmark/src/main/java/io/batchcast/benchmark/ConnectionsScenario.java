@@ -68,8 +68,18 @@ final class ConnectionsScenario implements Scenario {
             int held = audience.connected() - audience.closedByPeer();
             context.console.say(name(), "%,d connections held for %d s (%,d heartbeats meanwhile)", held,
                     sizes.heartbeatSeconds() * 2 + 1, heartbeats.get() - beforeHold);
-            return result(samples, steps, held, heartbeats.get() - beforeHold, failure, server)
-                    .raw("heap_bytes_per_connection_by_class", perConnection);
+            boolean httpAlive = server.ready();
+            if (!httpAlive) {
+                // e.g. Helidon closes its listener for good on "Too many open files": later scenarios need a new one
+                context.console.say(name(), "the server's HTTP listener no longer answers; it will be restarted");
+            }
+            ScenarioResult result = result(samples, steps, held, heartbeats.get() - beforeHold, failure, server)
+                    .raw("heap_bytes_per_connection_by_class", perConnection)
+                    .raw("http_listener_answers_after", httpAlive);
+            if (!httpAlive) {
+                context.stopServer();
+            }
+            return result;
         }
     }
 

@@ -72,6 +72,11 @@ public final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException("the server was not ready within " + READY_TIMEOUT + ": " + tail());
     }
 
+    /** True when the HTTP listener answers readiness with 200. */
+    public boolean ready() throws InterruptedException {
+        return get("/observe/health/ready") == 200;
+    }
+
     private int get(String path) throws InterruptedException {
         try {
             return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(2)).build(),
