@@ -15,7 +15,7 @@ import io.batchcast.proto.v1.SubmitOrderBatchResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class NetworkFiguresTest {
+class ScenarioFiguresTest {
 
     private static final SseFrame BATCH_FRAME = new SseFrame("mem-41", "order_batch_update",
             "{\"type\":\"order_batch_update\",\"data\":{\"strategy_id\":7,\"batch_id\":\"b1\",\"summaries\":[],"
