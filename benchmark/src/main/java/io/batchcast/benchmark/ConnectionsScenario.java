@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Idle SSE connections opened in steps up to the target, each step measured after a full GC: server RSS (VmRSS)
  * and heap in use; the cost of one connection is the least-squares slope over the steps, so fixed costs (JIT, pools,
- * the first connection's buffers) do not count against it. Opening stops at the first step where readers fail.
+ * the first connection's buffers) do not count against it. Opening stops at the first step where readers fail; that
+ * step is recorded but left out of the fit, and the count is then what the last clean step held.
  */
 final class ConnectionsScenario implements Scenario {
 
@@ -48,7 +49,9 @@ final class ConnectionsScenario implements Scenario {
         try (SseAudience audience = new SseAudience()) {
             Map<String, Long> heapBefore = ProcessMemory.classHistogram(server.pid());
             samples.add(sample(server, 0, steps, context));
+            List<Map<String, Object>> perConnection = List.of();
             int opened = 0;
+            int lastGoodOpen = 0;
             for (int step = 1; step <= sizes.connectionSteps() && failure == null; step++) {
                 int to = (int) ((long) sizes.connections() * step / sizes.connectionSteps());
                 audience.open(opened, to, r -> SseEndpoint.loopback(server.httpPort,
@@ -59,10 +62,15 @@ final class ConnectionsScenario implements Scenario {
                 failure = audience.failures() > 0 ? audience.failures() + " readers failed ("
                         + audience.notAttempted() + " more not attempted), first: " + audience.firstFailure() : null;
                 Thread.sleep(1000);
-                samples.add(sample(server, audience.connected(), steps, context));
+                double[] point = sample(server, audience.connected(), steps, context);
+                if (failure == null) {
+                    // a step where readers failed may have left the server in any state: it stays out of the fit
+                    samples.add(point);
+                    lastGoodOpen = audience.connected() - audience.closedByPeer();
+                    perConnection = heapGrowthByClass(heapBefore, ProcessMemory.classHistogram(server.pid()),
+                            audience.connected());
+                }
             }
-            List<Map<String, Object>> perConnection = heapGrowthByClass(heapBefore,
-                    ProcessMemory.classHistogram(server.pid()), audience.connected());
             long beforeHold = heartbeats.get();
             Thread.sleep(sizes.heartbeatSeconds() * 2000L + 1000);
             int held = audience.connected() - audience.closedByPeer();
@@ -73,7 +81,11 @@ final class ConnectionsScenario implements Scenario {
                 // e.g. Helidon closes its listener for good on "Too many open files": later scenarios need a new one
                 context.console.say(name(), "the server's HTTP listener no longer answers; it will be restarted");
             }
-            ScenarioResult result = result(samples, steps, held, heartbeats.get() - beforeHold, failure, server)
+            // with a failed step, the count is what the last clean step held; the hold shows what survived after
+            ScenarioResult result = result(samples, steps, failure == null ? held : lastGoodOpen, failure, server)
+                    .raw("peak_opened", audience.connected())
+                    .raw("held_after_hold", held)
+                    .raw("heartbeats_during_hold", heartbeats.get() - beforeHold)
                     .raw("heap_bytes_per_connection_by_class", perConnection)
                     .raw("http_listener_answers_after", httpAlive);
             if (!httpAlive) {
@@ -130,8 +142,8 @@ final class ConnectionsScenario implements Scenario {
         return rows;
     }
 
-    private ScenarioResult result(List<double[]> samples, List<Map<String, Object>> steps, int held, long heartbeats,
-                                  String failure, ServerProcess server) {
+    private ScenarioResult result(List<double[]> samples, List<Map<String, Object>> steps, int held, String failure,
+                                  ServerProcess server) {
         double[] x = samples.stream().mapToDouble(s -> s[0]).toArray();
         double rssSlope = LinearFit.slope(x, samples.stream().mapToDouble(s -> s[1]).toArray());
         double heapSlope = LinearFit.slope(x, samples.stream().mapToDouble(s -> s[2]).toArray());
@@ -139,7 +151,6 @@ final class ConnectionsScenario implements Scenario {
                 .figure("connections.count", held)
                 .figure("connections.bytes_per_connection", Math.round(rssSlope))
                 .raw("heap_bytes_per_connection", Math.round(heapSlope))
-                .raw("heartbeats_during_hold", heartbeats)
                 .raw("steps", steps)
                 .raw("stopped_because", failure == null ? "target reached" : failure)
                 .raw("server_pid", server.pid());
