@@ -115,9 +115,9 @@ public final class BenchmarkMain {
                              BenchOptions options, Console console) {
         try {
             if (latency.phase() != null) {
-                Plots.latencyHistogram(latency.phase().latency().snapshot(), "(" + sizes.latencyRate()
+                Plots.latencyHistogram(latency.phase().latency().snapshot(), sizes.latencyRate()
                         + " batches/s, " + sizes.latencyStrategies() * sizes.latencyReadersPerStrategy()
-                        + " readers)", options.out().resolve("latency-histogram.png"));
+                        + " readers", options.out().resolve("latency-histogram.png"));
                 report.addPlot("latency-histogram.png");
             }
             if (fanout.ours() != null && fanout.nchan() != null) {

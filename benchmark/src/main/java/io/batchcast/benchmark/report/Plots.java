@@ -41,8 +41,8 @@ public final class Plots {
                 histogram.getValueAtPercentile(50) / 1e6, histogram.getValueAtPercentile(99) / 1e6,
                 histogram.getValueAtPercentile(99.9) / 1e6);
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-                .title("Submit-to-SSE latency " + subtitle + ": " + percentiles)
-                .xAxisTitle("latency from intended send time (ms)").yAxisTitle("deliveries").build();
+                .title(subtitle + ": " + percentiles)
+                .xAxisTitle("submit-to-SSE latency from intended send time (ms)").yAxisTitle("deliveries").build();
         chart.getStyler().setMarkerSize(0);
         chart.getStyler().setXAxisDecimalPattern("#0.0");
         chart.getStyler().setYAxisDecimalPattern("#,##0");
