@@ -97,6 +97,20 @@ class BatchcastJarIT {
     }
 
     @Test
+    void tokenCommandPrintsOnlyTheTokenOnStdout() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", RunningJar.jar().toString(), "token", "--user", "42").redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("BATCHCAST_JWT_SECRET", RunningJar.SECRET);
+        Process process = builder.start();
+        String stdout = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+        assertEquals(0, process.waitFor());
+        assertTrue(stdout.matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\n"), stdout);
+        var claims = com.nimbusds.jwt.SignedJWT.parse(stdout.strip()).getJWTClaimsSet();
+        assertEquals("42", claims.getSubject());
+    }
+
+    @Test
     void demoModeSubmitsBatchesThroughGrpcAndPrintsTheDashboardUrl() throws Exception {
         try (RunningJar jar = new RunningJar(workDir, Map.of("BATCHCAST_DEMO", "true"))) {
             String url = awaitLine(jar, "Demo dashboard: ");
