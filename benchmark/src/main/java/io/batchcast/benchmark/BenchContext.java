@@ -1,0 +1,125 @@
+package io.batchcast.benchmark;
+
+import io.batchcast.benchmark.gateway.Gateway;
+import io.batchcast.benchmark.gateway.Tokens;
+import io.batchcast.benchmark.server.ServerProcess;
+import io.batchcast.benchmark.server.ServerSettings;
+import io.grpc.ManagedChannel;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the scenarios share: the options, the sizes, the console, the token signer, and the running server (started
+ * on first use, restarted when a scenario needs other settings or the last one died).
+ */
+final class BenchContext implements AutoCloseable {
+
+    static final String JWT_SECRET = "batchcast-benchmark-secret-0123456789abcdef";
+
+    final BenchOptions options;
+    final RunSizes sizes;
+    final Console console;
+    final Tokens tokens = new Tokens(JWT_SECRET);
+    private final ServerSettings baseSettings;
+    private ServerSettings currentSettings;
+    private ServerProcess server;
+    private ManagedChannel channel;
+    private final List<Map<String, Object>> serverRuns = new ArrayList<>();
+
+    BenchContext(BenchOptions options, RunSizes sizes, Console console) {
+        this.options = options;
+        this.sizes = sizes;
+        this.console = console;
+        Map<String, String> env = new LinkedHashMap<>();
+        // one user's strategy is read by up to 10,000 readers in the fan-out scenario (default limit: 16 per user,
+        // the server accepts at most 10,000)
+        env.put(ServerSettings.SSE_STREAMS_PER_USER, "10000");
+        // idle connections must see heartbeats within the connections scenario's hold time (default 15 s)
+        env.put(ServerSettings.SSE_HEARTBEAT_MS, Long.toString(sizes.heartbeatSeconds() * 1000L));
+        env.putAll(options.serverEnv());
+        if (options.dbUser() != null) {
+            env.put("BATCHCAST_DB_USER", options.dbUser());
+        }
+        if (options.dbPassword() != null) {
+            env.put("BATCHCAST_DB_PASSWORD", options.dbPassword());
+        }
+        baseSettings = new ServerSettings(options.serverJar(), options.out().toAbsolutePath().resolve("server-work"), "main",
+                options.dbUrl(), JWT_SECRET, env, List.of(), 1_048_576);
+    }
+
+    Path out() {
+        return options.out();
+    }
+
+    /** The server with the default benchmark settings. */
+    ServerProcess server() throws IOException, InterruptedException {
+        return server(baseSettings);
+    }
+
+    /** The server with {@code key=value} added to the default settings, under {@code label}. */
+    ServerProcess server(String label, String key, String value) throws IOException, InterruptedException {
+        return server(baseSettings.withLabel(label).withEnv(key, value));
+    }
+
+    private ServerProcess server(ServerSettings wanted) throws IOException, InterruptedException {
+        if (server != null && server.alive() && wanted.equals(currentSettings)) {
+            return server;
+        }
+        stopServer();
+        ServerSettings settings = withJvmOptions(wanted);
+        console.say("server", "starting %s (%s)", settings.jar(), settings.label());
+        server = ServerProcess.start(settings);
+        currentSettings = wanted;
+        channel = Gateway.channel(server.grpcPort);
+        console.say("server", "ready: pid %d, http %d, grpc %d", server.pid(), server.httpPort, server.grpcPort);
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("label", settings.label());
+        Map<String, String> shown = new LinkedHashMap<>(settings.extraEnv());
+        shown.computeIfPresent("BATCHCAST_DB_PASSWORD", (k, v) -> "***");
+        run.put("environment_overrides", shown);
+        run.put("jvm_options", settings.jvmOptions());
+        run.put("database", settings.dbUrl() == null ? "embedded H2 (default)" : settings.dbUrl());
+        serverRuns.add(run);
+        return server;
+    }
+
+    private ServerSettings withJvmOptions(ServerSettings settings) {
+        List<String> jvm = new ArrayList<>(options.serverJvmOptions());
+        if (options.jfr()) {
+            jvm.add("-XX:StartFlightRecording=filename=" + out().toAbsolutePath().resolve("server-"
+                    + settings.label() + ".jfr") + ",settings=profile,dumponexit=true");
+        }
+        return new ServerSettings(settings.jar(), settings.workDir(), settings.label(), settings.dbUrl(),
+                settings.jwtSecret(), settings.extraEnv(), List.copyOf(jvm), settings.fileLimit());
+    }
+
+    /** A strategy engine for {@code userId} on the current server. */
+    Gateway gateway(String userId) {
+        return new Gateway(channel, userId, tokens.forUser(userId));
+    }
+
+    List<Map<String, Object>> serverRuns() {
+        return serverRuns;
+    }
+
+    void stopServer() throws InterruptedException {
+        if (channel != null) {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+            channel = null;
+        }
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stopServer();
+    }
+}

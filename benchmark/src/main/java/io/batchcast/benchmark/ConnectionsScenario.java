@@ -1,0 +1,147 @@
+package io.batchcast.benchmark;
+
+import io.batchcast.benchmark.gateway.Gateway;
+import io.batchcast.benchmark.measure.LinearFit;
+import io.batchcast.benchmark.measure.PrometheusText;
+import io.batchcast.benchmark.report.ScenarioResult;
+import io.batchcast.benchmark.server.ProcessMemory;
+import io.batchcast.benchmark.server.ServerProcess;
+import io.batchcast.benchmark.sse.LoopbackAddresses;
+import io.batchcast.benchmark.sse.SseAudience;
+import io.batchcast.benchmark.sse.SseEndpoint;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Idle SSE connections opened in steps up to the target, each step measured after a full GC: server RSS (VmRSS)
+ * and heap in use; the cost of one connection is the least-squares slope over the steps, so fixed costs (JIT, pools,
+ * the first connection's buffers) do not count against it. Opening stops at the first step where readers fail.
+ */
+final class ConnectionsScenario implements Scenario {
+
+    /** Readers per strategy, each strategy its own user: well under the server's per-user stream limit. */
+    private static final int READERS_PER_STRATEGY = 1000;
+
+    @Override
+    public String name() {
+        return "connections";
+    }
+
+    @Override
+    public ScenarioResult run(BenchContext context) throws Exception {
+        RunSizes sizes = context.sizes;
+        ServerProcess server = context.server();
+        List<Gateway> engines = new ArrayList<>();
+        List<Long> strategies = new ArrayList<>();
+        for (int s = 0; s * READERS_PER_STRATEGY < sizes.connections(); s++) {
+            engines.add(context.gateway("bench-connections-" + s));
+            strategies.add(engines.getLast().createStrategy("idle " + s));
+        }
+        AtomicLong heartbeats = new AtomicLong();
+        List<double[]> samples = new ArrayList<>();
+        List<Map<String, Object>> steps = new ArrayList<>();
+        String failure = null;
+        awaitEarlierStreamsClosed(server, sizes, context);
+        try (SseAudience audience = new SseAudience()) {
+            Map<String, Long> heapBefore = ProcessMemory.classHistogram(server.pid());
+            samples.add(sample(server, 0, steps, context));
+            int opened = 0;
+            for (int step = 1; step <= sizes.connectionSteps() && failure == null; step++) {
+                int to = (int) ((long) sizes.connections() * step / sizes.connectionSteps());
+                audience.open(opened, to, r -> SseEndpoint.loopback(server.httpPort,
+                        Gateway.eventsPath(strategies.get(r / READERS_PER_STRATEGY)),
+                        engines.get(r / READERS_PER_STRATEGY).token()), r -> false,
+                        LoopbackAddresses.defaults(), (r, frame, t) -> heartbeats.incrementAndGet());
+                opened = to;
+                failure = audience.failures() > 0 ? audience.failures() + " readers failed ("
+                        + audience.notAttempted() + " more not attempted), first: " + audience.firstFailure() : null;
+                Thread.sleep(1000);
+                samples.add(sample(server, audience.connected(), steps, context));
+            }
+            List<Map<String, Object>> perConnection = heapGrowthByClass(heapBefore,
+                    ProcessMemory.classHistogram(server.pid()), audience.connected());
+            long beforeHold = heartbeats.get();
+            Thread.sleep(sizes.heartbeatSeconds() * 2000L + 1000);
+            int held = audience.connected() - audience.closedByPeer();
+            context.console.say(name(), "%,d connections held for %d s (%,d heartbeats meanwhile)", held,
+                    sizes.heartbeatSeconds() * 2 + 1, heartbeats.get() - beforeHold);
+            boolean httpAlive = server.ready();
+            if (!httpAlive) {
+                // e.g. Helidon closes its listener for good on "Too many open files": later scenarios need a new one
+                context.console.say(name(), "the server's HTTP listener no longer answers; it will be restarted");
+            }
+            ScenarioResult result = result(samples, steps, held, heartbeats.get() - beforeHold, failure, server)
+                    .raw("heap_bytes_per_connection_by_class", perConnection)
+                    .raw("http_listener_answers_after", httpAlive);
+            if (!httpAlive) {
+                context.stopServer();
+            }
+            return result;
+        }
+    }
+
+    /**
+     * Readers of earlier scenarios have closed their sockets, but the server only notices when a write to them fails:
+     * the first heartbeat after the close still succeeds (the peer answers it with a reset), the second fails. Waiting
+     * two heartbeat intervals keeps their memory out of the baseline.
+     */
+    private void awaitEarlierStreamsClosed(ServerProcess server, RunSizes sizes, BenchContext context)
+            throws InterruptedException {
+        Thread.sleep(sizes.heartbeatSeconds() * 2000L + 1000);
+        context.console.say(name(), "server holds %,d open files before the first step",
+                ProcessMemory.openFiles(server.pid()));
+    }
+
+    private double[] sample(ServerProcess server, int connections, List<Map<String, Object>> steps,
+                            BenchContext context) throws Exception {
+        long heap = ProcessMemory.heapUsedAfterGc(server.pid());
+        long rss = ProcessMemory.rssBytes(server.pid());
+        Map<String, Object> step = new LinkedHashMap<>();
+        step.put("connections", connections);
+        step.put("rss_bytes", rss);
+        step.put("heap_used_after_gc_bytes", heap);
+        step.put("server_open_files", ProcessMemory.openFiles(server.pid()));
+        PrometheusText.sum(server.metrics(), "jvm_memory_used_bytes", "area=\"heap\"")
+                .ifPresent(v -> step.put("metrics_heap_used_bytes", (long) v));
+        steps.add(step);
+        context.console.say(name(), "%,6d connections: RSS %,d KiB, heap after GC %,d KiB", connections, rss / 1024,
+                heap / 1024);
+        return new double[] {connections, rss, heap};
+    }
+
+    /** Where the heap growth went: the classes that grew most, in bytes per connection (profiling aid). */
+    static List<Map<String, Object>> heapGrowthByClass(Map<String, Long> before, Map<String, Long> after,
+                                                        int connections) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(12)
+                .forEach(e -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("class", e.getKey());
+                    row.put("bytes_per_connection", Math.round((double) e.getValue() / Math.max(connections, 1)));
+                    rows.add(row);
+                });
+        return rows;
+    }
+
+    private ScenarioResult result(List<double[]> samples, List<Map<String, Object>> steps, int held, long heartbeats,
+                                  String failure, ServerProcess server) {
+        double[] x = samples.stream().mapToDouble(s -> s[0]).toArray();
+        double rssSlope = LinearFit.slope(x, samples.stream().mapToDouble(s -> s[1]).toArray());
+        double heapSlope = LinearFit.slope(x, samples.stream().mapToDouble(s -> s[2]).toArray());
+        return new ScenarioResult(name())
+                .figure("connections.count", held)
+                .figure("connections.bytes_per_connection", Math.round(rssSlope))
+                .raw("heap_bytes_per_connection", Math.round(heapSlope))
+                .raw("heartbeats_during_hold", heartbeats)
+                .raw("steps", steps)
+                .raw("stopped_because", failure == null ? "target reached" : failure)
+                .raw("server_pid", server.pid());
+    }
+}

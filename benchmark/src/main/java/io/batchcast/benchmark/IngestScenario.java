@@ -1,0 +1,78 @@
+package io.batchcast.benchmark;
+
+import io.batchcast.benchmark.baseline.UnaryEcho;
+import io.batchcast.benchmark.gateway.Gateway;
+import io.batchcast.benchmark.gateway.OrderBatches;
+import io.batchcast.benchmark.report.ScenarioResult;
+import io.batchcast.proto.v1.SubmitOrderBatchResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * SubmitOrderBatch with 10 LIMIT creates, closed loop, against a raw grpc-java unary echo of the same request and
+ * response sizes on the same machine: how much of gRPC's own ceiling the gateway keeps while it validates,
+ * executes, persists and publishes. Each caller is its own strategy engine (own user, own strategy), as in
+ * production where one strategy submits its batches in sequence. Besides the rates, the CPU per call (server and
+ * harness processes together, both sides of the wire) is reported: {@code cpu_ratio} = echo CPU per call / gateway
+ * CPU per call is the same comparison made with the resource a busy neighbour on a shared machine disturbs least.
+ */
+final class IngestScenario implements Scenario {
+
+    static final int OPERATIONS = 10;
+
+    @Override
+    public String name() {
+        return "ingest";
+    }
+
+    @Override
+    public ScenarioResult run(BenchContext context) throws Exception {
+        long server = context.server().pid();
+        long harness = ProcessHandle.current().pid();
+        RunSizes sizes = context.sizes;
+        List<Gateway> engines = new ArrayList<>();
+        List<Long> strategies = new ArrayList<>();
+        for (int c = 0; c < sizes.ingestCallers(); c++) {
+            Gateway engine = context.gateway("bench-ingest-" + c);
+            engines.add(engine);
+            strategies.add(engine.createStrategy("ingest " + c));
+        }
+        var sample = OrderBatches.limitOrders(strategies.getFirst(), OPERATIONS);
+        SubmitOrderBatchResponse sampleResponse = engines.getFirst().submit(sample);
+        int requestBytes = sample.getSerializedSize();
+        int responseBytes = sampleResponse.getSerializedSize();
+        context.console.say(name(), "gateway: %d callers, %d s warm-up + %d s (request %d B, response %d B)",
+                sizes.ingestCallers(), sizes.ingestWarmupSeconds(), sizes.ingestSeconds(), requestBytes, responseBytes);
+        ClosedLoop.Outcome gateway = ClosedLoop.run(sizes.ingestCallers(), sizes.ingestWarmupSeconds(),
+                sizes.ingestSeconds(), c -> engines.get(c).submit(
+                        OrderBatches.limitOrders(strategies.get(c), OPERATIONS)), server, harness);
+        context.console.say(name(), "gateway: %.0f batches/s (%d errors), %.2f ms CPU per batch (server + client)",
+                gateway.perSecond(), gateway.errors(), gateway.cpuMillisPerCall());
+        ClosedLoop.Outcome echo;
+        try (UnaryEcho baseline = new UnaryEcho(responseBytes)) {
+            byte[] request = sample.toByteArray();
+            echo = ClosedLoop.run(sizes.ingestCallers(), sizes.ingestWarmupSeconds(), sizes.ingestSeconds(),
+                    c -> baseline.call(request), harness);
+        }
+        context.console.say(name(), "echo:    %.0f calls/s, %.3f ms CPU per call (server + client)", echo.perSecond(),
+                echo.cpuMillisPerCall());
+        return new ScenarioResult(name())
+                .figure("ingest.ratio", NetworkScenario.round(gateway.perSecond() / echo.perSecond(), 4))
+                .raw("batches_per_s", NetworkScenario.round(gateway.perSecond(), 1))
+                .raw("operations_per_s", NetworkScenario.round(gateway.perSecond() * OPERATIONS, 1))
+                .raw("echo_per_s", NetworkScenario.round(echo.perSecond(), 1))
+                .raw("callers", sizes.ingestCallers())
+                .raw("operations_per_batch", OPERATIONS)
+                .raw("request_bytes", requestBytes)
+                .raw("response_bytes", responseBytes)
+                .raw("gateway_errors", gateway.errors())
+                .raw("gateway_first_error", gateway.firstError())
+                .raw("echo_errors", echo.errors())
+                .raw("measured_seconds", sizes.ingestSeconds())
+                .raw("gateway_cpu_ms_per_batch", NetworkScenario.round(gateway.cpuMillisPerCall(), 3))
+                .raw("gateway_server_cpu_ms_per_batch", NetworkScenario.round(gateway.cpuMillisPerCall(0), 3))
+                .raw("gateway_client_cpu_ms_per_batch", NetworkScenario.round(gateway.cpuMillisPerCall(1), 3))
+                .raw("echo_cpu_ms_per_call", NetworkScenario.round(echo.cpuMillisPerCall(), 3))
+                .raw("cpu_ratio", NetworkScenario.round(echo.cpuMillisPerCall() / gateway.cpuMillisPerCall(), 4));
+    }
+}

@@ -1,0 +1,126 @@
+package io.batchcast.benchmark;
+
+import io.batchcast.benchmark.gateway.Gateway;
+import io.batchcast.benchmark.gateway.OrderBatches;
+import io.batchcast.benchmark.report.ScenarioResult;
+import io.batchcast.benchmark.server.ServerProcess;
+import io.batchcast.benchmark.sse.SseConnection;
+import io.batchcast.benchmark.sse.SseEndpoint;
+import io.batchcast.benchmark.sse.SseFrame;
+import io.batchcast.proto.v1.SubmitOrderBatchRequest;
+import io.batchcast.proto.v1.SubmitOrderBatchResponse;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Bytes on the wire for the seed's 10-operation batch as one {@code order_batch_update}, measured on a real SSE
+ * socket, versus the same 10 outcomes as one event per operation (the pre-batch design, modelled by
+ * {@link PerOrderFrames} with the same framing). The smallest of several measurements is kept, which discards a
+ * heartbeat landing inside the window.
+ */
+final class NetworkScenario implements Scenario {
+
+    private static final double TCP_IP_HEADER_BYTES = 52; // IPv4 20 + TCP 20 + timestamps option 12, per segment
+
+    @Override
+    public String name() {
+        return "network";
+    }
+
+    @Override
+    public ScenarioResult run(BenchContext context) throws Exception {
+        ServerProcess server = context.server();
+        Gateway engine = context.gateway("bench-network");
+        long strategy = engine.createStrategy("network");
+        LinkedBlockingQueue<SseFrame> frames = new LinkedBlockingQueue<>();
+        try (SseConnection reader = SseConnection.open(0, SseEndpoint.loopback(server.httpPort,
+                Gateway.eventsPath(strategy), engine.token()), null, false, (r, f, t) -> frames.add(f))) {
+            Thread.ofVirtual().start(reader::readFrames);
+            Measurement best = null;
+            for (int i = 0; i < context.sizes.networkBatches(); i++) {
+                Measurement m = measureOnce(engine, strategy, reader, frames);
+                best = best == null || m.wireBytes < best.wireBytes ? m : best;
+            }
+            context.console.say(name(), "batch frame %d bytes on the wire", best.wireBytes);
+            return result(best, reader);
+        }
+    }
+
+    private Measurement measureOnce(Gateway engine, long strategy, SseConnection reader,
+                                    LinkedBlockingQueue<SseFrame> frames) throws Exception {
+        SubmitOrderBatchResponse setup = engine.submit(OrderBatches.limitOrders(strategy, 3));
+        List<String> toCancel = setup.getResultsList().stream().map(r -> r.getClientOrderId()).toList();
+        awaitEvent(frames, setup.getEventId());
+        Thread.sleep(100);
+        frames.clear();
+        long before = reader.wireBytes();
+        SubmitOrderBatchRequest request = OrderBatches.seedExample(strategy, toCancel);
+        SubmitOrderBatchResponse batch = engine.submit(request);
+        SseFrame frame = awaitEvent(frames, batch.getEventId());
+        Thread.sleep(100);
+        return new Measurement(reader.wireBytes() - before, frame, request, batch, strategy);
+    }
+
+    private static SseFrame awaitEvent(LinkedBlockingQueue<SseFrame> frames, String eventId) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (System.nanoTime() < deadline) {
+            SseFrame frame = frames.poll(100, TimeUnit.MILLISECONDS);
+            if (frame != null && eventId.equals(frame.id())) {
+                return frame;
+            }
+        }
+        throw new IllegalStateException("no SSE frame with id " + eventId + " within 15 s");
+    }
+
+    private ScenarioResult result(Measurement m, SseConnection reader) {
+        List<String> perOrder = PerOrderFrames.identifying(m.strategy, m.response, m.frame);
+        List<String> minimal = PerOrderFrames.minimal(m.strategy, m.response, m.frame);
+        List<String> detailed = PerOrderFrames.detailed(m.strategy, m.request, m.response, m.frame);
+        long framing = m.wireBytes - m.frame.bytes();
+        long perOrderBytes = wire(perOrder, framing);
+        long minimalBytes = wire(minimal, framing);
+        long detailedBytes = wire(detailed, framing);
+        double reduction = 1 - (double) m.wireBytes / perOrderBytes;
+        return new ScenarioResult(name())
+                .figure("network.reduction", round(reduction, 4))
+                .raw("batch_operations", m.response.getResultsCount())
+                .raw("batch_frame_bytes", m.frame.bytes())
+                .raw("batch_wire_bytes", m.wireBytes)
+                .raw("transfer_framing_bytes_per_event", framing)
+                .raw("per_order_events", perOrder.size())
+                .raw("per_order_wire_bytes", perOrderBytes)
+                .raw("per_order_minimal_wire_bytes", minimalBytes)
+                .raw("per_order_detailed_wire_bytes", detailedBytes)
+                .raw("reduction_vs_minimal_per_order", round(1 - (double) m.wireBytes / minimalBytes, 4))
+                .raw("reduction_vs_detailed_per_order", round(1 - (double) m.wireBytes / detailedBytes, 4))
+                .raw("reduction_with_tcp_ip_headers", round(1 - (m.wireBytes + TCP_IP_HEADER_BYTES)
+                        / (perOrderBytes + perOrder.size() * TCP_IP_HEADER_BYTES), 4))
+                .raw("batch_frame", "id: " + m.frame.id() + "\nevent: " + m.frame.event() + "\ndata: " + m.frame.data()
+                        + "\n\n")
+                .raw("per_order_frame_example", perOrder.getFirst())
+                .raw("per_order_minimal_frame_example", minimal.getFirst())
+                .raw("per_order_detailed_frame_example", detailed.getFirst());
+    }
+
+    /**
+     * Frames as they would travel: each flushed on its own as live events are, so each carries the transfer framing
+     * (HTTP chunk header and trailer) that the server's real frame carried.
+     */
+    static long wire(List<String> frames, long framingPerEvent) {
+        long total = 0;
+        for (String frame : frames) {
+            total += frame.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + framingPerEvent;
+        }
+        return total;
+    }
+
+    static double round(double value, int digits) {
+        double scale = Math.pow(10, digits);
+        return Math.round(value * scale) / scale;
+    }
+
+    private record Measurement(long wireBytes, SseFrame frame, SubmitOrderBatchRequest request,
+                               SubmitOrderBatchResponse response, long strategy) {
+    }
+}
