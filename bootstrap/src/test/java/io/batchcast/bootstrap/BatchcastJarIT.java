@@ -74,6 +74,8 @@ class BatchcastJarIT {
             assertTrue(metrics.contains("batchcast_operations_total{outcome=\"created\",scope=\"application\",} 3.0"), metrics);
             assertTrue(metrics.contains("batchcast_operations_total{outcome=\"rejected\",scope=\"application\",} 1.0"), metrics);
             assertTrue(metrics.contains("batchcast_events_emitted_total{scope=\"application\",} 1.0"), metrics);
+            assertTrue(metrics.contains("batchcast_sse_connections{scope=\"application\",} 0.0"), metrics);
+            assertTrue(metrics.contains("batchcast_sse_frames_serialized_total{scope=\"application\",} 0.0"), metrics);
             assertTrue(get(jar, "/observe/health/ready").contains("\"status\":\"UP\""));
             assertFalse(jar.output().contains("SLF4J"), jar.output());
         }
