@@ -19,7 +19,8 @@ enum BatchcastModule {
     SSE_ADAPTER("SseAdapter", "adapter.sse"),
     PERSISTENCE_ADAPTER("PersistenceAdapter", "adapter.persistence"),
     EXCHANGE_ADAPTER("ExchangeAdapter", "adapter.exchange"),
-    BOOTSTRAP("Bootstrap", "bootstrap");
+    BOOTSTRAP("Bootstrap", "bootstrap"),
+    BENCHMARK("Benchmark", "benchmark");
 
     private final String layerName;
     private final String relativePackage;
@@ -47,6 +48,8 @@ enum BatchcastModule {
             case SSE_ADAPTER, PERSISTENCE_ADAPTER, EXCHANGE_ADAPTER -> EnumSet.of(APPLICATION, DOMAIN);
             // A composition root wires everything except another composition root (none may depend on benchmark).
             case BOOTSTRAP -> EnumSet.complementOf(compositionRoots());
+            // the load harness may use everything, bootstrap included; nothing may depend on it
+            case BENCHMARK -> EnumSet.complementOf(EnumSet.of(BENCHMARK));
         };
     }
 
@@ -54,7 +57,7 @@ enum BatchcastModule {
     boolean isCompositionRoot() {
         return switch (this) {
             case DOMAIN, APPLICATION, PROTO, GRPC_ADAPTER, SSE_ADAPTER, PERSISTENCE_ADAPTER, EXCHANGE_ADAPTER -> false;
-            case BOOTSTRAP -> true;
+            case BOOTSTRAP, BENCHMARK -> true;
         };
     }
 

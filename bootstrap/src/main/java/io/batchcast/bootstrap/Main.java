@@ -13,15 +13,16 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        LogConfig.configureRuntime();
         Config config = Config.create();
         if (args.length > 0 && args[0].equals("token")) {
+            // no server logging setup here: stdout carries the token alone, so `$(... token --user 42)` works
             System.exit(TokenCommand.run(args, config, System.out, System.err));
         }
         if (args.length > 0) {
             System.err.println("unknown command '" + args[0] + "'; usage: java -jar batchcast.jar [token --user <id>]");
             System.exit(2);
         }
+        LogConfig.configureRuntime();
         RunningServer server = RunningServer.start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "batchcast-shutdown"));
     }

@@ -69,6 +69,7 @@ final class RunningServer {
                 secret.bytes()).start();
         SseRouting[] sse = new SseRouting[1];
         WebServer web = WebServer.builder()
+                .config(config.get("server")) // Helidon's own listener tuning (e.g. server.use-nio), if an operator sets any
                 .host(settings.httpHost())
                 .port(settings.httpPort())
                 .shutdownHook(false)

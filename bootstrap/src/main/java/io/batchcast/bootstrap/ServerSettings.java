@@ -76,10 +76,9 @@ record ServerSettings(
 
     /** A YAML list, or a comma-separated value as an environment variable gives it. */
     static List<String> list(Config node) {
-        if (node.isList()) {
-            return node.asList(String.class).orElse(List.of());
+        if (node.hasValue()) {
+            return Arrays.stream(node.asString().get().split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList();
         }
-        return node.asString().map(v -> Arrays.stream(v.split(",")).map(String::strip).filter(x -> !x.isEmpty()).toList())
-                .orElse(List.of());
+        return node.isList() ? node.asList(String.class).orElse(List.of()) : List.of();
     }
 }

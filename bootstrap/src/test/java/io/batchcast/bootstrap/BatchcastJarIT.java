@@ -5,6 +5,7 @@ import static io.batchcast.bootstrap.TestClient.limits;
 import static io.batchcast.bootstrap.TestClient.stopLimits;
 import static io.batchcast.bootstrap.TestClient.timestampOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.batchcast.proto.v1.OrderOperation;
@@ -59,6 +60,91 @@ class BatchcastJarIT {
                         + "{\"order_type\":\"STOP_LIMIT\",\"created\":2,\"cancelled\":0}]", ts), frame);
             }
         }
+    }
+
+    @Test
+    void metricsCountTheBatchAndOneLoggingBackendServesEveryLibrary() throws Exception {
+        try (RunningJar jar = new RunningJar(workDir, Map.of()); TestClient client = new TestClient(jar.grpcPort, "u1")) {
+            long strategy = client.createStrategy("alpha");
+            client.submit(strategy, "", limits(3, "m"));
+            client.submit(strategy, "", List.of(TestClient.cancel("no-such-order")));
+
+            String metrics = get(jar, "/observe/metrics");
+            assertTrue(metrics.contains("batchcast_batches_total{outcome=\"executed\",scope=\"application\",} 2.0"), metrics);
+            assertTrue(metrics.contains("batchcast_operations_total{outcome=\"created\",scope=\"application\",} 3.0"), metrics);
+            assertTrue(metrics.contains("batchcast_operations_total{outcome=\"rejected\",scope=\"application\",} 1.0"), metrics);
+            assertTrue(metrics.contains("batchcast_events_emitted_total{scope=\"application\",} 1.0"), metrics);
+            assertTrue(metrics.contains("batchcast_sse_connections{scope=\"application\",} 0.0"), metrics);
+            assertTrue(metrics.contains("batchcast_sse_frames_serialized_total{scope=\"application\",} 0.0"), metrics);
+            assertTrue(get(jar, "/observe/health/ready").contains("\"status\":\"UP\""));
+            assertFalse(jar.output().contains("SLF4J"), jar.output());
+        }
+    }
+
+    @Test
+    void withoutASecretTheServerWarnsAndPrintsADemoTokenThatWorks() throws Exception {
+        try (RunningJar jar = new RunningJar(workDir, Map.of("BATCHCAST_JWT_SECRET", ""))) {
+            String output = jar.output();
+            assertTrue(output.contains("WARNING: BATCHCAST_JWT_SECRET is not set"), output);
+            var matcher = Pattern.compile("a demo token \\(user 'demo', valid 24 h\\): (\\S+)").matcher(output);
+            assertTrue(matcher.find(), output);
+            try (RawSseClient sse = new RawSseClient(jar.httpPort, "/api/v1/strategies/1/events", matcher.group(1), null);
+                    RawSseClient forged = new RawSseClient(jar.httpPort, "/api/v1/strategies/1/events",
+                            new TokenIssuer(JwtSecret.fromConfig(RunningJar.SECRET), java.time.Clock.systemUTC())
+                                    .issue("demo", java.time.Duration.ofHours(1)), null)) {
+                assertEquals(404, sse.status, "the demo token is accepted; strategy 1 does not exist without demo mode");
+                assertEquals(401, forged.status, "a token signed with another secret is not");
+            }
+        }
+    }
+
+    @Test
+    void tokenCommandPrintsOnlyTheTokenOnStdout() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", RunningJar.jar().toString(), "token", "--user", "42").redirectError(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("BATCHCAST_JWT_SECRET", RunningJar.SECRET);
+        Process process = builder.start();
+        String stdout = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+        assertEquals(0, process.waitFor());
+        assertTrue(stdout.matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\n"), stdout);
+        var claims = com.nimbusds.jwt.SignedJWT.parse(stdout.strip()).getJWTClaimsSet();
+        assertEquals("42", claims.getSubject());
+    }
+
+    @Test
+    void demoModeSubmitsBatchesThroughGrpcAndPrintsTheDashboardUrl() throws Exception {
+        try (RunningJar jar = new RunningJar(workDir, Map.of("BATCHCAST_DEMO", "true"))) {
+            String url = awaitLine(jar, "Demo dashboard: ");
+            var matcher = Pattern.compile("http://localhost:" + jar.httpPort + "/\\?strategy=(\\d+)&access_token=(\\S+)")
+                    .matcher(url);
+            assertTrue(matcher.matches(), url);
+            try (RawSseClient sse = new RawSseClient(jar.httpPort, "/api/v1/strategies/" + matcher.group(1) + "/events",
+                    matcher.group(2), null)) {
+                assertEquals(200, sse.status);
+                String frame = sse.nextEvent();
+                assertTrue(frame.contains("\nevent: order_batch_update\n"), frame);
+            }
+        }
+    }
+
+    private static String awaitLine(RunningJar jar, String prefix) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            for (String line : jar.output().split("\n")) {
+                if (line.startsWith(prefix)) {
+                    return line.substring(prefix.length()).strip();
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no line starting with '" + prefix + "' in " + jar.output());
+    }
+
+    private static String get(RunningJar jar, String path) throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + jar.httpPort + path)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        return response.body();
     }
 
     @Test

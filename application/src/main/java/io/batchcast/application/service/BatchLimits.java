@@ -7,7 +7,7 @@ package io.batchcast.application.service;
 public record BatchLimits(int maxBatchOperations, int maxParallelism) {
 
     public static final int DEFAULT_MAX_BATCH_OPERATIONS = 1_000;
-    public static final int DEFAULT_MAX_PARALLELISM = 64;
+    public static final int DEFAULT_MAX_PARALLELISM = 128;
 
     public BatchLimits {
         if (maxBatchOperations < 1) {

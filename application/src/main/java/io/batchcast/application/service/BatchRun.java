@@ -2,6 +2,7 @@ package io.batchcast.application.service;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,20 +30,36 @@ final class BatchRun {
         if (operations.size() == 1) {
             return List.of(startOrSkip(operations.getFirst(), step, cancelled));
         }
+        // Permits are taken here, on the submitting thread, so operations start in request order and no more than
+        // maxParallelism run at once; once the caller is gone, the rest are never started.
         Semaphore permits = new Semaphore(maxParallelism);
         List<Future<OperationExecutor.Executed>> futures = new ArrayList<>(operations.size());
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (PlannedOperation op : operations) {
+                acquire(permits);
+                if (cancelled.getAsBoolean()) {
+                    permits.release();
+                    futures.add(CompletableFuture.completedFuture(OperationExecutor.notExecuted(op)));
+                    continue;
+                }
                 futures.add(threads.submit(() -> {
-                    permits.acquire();
                     try {
-                        return startOrSkip(op, step, cancelled);
+                        return step.apply(op);
                     } finally {
                         permits.release();
                     }
                 }));
             }
             return collect(futures);
+        }
+    }
+
+    private static void acquire(Semaphore permits) {
+        try {
+            permits.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while a batch was executing", e);
         }
     }
 

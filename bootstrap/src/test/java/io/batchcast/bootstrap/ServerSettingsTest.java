@@ -1,0 +1,49 @@
+package io.batchcast.bootstrap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Set;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ServerSettingsTest {
+
+    @Test
+    void defaultsComeFromTheBundledApplicationYaml() {
+        ServerSettings settings = ServerSettings.from(Config.just(ConfigSources.classpath("application.yaml")));
+
+        assertEquals(8080, settings.httpPort());
+        assertEquals(9090, settings.grpc().port());
+        assertEquals("jdbc:h2:file:./data/batchcast", settings.persistence().url());
+        assertEquals(1000, settings.limits().maxBatchOperations());
+        assertEquals(Duration.ZERO, settings.exchange().latency());
+        assertEquals(false, settings.demo());
+        assertEquals("", settings.configuredSecret());
+    }
+
+    @Test
+    void environmentStyleValuesOverrideTheFileIncludingCommaSeparatedLists() {
+        Config config = Config.just(
+                ConfigSources.create(Map.of(
+                        "batchcast.http.port", "18080",
+                        "batchcast.db.url", "jdbc:postgresql://127.0.0.1:5432/batchcast",
+                        "batchcast.exchange.latency", "PT0.005S",
+                        "batchcast.exchange.allowed-symbols", "BTC-USDT, ETH-USDT",
+                        "batchcast.exchange.max-notional", "250000",
+                        "batchcast.demo", "true")),
+                ConfigSources.classpath("application.yaml"));
+
+        ServerSettings settings = ServerSettings.from(config);
+
+        assertEquals(18080, settings.httpPort());
+        assertEquals("jdbc:postgresql://127.0.0.1:5432/batchcast", settings.persistence().url());
+        assertEquals(Duration.ofMillis(5), settings.exchange().latency());
+        assertEquals(Set.of("BTC-USDT", "ETH-USDT"), settings.exchange().allowedSymbols());
+        assertEquals(new BigDecimal("250000"), settings.exchange().maxNotional());
+        assertEquals(true, settings.demo());
+    }
+}
