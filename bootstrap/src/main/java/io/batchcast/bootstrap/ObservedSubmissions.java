@@ -1,5 +1,6 @@
 package io.batchcast.bootstrap;
 
+import io.batchcast.application.port.in.BatchCapacityExceededException;
 import io.batchcast.application.port.in.BatchReceipt;
 import io.batchcast.application.port.in.BatchValidationException;
 import io.batchcast.application.port.in.RequestIdConflictException;
@@ -69,6 +70,7 @@ final class ObservedSubmissions implements SubmitOrderBatchUseCase {
             case RequestIdConflictException c -> "request_id_conflict";
             case RequestInProgressException p -> "request_in_progress";
             case StoreUnavailableException u -> "store_unavailable";
+            case BatchCapacityExceededException b -> "over_capacity";
             default -> "failed";
         };
     }

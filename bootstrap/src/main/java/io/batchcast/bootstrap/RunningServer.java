@@ -8,6 +8,7 @@ import io.batchcast.adapter.persistence.Persistence;
 import io.batchcast.adapter.sse.SseRouting;
 import io.batchcast.adapter.sse.SseSettings;
 import io.batchcast.application.port.in.SubmitOrderBatchUseCase;
+import io.batchcast.application.service.BatchAdmission;
 import io.batchcast.application.service.EventFeed;
 import io.batchcast.application.service.ManagingStrategies;
 import io.batchcast.application.service.SubmittingOrderBatches;
@@ -54,10 +55,10 @@ final class RunningServer {
 
         Persistence persistence = Persistence.open(settings.persistence(), clock);
         EventFeed feed = new EventFeed(persistence.strategyStore(), persistence.eventLog(), settings.maxReplay());
-        SubmitOrderBatchUseCase submit = new ObservedSubmissions(new SubmittingOrderBatches(
+        SubmitOrderBatchUseCase submit = new ObservedSubmissions(new BatchAdmission(new SubmittingOrderBatches(
                 persistence.strategyStore(), persistence.orderStore(), persistence.requestClaims(),
                 persistence.batchRecorder(), new PaperExchange(settings.exchange()), feed, clock, settings.limits()),
-                meters);
+                settings.maxBatchesInFlight(), settings.admissionWait()), meters);
         ManagingStrategies strategies = new ManagingStrategies(persistence.strategyStore(), clock);
         DeliveryLag lag = new DeliveryLag(feed, clock, meters);
 

@@ -3,6 +3,7 @@ package io.batchcast.bootstrap;
 import io.batchcast.adapter.exchange.PaperExchangeSettings;
 import io.batchcast.adapter.grpc.GrpcSettings;
 import io.batchcast.adapter.persistence.PersistenceSettings;
+import io.batchcast.application.service.BatchAdmission;
 import io.batchcast.application.service.BatchLimits;
 import io.helidon.config.Config;
 import java.math.BigDecimal;
@@ -21,6 +22,8 @@ record ServerSettings(
         PersistenceSettings persistence,
         PaperExchangeSettings exchange,
         BatchLimits limits,
+        int maxBatchesInFlight,
+        Duration admissionWait,
         int maxReplay,
         Duration shutdownGrace,
         boolean demo,
@@ -37,6 +40,8 @@ record ServerSettings(
                 exchange(c.get("exchange")),
                 new BatchLimits(c.get("limits.max-batch-operations").asInt().orElse(BatchLimits.DEFAULT_MAX_BATCH_OPERATIONS),
                         c.get("limits.max-parallelism").asInt().orElse(BatchLimits.DEFAULT_MAX_PARALLELISM)),
+                c.get("limits.max-batches-in-flight").asInt().orElse(BatchAdmission.DEFAULT_MAX_IN_FLIGHT),
+                c.get("limits.admission-wait").as(Duration.class).orElse(BatchAdmission.DEFAULT_WAIT),
                 c.get("limits.max-replay").asInt().orElse(10_000),
                 c.get("shutdown.grace").as(Duration.class).orElse(Duration.ofSeconds(10)),
                 c.get("demo").asBoolean().orElse(false),

@@ -4,6 +4,7 @@ import com.google.protobuf.Any;
 import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
 import com.google.rpc.ErrorInfo;
+import io.batchcast.application.port.in.BatchCapacityExceededException;
 import io.batchcast.application.port.in.BatchValidationException;
 import io.batchcast.application.port.in.FieldViolation;
 import io.batchcast.application.port.in.RequestIdConflictException;
@@ -39,6 +40,8 @@ final class FailureStatus {
             case RequestIdConflictException conflict -> Status.ALREADY_EXISTS.withDescription(conflict.getMessage())
                     .asRuntimeException();
             case RequestInProgressException inProgress -> Status.ABORTED.withDescription(inProgress.getMessage())
+                    .asRuntimeException();
+            case BatchCapacityExceededException busy -> Status.RESOURCE_EXHAUSTED.withDescription(busy.getMessage())
                     .asRuntimeException();
             case StoreUnavailableException unavailable -> {
                 LOG.log(System.Logger.Level.WARNING, "the store is unavailable", unavailable);

@@ -62,6 +62,16 @@ class FailureStatusTest {
     }
 
     @Test
+    void instanceAtItsBatchCapacityIsResourceExhausted() {
+        StatusRuntimeException e = submitFailingWith(
+                new io.batchcast.application.port.in.BatchCapacityExceededException(32, 1000));
+
+        assertEquals(Status.Code.RESOURCE_EXHAUSTED, e.getStatus().getCode());
+        assertEquals("this server is already executing 32 batches (limits.max-batches-in-flight) and none finished "
+                + "within 1000 ms; nothing was executed, retry with backoff", e.getStatus().getDescription());
+    }
+
+    @Test
     void storeOutageIsUnavailableWithoutTheDriversText() {
         StatusRuntimeException e = submitFailingWith(new StoreUnavailableException(
                 "connection to db.internal:5432 refused", new SQLException("password authentication failed")));
