@@ -73,6 +73,7 @@ final class RunningServer {
                 .config(config.get("server")) // Helidon's own listener tuning (e.g. server.use-nio), if an operator sets any
                 .host(settings.httpHost())
                 .port(settings.httpPort())
+                .maxTcpConnections(ConnectionCap.of(settings.httpMaxConnections(), ConnectionCap.openFilesLimit()))
                 .shutdownHook(false)
                 .addFeature(Observability.feature(persistence))
                 .routing(routing -> sse[0] = SseRouting.routing(routing, lag,

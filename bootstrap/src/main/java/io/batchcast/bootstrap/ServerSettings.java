@@ -18,6 +18,7 @@ import java.util.List;
 record ServerSettings(
         String httpHost,
         int httpPort,
+        int httpMaxConnections,
         GrpcSettings grpc,
         PersistenceSettings persistence,
         PaperExchangeSettings exchange,
@@ -35,6 +36,7 @@ record ServerSettings(
         return new ServerSettings(
                 c.get("http.host").asString().orElse("0.0.0.0"),
                 c.get("http.port").asInt().orElse(8080),
+                c.get("http.max-connections").asInt().orElse(0),
                 grpc(c.get("grpc")),
                 persistence(c),
                 exchange(c.get("exchange")),
