@@ -25,6 +25,16 @@ final class ThrowawayPostgres implements AutoCloseable {
         return Map.of("BATCHCAST_DB_URL", url(), "BATCHCAST_DB_USER", "postgres", "BATCHCAST_DB_PASSWORD", "");
     }
 
+    /** Refuses new connections to this database and ends the open ones, as an outage would. */
+    void goDown() throws SQLException {
+        admin("ALTER DATABASE " + name + " ALLOW_CONNECTIONS false");
+        admin("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+    }
+
+    void comeBack() throws SQLException {
+        admin("ALTER DATABASE " + name + " ALLOW_CONNECTIONS true");
+    }
+
     private static void admin(String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection(ADMIN_URL, "postgres", ""); Statement s = c.createStatement()) {
             s.execute(sql);
