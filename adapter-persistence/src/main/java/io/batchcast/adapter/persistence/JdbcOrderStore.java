@@ -69,13 +69,14 @@ final class JdbcOrderStore implements OrderStore {
 
     private static Set<String> usedAmong(Connection connection, long strategyId, List<String> ids)
             throws SQLException {
-        String placeholders = String.join(", ", Collections.nCopies(ids.size(), "?"));
-        try (PreparedStatement select = connection.prepareStatement("SELECT client_order_id FROM orders"
-                + " WHERE strategy_id = ? AND client_order_id IN (" + placeholders + ")")) {
-            select.setLong(1, strategyId);
+        // A join against the ids, not "client_order_id IN (...)": H2 turns an IN list into a scan of every order of
+        // the strategy (the index is used for strategy_id only), which grew each submit with the strategy's history;
+        // the join is one unique-index lookup per id on H2 and PostgreSQL alike.
+        try (PreparedStatement select = connection.prepareStatement(usedClientOrderIdsQuery(ids.size()))) {
             for (int i = 0; i < ids.size(); i++) {
-                select.setString(i + 2, ids.get(i));
+                select.setString(i + 1, ids.get(i));
             }
+            select.setLong(ids.size() + 1, strategyId);
             Set<String> used = new HashSet<>();
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
@@ -84,5 +85,12 @@ final class JdbcOrderStore implements OrderStore {
             }
             return used;
         }
+    }
+
+    /** Which of {@code count} client order ids (then the strategy id) a strategy used; see {@link #usedAmong}. */
+    static String usedClientOrderIdsQuery(int count) {
+        String rows = String.join(", ", Collections.nCopies(count, "(CAST(? AS VARCHAR(255)))"));
+        return "SELECT o.client_order_id FROM (VALUES " + rows + ") AS wanted(id)"
+                + " JOIN orders o ON o.strategy_id = ? AND o.client_order_id = wanted.id";
     }
 }
