@@ -69,6 +69,7 @@ final class ObservedSubmissions implements SubmitOrderBatchUseCase {
             case StrategyNotFoundException n -> "not_found";
             case RequestIdConflictException c -> "request_id_conflict";
             case RequestInProgressException p -> "request_in_progress";
+            case io.batchcast.application.port.in.RequestAbandonedException a -> "request_abandoned";
             case StoreUnavailableException u -> "store_unavailable";
             case BatchCapacityExceededException b -> "over_capacity";
             default -> "failed";

@@ -7,6 +7,7 @@ import com.google.rpc.ErrorInfo;
 import io.batchcast.application.port.in.BatchCapacityExceededException;
 import io.batchcast.application.port.in.BatchValidationException;
 import io.batchcast.application.port.in.FieldViolation;
+import io.batchcast.application.port.in.RequestAbandonedException;
 import io.batchcast.application.port.in.RequestIdConflictException;
 import io.batchcast.application.port.in.RequestInProgressException;
 import io.batchcast.application.port.in.StoreUnavailableException;
@@ -41,6 +42,8 @@ final class FailureStatus {
                     .asRuntimeException();
             case RequestInProgressException inProgress -> Status.ABORTED.withDescription(inProgress.getMessage())
                     .asRuntimeException();
+            case RequestAbandonedException abandoned -> Status.FAILED_PRECONDITION
+                    .withDescription(abandoned.getMessage()).asRuntimeException();
             case BatchCapacityExceededException busy -> Status.RESOURCE_EXHAUSTED.withDescription(busy.getMessage())
                     .asRuntimeException();
             case StoreUnavailableException unavailable -> {

@@ -62,6 +62,16 @@ class FailureStatusTest {
     }
 
     @Test
+    void abandonedRequestIdIsFailedPrecondition() {
+        StatusRuntimeException e = submitFailingWith(new io.batchcast.application.port.in.RequestAbandonedException(
+                "order-7", java.time.Instant.parse("2025-10-30T12:00:00Z")));
+
+        assertEquals(Status.Code.FAILED_PRECONDITION, e.getStatus().getCode());
+        assertTrue(e.getStatus().getDescription().startsWith(
+                "request_id 'order-7' was claimed at 2025-10-30T12:00:00Z by a call that never finished"));
+    }
+
+    @Test
     void instanceAtItsBatchCapacityIsResourceExhausted() {
         StatusRuntimeException e = submitFailingWith(
                 new io.batchcast.application.port.in.BatchCapacityExceededException(32, 1000));

@@ -94,7 +94,7 @@ final class JdbcRequestClaims implements RequestClaims {
     private Optional<RequestClaim> existing(Connection connection, String userId, String requestId)
             throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT batch_id, request_hash, state,"
-                + " event_seq FROM batches WHERE user_id = ? AND request_id = ?")) {
+                + " event_seq, claimed_at FROM batches WHERE user_id = ? AND request_id = ?")) {
             select.setString(1, userId);
             select.setString(2, requestId);
             try (ResultSet row = select.executeQuery()) {
@@ -103,7 +103,7 @@ final class JdbcRequestClaims implements RequestClaims {
                 }
                 String requestHash = row.getString("request_hash");
                 if (BatchRows.PENDING.equals(row.getString("state"))) {
-                    return Optional.of(new RequestClaim.Pending(requestHash));
+                    return Optional.of(new RequestClaim.Pending(requestHash, Columns.getInstant(row, "claimed_at")));
                 }
                 String batchId = row.getString("batch_id");
                 Long eventSeq = Columns.getLong(row, "event_seq");

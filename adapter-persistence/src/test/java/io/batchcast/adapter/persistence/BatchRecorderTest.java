@@ -119,7 +119,7 @@ class BatchRecorderTest {
         assertEquals(0, database.queryLong("SELECT COUNT(*) FROM batches WHERE batch_id = 'doomed'"));
         assertEquals(0, database.queryLong("SELECT COUNT(*) FROM batch_results WHERE batch_id = 'doomed'"));
         assertEquals(0, database.queryLong("SELECT COUNT(*) FROM streams WHERE strategy_id = ?", id));
-        assertEquals(new RequestClaim.Pending("hash-req-doomed"),
+        assertEquals(new RequestClaim.Pending("hash-req-doomed", NOON),
                 persistence.requestClaims().claim(strategy.userId(), "req-doomed", "hash-req-doomed", NOON));
     }
 

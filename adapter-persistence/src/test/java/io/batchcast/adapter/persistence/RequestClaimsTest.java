@@ -46,7 +46,8 @@ class RequestClaimsTest {
         String alice = unique("alice");
 
         assertEquals(new RequestClaim.Claimed(), claims(engine).claim(alice, "req-1", "hash-a", NOON));
-        assertEquals(new RequestClaim.Pending("hash-a"), claims(engine).claim(alice, "req-1", "hash-b", NOON));
+        assertEquals(new RequestClaim.Pending("hash-a", NOON),
+                claims(engine).claim(alice, "req-1", "hash-b", NOON.plusSeconds(5)), "with the first claim's time");
     }
 
     @ParameterizedTest
@@ -76,7 +77,7 @@ class RequestClaimsTest {
         }
 
         assertEquals(1, outcomes.stream().filter(RequestClaim.Claimed.class::isInstance).count());
-        assertEquals(7, outcomes.stream().filter(new RequestClaim.Pending("hash-race")::equals).count());
+        assertEquals(7, outcomes.stream().filter(new RequestClaim.Pending("hash-race", NOON)::equals).count());
     }
 
     @ParameterizedTest

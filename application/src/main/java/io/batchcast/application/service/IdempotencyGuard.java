@@ -1,6 +1,7 @@
 package io.batchcast.application.service;
 
 import io.batchcast.application.port.in.BatchReceipt;
+import io.batchcast.application.port.in.RequestAbandonedException;
 import io.batchcast.application.port.in.RequestIdConflictException;
 import io.batchcast.application.port.in.RequestInProgressException;
 import io.batchcast.application.port.out.RequestClaim;
@@ -16,6 +17,11 @@ import java.util.Optional;
 final class IdempotencyGuard {
 
     static final Duration WAIT_FOR_PENDING = Duration.ofSeconds(5);
+    /**
+     * A claim still pending after this long belongs to a call whose server stopped mid-batch (a batch runs for
+     * seconds at most): retrying cannot finish it, and whether its orders reached the exchange is unknown.
+     */
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
     private static final long POLL_MILLIS = 25;
 
     private final RequestClaims claims;
@@ -44,6 +50,9 @@ final class IdempotencyGuard {
                 }
                 case RequestClaim.Pending pending -> {
                     requireSamePayload(requestId, requestHash, pending.requestHash());
+                    if (pending.claimedAt().plus(ABANDONED_AFTER).isBefore(clock.instant())) {
+                        throw new RequestAbandonedException(requestId, pending.claimedAt());
+                    }
                     if (waitedMillis >= WAIT_FOR_PENDING.toMillis()) {
                         throw new RequestInProgressException(requestId);
                     }

@@ -211,6 +211,20 @@ class SubmittingOrderBatchesTest {
     }
 
     @Test
+    void aClaimLeftPendingByAServerThatStoppedMidBatchIsReportedAsAbandonedNotInProgress() {
+        var command = new SubmitOrderBatchCommand("u1", strategy.id(), "req-lost", List.of(limit("a")));
+        store.claim("u1", "req-lost", RequestHash.of(command), NOW.minus(Duration.ofMinutes(3)));
+
+        var abandoned = assertThrows(io.batchcast.application.port.in.RequestAbandonedException.class,
+                () -> service.submit(command));
+
+        assertEquals("request_id 'req-lost' was claimed at 2025-10-30T12:31:56.789Z by a call that never finished (its "
+                + "server stopped mid-batch); its outcome is unknown: check your orders by client_order_id and resubmit "
+                + "what is missing with a new request_id", abandoned.getMessage());
+        assertEquals(0, exchange.placeCalls.get());
+    }
+
+    @Test
     void cancelledCallStartsNoPendingOperations() {
         exchange.latency = Duration.ofMillis(50);
         AtomicBoolean gone = new AtomicBoolean();

@@ -33,7 +33,7 @@ public class InMemoryStore implements StrategyStore, OrderStore, RequestClaims, 
 
     public static final String EPOCH = "mem";
 
-    private record Claim(String hash, BatchReceipt receipt) {
+    private record Claim(String hash, BatchReceipt receipt, Instant claimedAt) {
     }
 
     private final Map<Long, Strategy> strategies = new HashMap<>();
@@ -90,12 +90,12 @@ public class InMemoryStore implements StrategyStore, OrderStore, RequestClaims, 
 
     @Override
     public synchronized RequestClaim claim(String userId, String requestId, String requestHash, Instant at) {
-        Claim existing = claims.putIfAbsent(userId + "\u0000" + requestId, new Claim(requestHash, null));
+        Claim existing = claims.putIfAbsent(userId + "\u0000" + requestId, new Claim(requestHash, null, at));
         if (existing == null) {
             return new RequestClaim.Claimed();
         }
         return existing.receipt() == null
-                ? new RequestClaim.Pending(existing.hash())
+                ? new RequestClaim.Pending(existing.hash(), existing.claimedAt())
                 : new RequestClaim.Completed(existing.hash(), existing.receipt());
     }
 
@@ -117,7 +117,7 @@ public class InMemoryStore implements StrategyStore, OrderStore, RequestClaims, 
         if (!batch.requestId().isEmpty()) {
             claims.put(batch.stream().userId() + "\u0000" + batch.requestId(), new Claim(batch.requestHash(),
                     new BatchReceipt(batch.batchId(), batch.results(), BatchAggregation.summarize(batch.results()),
-                            stored.map(StoredEvent::id))));
+                            stored.map(StoredEvent::id)), batch.completedAt()));
         }
         return stored;
     }

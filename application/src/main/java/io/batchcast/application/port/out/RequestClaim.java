@@ -1,6 +1,7 @@
 package io.batchcast.application.port.out;
 
 import io.batchcast.application.port.in.BatchReceipt;
+import java.time.Instant;
 
 /** What claiming a request id found. */
 public sealed interface RequestClaim {
@@ -13,7 +14,7 @@ public sealed interface RequestClaim {
     record Completed(String requestHash, BatchReceipt receipt) implements RequestClaim {
     }
 
-    /** Another call holds the id and has not finished yet. */
-    record Pending(String requestHash) implements RequestClaim {
+    /** Another call claimed the id at {@code claimedAt} and has not finished (or its server stopped mid-batch). */
+    record Pending(String requestHash, Instant claimedAt) implements RequestClaim {
     }
 }
