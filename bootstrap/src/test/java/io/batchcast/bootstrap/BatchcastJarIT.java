@@ -6,6 +6,7 @@ import static io.batchcast.bootstrap.TestClient.stopLimits;
 import static io.batchcast.bootstrap.TestClient.timestampOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.batchcast.proto.v1.OrderOperation;
@@ -63,21 +64,61 @@ class BatchcastJarIT {
     }
 
     @Test
-    void metricsCountTheBatchAndOneLoggingBackendServesEveryLibrary() throws Exception {
+    void metricsCountBatchesDeliveriesReplaysAndLagAndOneLoggingBackendServesEveryLibrary() throws Exception {
         try (RunningJar jar = new RunningJar(workDir, Map.of()); TestClient client = new TestClient(jar.grpcPort, "u1")) {
             long strategy = client.createStrategy("alpha");
-            client.submit(strategy, "", limits(3, "m"));
-            client.submit(strategy, "", List.of(TestClient.cancel("no-such-order")));
+            String path = "/api/v1/strategies/" + strategy + "/events";
+            try (RawSseClient live = new RawSseClient(jar.httpPort, path, client.token, null)) {
+                live.nextFrame();
+                String first = client.submit(strategy, "", limits(3, "m")).getEventId();
+                client.submit(strategy, "", List.of(TestClient.cancel("no-such-order")));
+                assertThrows(io.grpc.StatusRuntimeException.class, () -> client.submit(strategy, "", List.of()));
+                client.submit(strategy, "", limits(1, "n"));
+                live.nextEvent();
+                live.nextEvent();
+                try (RawSseClient reconnected = new RawSseClient(jar.httpPort, path, client.token, first)) {
+                    reconnected.nextEvent();
 
-            String metrics = get(jar, "/observe/metrics");
-            assertTrue(metrics.contains("batchcast_batches_total{outcome=\"executed\",scope=\"application\",} 2.0"), metrics);
-            assertTrue(metrics.contains("batchcast_operations_total{outcome=\"created\",scope=\"application\",} 3.0"), metrics);
-            assertTrue(metrics.contains("batchcast_operations_total{outcome=\"rejected\",scope=\"application\",} 1.0"), metrics);
-            assertTrue(metrics.contains("batchcast_events_emitted_total{scope=\"application\",} 1.0"), metrics);
-            assertTrue(metrics.contains("batchcast_sse_connections{scope=\"application\",} 0.0"), metrics);
-            assertTrue(metrics.contains("batchcast_sse_frames_serialized_total{scope=\"application\",} 0.0"), metrics);
+                    String metrics = get(jar, "/observe/metrics");
+                    for (String line : List.of(
+                            "batchcast_batches_total{outcome=\"executed\",scope=\"application\",} 3.0",
+                            "batchcast_batches_total{outcome=\"invalid\",scope=\"application\",} 1.0",
+                            "batchcast_operations_total{outcome=\"created\",scope=\"application\",} 4.0",
+                            "batchcast_operations_total{outcome=\"rejected\",scope=\"application\",} 1.0",
+                            "batchcast_events_emitted_total{scope=\"application\",} 2.0",
+                            "batchcast_delivery_lag_seconds_count{scope=\"application\",} 2.0",
+                            "batchcast_replayed_events_total{scope=\"application\",} 1.0",
+                            "batchcast_sse_connections{scope=\"application\",} 2.0",
+                            "batchcast_sse_deliveries_total{scope=\"application\",} 3.0",
+                            "batchcast_sse_frames_serialized_total{scope=\"application\",} 2.0")) {
+                        assertTrue(metrics.contains(line), line + " in\n" + metrics);
+                    }
+                }
+            }
             assertTrue(get(jar, "/observe/health/ready").contains("\"status\":\"UP\""));
             assertFalse(jar.output().contains("SLF4J"), jar.output());
+        }
+    }
+
+    @Test
+    void sigtermLetsAnInFlightBatchFinishAndCommit() throws Exception {
+        try (RunningJar jar = new RunningJar(workDir, Map.of("BATCHCAST_EXCHANGE_LATENCY", "PT2S"));
+                TestClient client = new TestClient(jar.grpcPort, "u1")) {
+            long strategy = client.createStrategy("alpha");
+            try (var threads = java.util.concurrent.Executors.newSingleThreadExecutor()) {
+                var inFlight = threads.submit(() -> client.submit(strategy, "", limits(1, "f")));
+                Thread.sleep(800); // the call is inside its 2 s exchange wait when SIGTERM arrives
+                jar.terminate();
+                SubmitOrderBatchResponse response = inFlight.get();
+                assertEquals(io.batchcast.proto.v1.OperationOutcome.OPERATION_OUTCOME_CREATED,
+                        response.getResults(0).getOutcome());
+                assertEquals(1, seq(response.getEventId()));
+            }
+        }
+        try (RunningJar again = new RunningJar(workDir, Map.of());
+                TestClient client = new TestClient(again.grpcPort, "u1")) {
+            assertEquals(2, seq(client.submit(1, "", limits(1, "g")).getEventId()), "the batch finished during "
+                    + "shutdown was committed: the next event of the stream is number 2");
         }
     }
 
