@@ -2,9 +2,13 @@ package io.batchcast.adapter.persistence;
 
 import io.batchcast.application.port.out.BatchRecorder;
 import io.batchcast.application.port.out.RecordedBatch;
+import io.batchcast.domain.OperationOutcome;
+import io.batchcast.domain.OperationResult;
 import io.batchcast.domain.Order;
 import io.batchcast.domain.StoredEvent;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The transactional outbox: orders, the batch (completing its request-id claim), its results and its event commit
@@ -32,7 +36,7 @@ final class JdbcBatchRecorder implements BatchRecorder {
             }
         }
         return transactions.inTransaction("recording batch " + batch.batchId(), connection -> {
-            OrderRows.upsert(connection, batch.orders());
+            OrderRows.write(connection, batch.orders(), placedOrderIds(batch));
             BatchRows.complete(connection, batch);
             BatchRows.insertResults(connection, batch.batchId(), batch.results());
             if (batch.event().isEmpty()) {
@@ -42,5 +46,16 @@ final class JdbcBatchRecorder implements BatchRecorder {
             BatchRows.setEventSeq(connection, batch.batchId(), stored.id().seq());
             return Optional.of(stored);
         });
+    }
+
+    /** The batch's CREATED results name the orders it placed: rows to insert; its other orders exist already. */
+    private static Set<String> placedOrderIds(RecordedBatch batch) {
+        Set<String> placed = new HashSet<>();
+        for (OperationResult result : batch.results()) {
+            if (result.outcome() == OperationOutcome.CREATED) {
+                placed.add(result.orderId());
+            }
+        }
+        return placed;
     }
 }

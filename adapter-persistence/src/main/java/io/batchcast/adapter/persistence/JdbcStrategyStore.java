@@ -1,5 +1,7 @@
 package io.batchcast.adapter.persistence;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.batchcast.application.port.out.StrategyStore;
 import io.batchcast.domain.Strategy;
 import java.sql.PreparedStatement;
@@ -12,12 +14,18 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Strategies and who owns them. */
+/**
+ * Strategies and who owns them. A strategy never changes and is never deleted, so the ones found are kept in a
+ * bounded cache: every submit checks its strategy's owner, and that no longer costs a query (nor, across instances,
+ * can the cached row go stale). Unknown ids are not cached: another instance may create them a moment later.
+ */
 final class JdbcStrategyStore implements StrategyStore {
 
     private static final String COLUMNS = "id, user_id, name, created_at";
+    static final int CACHED_STRATEGIES = 10_000;
 
     private final Transactions transactions;
+    private final Cache<Long, Strategy> found = Caffeine.newBuilder().maximumSize(CACHED_STRATEGIES).build();
 
     JdbcStrategyStore(Transactions transactions) {
         this.transactions = transactions;
@@ -46,6 +54,16 @@ final class JdbcStrategyStore implements StrategyStore {
 
     @Override
     public Optional<Strategy> find(long strategyId) {
+        Strategy cached = found.getIfPresent(strategyId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<Strategy> stored = select(strategyId);
+        stored.ifPresent(strategy -> found.put(strategyId, strategy));
+        return stored;
+    }
+
+    private Optional<Strategy> select(long strategyId) {
         return transactions.autoCommit("finding a strategy", connection -> {
             try (PreparedStatement select =
                     connection.prepareStatement("SELECT " + COLUMNS + " FROM strategies WHERE id = ?")) {

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 /** Maps orders to rows of the {@code orders} table and back. */
 final class OrderRows {
@@ -29,22 +30,27 @@ final class OrderRows {
     }
 
     /**
-     * Updates the orders that exist and inserts the rest. Rows are touched in order-id order so that two batches
-     * changing the same orders lock them in the same order and cannot deadlock.
+     * Inserts the orders placed by this batch and updates the status of the others (orders it cancelled). Rows are
+     * touched in order-id order so that two batches changing the same orders lock them in the same order and cannot
+     * deadlock. An order to update that is not there fails the write, and with it the batch's transaction.
      */
-    static void upsert(Connection connection, List<Order> orders) throws SQLException {
-        if (orders.isEmpty()) {
+    static void write(Connection connection, List<Order> orders, Set<String> placedOrderIds) throws SQLException {
+        List<Order> placed = new ArrayList<>();
+        List<Order> changed = new ArrayList<>();
+        for (Order order : orders.stream().sorted(Comparator.comparing(Order::orderId)).toList()) {
+            (placedOrderIds.contains(order.orderId()) ? placed : changed).add(order);
+        }
+        insert(connection, placed);
+        if (changed.isEmpty()) {
             return;
         }
-        List<Order> sorted = orders.stream().sorted(Comparator.comparing(Order::orderId)).toList();
-        int[] updated = updateStatus(connection, sorted);
-        List<Order> missing = new ArrayList<>();
-        for (int i = 0; i < sorted.size(); i++) {
-            if (updated[i] == 0) {
-                missing.add(sorted.get(i));
+        int[] updated = updateStatus(connection, changed);
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] != 1) {
+                throw new IllegalStateException("order " + changed.get(i).orderId() + " of strategy "
+                        + changed.get(i).strategyId() + " is not stored: only orders placed in this batch are new");
             }
         }
-        insert(connection, missing);
     }
 
     private static int[] updateStatus(Connection connection, List<Order> orders) throws SQLException {

@@ -28,6 +28,7 @@ public final class Persistence implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final String epoch;
     private final Transactions transactions;
+    private final JdbcStrategyStore strategies;
     private final EventLogPruner pruner;
     private final PruneSchedule pruneSchedule;
     private final List<DoorbellListener> listeners = new ArrayList<>();
@@ -38,6 +39,7 @@ public final class Persistence implements AutoCloseable {
         this.dataSource = dataSource;
         this.transactions = new Transactions(dataSource);
         this.epoch = SchemaMigrations.readEpoch(transactions);
+        this.strategies = new JdbcStrategyStore(transactions);
         this.pruner = new EventLogPruner(transactions, settings, clock);
         this.pruneSchedule = new PruneSchedule(pruner, settings.pruneInterval());
     }
@@ -61,8 +63,9 @@ public final class Persistence implements AutoCloseable {
         }
     }
 
+    /** One per process: it holds the cache of strategies found. */
     public StrategyStore strategyStore() {
-        return new JdbcStrategyStore(transactions);
+        return strategies;
     }
 
     public OrderStore orderStore() {

@@ -14,6 +14,7 @@ import io.batchcast.domain.OperationError;
 import io.batchcast.domain.OperationResult;
 import io.batchcast.domain.Order;
 import io.batchcast.domain.OrderBatchEvent;
+import io.batchcast.domain.OrderStatus;
 import io.batchcast.domain.OrderType;
 import io.batchcast.domain.OrderTypeSummary;
 import io.batchcast.domain.StoredEvent;
@@ -136,5 +137,52 @@ class BatchRecorderTest {
 
         assertEquals("orders must belong to strategy " + strategy.id() + ", order ord-1 belongs to " + other.id(),
                 refused.getMessage());
+    }
+
+    /** Orders with a CREATED result are inserted; the others (cancelled ones) must exist and are updated. */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void cancelledOrdersAreUpdatedInPlaceAndPlacedOnesInserted(Engine engine) {
+        Strategy strategy = newStrategy(engine);
+        TestDatabase database = DATABASES.database(engine);
+        Order first = TradingFixtures.limitBuy(strategy, "ord-1", "cli-1", "1", "100");
+        DATABASES.persistence(engine).batchRecorder()
+                .record(TradingFixtures.creating(strategy, unique("batch"), "", List.of(first)));
+        Order second = TradingFixtures.limitBuy(strategy, "ord-2", "cli-2", "2", "101");
+
+        DATABASES.persistence(engine).batchRecorder().record(TradingFixtures.batch(strategy, unique("batch"), "",
+                List.of(second, first.withStatus(OrderStatus.CANCELLED, NOON)), List.of(
+                        OperationResult.created(0, "ord-2", "cli-2", OrderType.LIMIT),
+                        OperationResult.cancelled(1, "ord-1", "cli-1", OrderType.LIMIT))));
+
+        long id = strategy.id();
+        assertEquals(2, database.queryLong("SELECT COUNT(*) FROM orders WHERE strategy_id = ?", id));
+        assertEquals(1, database.queryLong("SELECT COUNT(*) FROM orders WHERE strategy_id = ? AND order_id = 'ord-1'"
+                + " AND status = 'CANCELLED' AND quantity = 1", id));
+        assertEquals(1, database.queryLong("SELECT COUNT(*) FROM orders WHERE strategy_id = ? AND order_id = 'ord-2'"
+                + " AND status = 'OPEN' AND quantity = 2 AND price = 101", id));
+    }
+
+    /** A cancelled order that was never stored is a bug upstream: the batch's transaction fails and writes nothing. */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void cancellingAnOrderThatIsNotStoredWritesNothing(Engine engine) {
+        Strategy strategy = newStrategy(engine);
+        TestDatabase database = DATABASES.database(engine);
+        Order placed = TradingFixtures.limitBuy(strategy, "ord-1", "cli-1", "1", "100");
+        Order ghost = TradingFixtures.limitBuy(strategy, "ord-9", "cli-9", "1", "100")
+                .withStatus(OrderStatus.CANCELLED, NOON);
+        String batchId = unique("batch");
+
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> DATABASES.persistence(engine).batchRecorder().record(TradingFixtures.batch(strategy, batchId,
+                        "", List.of(placed, ghost), List.of(
+                                OperationResult.created(0, "ord-1", "cli-1", OrderType.LIMIT),
+                                OperationResult.cancelled(1, "ord-9", "cli-9", OrderType.LIMIT)))));
+
+        assertEquals("order ord-9 of strategy " + strategy.id()
+                + " is not stored: only orders placed in this batch are new", refused.getMessage());
+        assertEquals(0, database.queryLong("SELECT COUNT(*) FROM orders WHERE strategy_id = ?", strategy.id()));
+        assertEquals(0, database.queryLong("SELECT COUNT(*) FROM batches WHERE batch_id = ?", batchId));
     }
 }

@@ -88,7 +88,9 @@ class RequestClaimsTest {
         String alice = strategy.userId();
         Order created = TradingFixtures.limitBuy(strategy, "ord-1", "cli-1", "0.00000001", "100.5");
         Order stop = TradingFixtures.stopLimitSell(strategy, "ord-2", "cli-2");
-        Order cancelled = TradingFixtures.marketBuy(strategy, "ord-0", "").withStatus(OrderStatus.CANCELLED, NOON);
+        Order earlier = TradingFixtures.marketBuy(strategy, "ord-0", "");
+        persistence.batchRecorder().record(TradingFixtures.creating(strategy, "batch-0-" + alice, "", List.of(earlier)));
+        Order cancelled = earlier.withStatus(OrderStatus.CANCELLED, NOON);
         List<OperationResult> results = List.of(
                 OperationResult.created(0, "ord-1", "cli-1", OrderType.LIMIT),
                 OperationResult.created(1, "ord-2", "cli-2", OrderType.STOP_LIMIT),

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.batchcast.application.port.in.StoreUnavailableException;
 import io.batchcast.application.port.out.StrategyStore;
 import io.batchcast.domain.Strategy;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -70,5 +73,42 @@ class StrategyStoreTest {
                 () -> store(engine).create("alice", "x".repeat(256), TradingFixtures.NOON));
 
         assertEquals("name must be at most 255 characters, was 256", refused.getMessage());
+    }
+
+    /** Strategies never change: a submit's ownership check does not need the database once one was found. */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aStrategyOnceFoundIsServedFromMemoryEvenWhileTheDatabaseIsDown(Engine engine) {
+        try (TestDatabase database = engine.newDatabaseThatCanGoOffline();
+                Persistence persistence = Persistence.open(
+                        database.settings().withConnectionTimeout(Duration.ofMillis(500)), Clock.systemUTC())) {
+            Strategy created = persistence.strategyStore().create("alice", "Grid BTC", TradingFixtures.NOON);
+            Strategy other = persistence.strategyStore().create("bob", "Momentum ETH", TradingFixtures.NOON);
+            assertEquals(Optional.of(created), persistence.strategyStore().find(created.id()));
+
+            database.goOffline();
+
+            assertEquals(Optional.of(created), persistence.strategyStore().find(created.id()));
+            assertThrows(StoreUnavailableException.class, () -> persistence.strategyStore().find(other.id()),
+                    "never found, so never cached");
+            database.goOnline();
+        }
+    }
+
+    /** Only hits are cached: an id that another instance creates after a miss is found at the next look. */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void anIdNotFoundOnceIsFoundWhenAnotherInstanceCreatesIt(Engine engine) {
+        try (TestDatabase database = engine.newDatabase();
+                Persistence first = database.open();
+                Persistence second = database.open()) {
+            long nextId = first.strategyStore().create("alice", "Grid BTC", TradingFixtures.NOON).id() + 1;
+            assertEquals(Optional.empty(), first.strategyStore().find(nextId));
+
+            Strategy created = second.strategyStore().create("bob", "Momentum ETH", TradingFixtures.NOON);
+
+            assertEquals(nextId, created.id());
+            assertEquals(Optional.of(created), first.strategyStore().find(nextId));
+        }
     }
 }

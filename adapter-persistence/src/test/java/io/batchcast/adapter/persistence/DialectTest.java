@@ -1,0 +1,49 @@
+package io.batchcast.adapter.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+
+class DialectTest {
+
+    @Test
+    void h2PoolUrlsReadEmbeddedFilesThroughRetryAndCacheEnoughParsedStatements() {
+        assertEquals("jdbc:h2:retry:file:./data/batchcast;QUERY_CACHE_SIZE=64",
+                Dialect.H2.poolUrl("jdbc:h2:file:./data/batchcast"));
+        assertEquals("jdbc:h2:retry:./data/batchcast;MODE=REGULAR;QUERY_CACHE_SIZE=64",
+                Dialect.H2.poolUrl("jdbc:h2:./data/batchcast;MODE=REGULAR"));
+        assertEquals("jdbc:h2:tcp://127.0.0.1:9092/batchcast;QUERY_CACHE_SIZE=64",
+                Dialect.H2.poolUrl("jdbc:h2:tcp://127.0.0.1:9092/batchcast"));
+    }
+
+    @Test
+    void anOperatorsOwnQueryCacheSizeWins() {
+        assertEquals("jdbc:h2:retry:file:/srv/bc;query_cache_size=16",
+                Dialect.H2.poolUrl("jdbc:h2:file:/srv/bc;query_cache_size=16"));
+    }
+
+    @Test
+    void postgresqlUrlsAreUsedAsGiven() {
+        assertEquals("jdbc:postgresql://db/batchcast?ssl=true",
+                Dialect.POSTGRESQL.poolUrl("jdbc:postgresql://db/batchcast?ssl=true"));
+    }
+
+    /** H2's default of 8 is fewer than the distinct statements of one submit: each was parsed on every submit. */
+    @Test
+    void theEmbeddedDatabaseTheServerOpensCachesSixtyFourStatementsPerConnection() throws SQLException {
+        try (H2TestDatabase database = H2TestDatabase.embedded();
+                Persistence persistence = Persistence.open(database.settings(), Clock.systemUTC());
+                Connection connection = database.connect();
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                        + " WHERE SETTING_NAME = 'QUERY_CACHE_SIZE'")) {
+            row.next();
+            assertEquals("64", row.getString(1));
+        }
+    }
+}
