@@ -1,12 +1,17 @@
 package io.batchcast.adapter.persistence;
 
+import io.batchcast.application.port.in.StoreUnavailableException;
 import io.batchcast.application.port.out.BatchRecorder;
+import io.batchcast.application.port.out.ClientOrderIdsTakenException;
 import io.batchcast.application.port.out.RecordedBatch;
 import io.batchcast.domain.OperationOutcome;
 import io.batchcast.domain.OperationResult;
 import io.batchcast.domain.Order;
 import io.batchcast.domain.StoredEvent;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -17,12 +22,17 @@ import java.util.Set;
  */
 final class JdbcBatchRecorder implements BatchRecorder {
 
+    /** SQLState of a unique-constraint violation, on H2 and PostgreSQL alike. */
+    static final String UNIQUE_VIOLATION = "23505";
+
     private final Transactions transactions;
     private final StreamAppender appender;
+    private final JdbcOrderStore orders;
 
     JdbcBatchRecorder(Transactions transactions, StreamAppender appender) {
         this.transactions = transactions;
         this.appender = appender;
+        this.orders = new JdbcOrderStore(transactions);
     }
 
     @Override
@@ -35,8 +45,25 @@ final class JdbcBatchRecorder implements BatchRecorder {
                         + ", order " + order.orderId() + " belongs to " + order.strategyId());
             }
         }
+        Set<String> placed = placedOrderIds(batch);
+        try {
+            return write(batch, placed);
+        } catch (StoreUnavailableException e) {
+            if (!uniqueViolation(e.getCause())) {
+                throw e;
+            }
+            // Another batch of this strategy stored one of our client order ids after we checked them.
+            Set<String> taken = orders.usedClientOrderIds(batch.stream().strategyId(), placedClientOrderIds(batch, placed));
+            if (taken.isEmpty()) {
+                throw e;
+            }
+            throw new ClientOrderIdsTakenException(taken, e);
+        }
+    }
+
+    private Optional<StoredEvent> write(RecordedBatch batch, Set<String> placed) {
         return transactions.inTransaction("recording batch " + batch.batchId(), connection -> {
-            OrderRows.write(connection, batch.orders(), placedOrderIds(batch));
+            OrderRows.write(connection, batch.orders(), placed);
             BatchRows.complete(connection, batch);
             BatchRows.insertResults(connection, batch.batchId(), batch.results());
             if (batch.event().isEmpty()) {
@@ -46,6 +73,28 @@ final class JdbcBatchRecorder implements BatchRecorder {
             BatchRows.setEventSeq(connection, batch.batchId(), stored.id().seq());
             return Optional.of(stored);
         });
+    }
+
+    private static List<String> placedClientOrderIds(RecordedBatch batch, Set<String> placed) {
+        List<String> ids = new ArrayList<>();
+        for (Order order : batch.orders()) {
+            if (placed.contains(order.orderId()) && !order.clientOrderId().isEmpty()) {
+                ids.add(order.clientOrderId());
+            }
+        }
+        return ids;
+    }
+
+    /** Batched statements report the first failure's state on the batch exception or in its chain. */
+    private static boolean uniqueViolation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            for (SQLException e = t instanceof SQLException sql ? sql : null; e != null; e = e.getNextException()) {
+                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The batch's CREATED results name the orders it placed: rows to insert; its other orders exist already. */

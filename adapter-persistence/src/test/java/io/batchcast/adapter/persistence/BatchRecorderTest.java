@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.batchcast.application.port.in.StoreUnavailableException;
+import io.batchcast.application.port.out.ClientOrderIdsTakenException;
 import io.batchcast.application.port.out.RecordedBatch;
 import io.batchcast.application.port.out.RequestClaim;
 import io.batchcast.application.port.out.StreamWindow;
@@ -21,6 +22,7 @@ import io.batchcast.domain.StoredEvent;
 import io.batchcast.domain.Strategy;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -184,5 +186,42 @@ class BatchRecorderTest {
                 + " is not stored: only orders placed in this batch are new", refused.getMessage());
         assertEquals(0, database.queryLong("SELECT COUNT(*) FROM orders WHERE strategy_id = ?", strategy.id()));
         assertEquals(0, database.queryLong("SELECT COUNT(*) FROM batches WHERE batch_id = ?", batchId));
+    }
+
+    /** Two batches used one client order id at once; the later commit learns which ids, and writes nothing. */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aClientOrderIdStoredByAnotherBatchFirstIsReportedByNameAndNothingIsWritten(Engine engine) {
+        Strategy strategy = newStrategy(engine);
+        TestDatabase database = DATABASES.database(engine);
+        Persistence persistence = DATABASES.persistence(engine);
+        persistence.batchRecorder().record(TradingFixtures.creating(strategy, unique("batch"), "",
+                List.of(TradingFixtures.limitBuy(strategy, "ord-1", "dup", "1", "100"))));
+        String batchId = unique("batch");
+        RecordedBatch late = TradingFixtures.creating(strategy, batchId, "", List.of(
+                TradingFixtures.limitBuy(strategy, "ord-2", "fresh", "1", "100"),
+                TradingFixtures.limitBuy(strategy, "ord-3", "dup", "1", "100")));
+
+        ClientOrderIdsTakenException taken = assertThrows(ClientOrderIdsTakenException.class,
+                () -> persistence.batchRecorder().record(late));
+
+        assertEquals(Set.of("dup"), taken.clientOrderIds());
+        assertEquals(1, database.queryLong("SELECT COUNT(*) FROM orders WHERE strategy_id = ?", strategy.id()));
+        assertEquals(0, database.queryLong("SELECT COUNT(*) FROM batches WHERE batch_id = ?", batchId));
+        assertEquals(1, database.queryLong("SELECT head_seq FROM streams WHERE strategy_id = ?", strategy.id()));
+    }
+
+    /** Any other unique violation (here an order id the exchange handed out twice) stays a store failure. */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void anOrderIdStoredTwiceIsAStoreFailureNotATakenClientOrderId(Engine engine) {
+        Strategy strategy = newStrategy(engine);
+        Persistence persistence = DATABASES.persistence(engine);
+        persistence.batchRecorder().record(TradingFixtures.creating(strategy, unique("batch"), "",
+                List.of(TradingFixtures.limitBuy(strategy, "ord-1", "cli-1", "1", "100"))));
+
+        assertThrows(StoreUnavailableException.class, () -> persistence.batchRecorder().record(
+                TradingFixtures.creating(strategy, unique("batch"), "",
+                        List.of(TradingFixtures.limitBuy(strategy, "ord-1", "cli-2", "1", "100")))));
     }
 }

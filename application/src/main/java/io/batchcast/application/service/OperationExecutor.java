@@ -1,20 +1,26 @@
 package io.batchcast.application.service;
 
+import io.batchcast.application.port.out.ClientOrderIdsTakenException;
 import io.batchcast.application.port.out.ExecutionReport;
 import io.batchcast.application.port.out.OrderExecutionPort;
 import io.batchcast.application.port.out.OrderStore;
 import io.batchcast.domain.CancelTarget;
 import io.batchcast.domain.NewOrder;
 import io.batchcast.domain.OperationError;
+import io.batchcast.domain.OperationOutcome;
 import io.batchcast.domain.OperationResult;
 import io.batchcast.domain.Order;
 import io.batchcast.domain.OrderStatus;
 import io.batchcast.domain.OrderType;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Runs one planned operation against the exchange; never throws for exchange trouble, it rejects instead. */
 final class OperationExecutor {
+
+    private static final System.Logger LOG = System.getLogger(OperationExecutor.class.getName());
 
     /** An operation's result and, when it changed an order, the order as it now is. */
     record Executed(OperationResult result, Order changedOrder) {
@@ -83,6 +89,53 @@ final class OperationExecutor {
             case ExecutionReport.Rejected r ->
                     rejected(index, order.orderId(), order.clientOrderId(), order.spec(), r.reason(), r.message());
         };
+    }
+
+    /**
+     * Turns the orders this batch placed under client order ids that a concurrent batch stored first into
+     * {@code DUPLICATE_CLIENT_ORDER_ID} rejections, cancelling each on the exchange so that no order stays live
+     * without a record. Rethrows {@code taken} when none of its ids is one this batch placed (nothing to withdraw).
+     */
+    List<Executed> withdraw(long strategyId, List<Executed> executed, ClientOrderIdsTakenException taken) {
+        List<Executed> kept = new ArrayList<>(executed.size());
+        boolean withdrewAny = false;
+        for (Executed e : executed) {
+            OperationResult result = e.result();
+            if (result.outcome() == OperationOutcome.CREATED && taken.clientOrderIds().contains(result.clientOrderId())) {
+                kept.add(withdrawn(strategyId, result));
+                withdrewAny = true;
+            } else {
+                kept.add(e);
+            }
+        }
+        if (!withdrewAny) {
+            throw taken;
+        }
+        return kept;
+    }
+
+    private Executed withdrawn(long strategyId, OperationResult placed) {
+        String failure;
+        try {
+            failure = switch (exchange.cancel(strategyId, placed.orderId())) {
+                case ExecutionReport.Accepted accepted -> null;
+                case ExecutionReport.Rejected r -> r.reason() + ": " + r.message();
+            };
+        } catch (RuntimeException e) {
+            failure = "the exchange could not be reached";
+        }
+        String taken = "client_order_id '" + placed.clientOrderId()
+                + "' was taken by a concurrent batch while this one ran; ";
+        String message;
+        if (failure == null) {
+            message = taken + "the order placed for it (" + placed.orderId() + ") was cancelled on the exchange";
+        } else {
+            message = taken + "cancelling the order placed for it (" + placed.orderId() + ") failed (" + failure
+                    + "): it may still be live on the exchange";
+            LOG.log(System.Logger.Level.ERROR, "strategy " + strategyId + ": " + message);
+        }
+        return new Executed(OperationResult.rejected(placed.index(), placed.orderId(), placed.clientOrderId(),
+                placed.orderType(), new OperationError(OperationError.DUPLICATE_CLIENT_ORDER_ID, message)), null);
     }
 
     static Executed notExecuted(PlannedOperation op) {

@@ -5,6 +5,7 @@ import io.batchcast.application.port.in.StrategyNotFoundException;
 import io.batchcast.application.port.in.SubmitOrderBatchCommand;
 import io.batchcast.application.port.in.SubmitOrderBatchUseCase;
 import io.batchcast.application.port.out.BatchRecorder;
+import io.batchcast.application.port.out.ClientOrderIdsTakenException;
 import io.batchcast.application.port.out.OrderBatchEventPublisher;
 import io.batchcast.application.port.out.OrderExecutionPort;
 import io.batchcast.application.port.out.OrderStore;
@@ -92,17 +93,27 @@ public final class SubmittingOrderBatches implements SubmitOrderBatchUseCase {
             case PlannedOperation.Place place -> executor.place(strategyId, place.index(), place.order());
             case PlannedOperation.Cancel cancel -> executor.cancel(strategyId, cancel.index(), cancel.target());
         }, command.cancelled());
-        List<OperationResult> results = new ArrayList<>(executed.size());
-        List<Order> changed = new ArrayList<>();
-        for (OperationExecutor.Executed e : executed) {
-            results.add(e.result());
-            if (e.changedOrder() != null) {
-                changed.add(e.changedOrder());
+        Optional<StoredEvent> stored;
+        List<OperationResult> results;
+        while (true) {
+            results = new ArrayList<>(executed.size());
+            List<Order> changed = new ArrayList<>();
+            for (OperationExecutor.Executed e : executed) {
+                results.add(e.result());
+                if (e.changedOrder() != null) {
+                    changed.add(e.changedOrder());
+                }
+            }
+            Optional<OrderBatchEvent> event = OrderBatchEvent.of(results, strategy.stream(), batchId, clock.instant());
+            try {
+                stored = recorder.record(new RecordedBatch(batchId, strategy.stream(), command.requestId(),
+                        requestHash, changed, results, event, clock.instant()));
+                break;
+            } catch (ClientOrderIdsTakenException taken) {
+                // A concurrent batch stored some of our client order ids first: withdraw our orders for them.
+                executed = executor.withdraw(strategyId, executed, taken);
             }
         }
-        Optional<OrderBatchEvent> event = OrderBatchEvent.of(results, strategy.stream(), batchId, clock.instant());
-        Optional<StoredEvent> stored = recorder.record(new RecordedBatch(batchId, strategy.stream(),
-                command.requestId(), requestHash, changed, results, event, clock.instant()));
         stored.ifPresent(this::publishQuietly);
         return new BatchReceipt(batchId, results, BatchAggregation.summarize(results), stored.map(StoredEvent::id));
     }

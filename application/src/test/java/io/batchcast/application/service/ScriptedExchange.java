@@ -9,6 +9,7 @@ import io.batchcast.domain.OrderType;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /** A test exchange: accepts everything but the refused symbols, numbers its orders, can be slow or down. */
 class ScriptedExchange implements OrderExecutionPort {
@@ -21,10 +22,15 @@ class ScriptedExchange implements OrderExecutionPort {
     volatile Set<String> refusedSymbols = Set.of();
     volatile Duration latency = Duration.ZERO;
     volatile boolean down;
+    /** Cancels answer {@code EXCHANGE_REJECTED} while set. */
+    volatile boolean cancelsRefused;
+    /** Runs at the start of every place call, e.g. to let a concurrent batch act while the order is in flight. */
+    volatile Consumer<NewOrder> beforePlace = order -> { };
 
     @Override
     public ExecutionReport place(long strategyId, NewOrder order) {
         placeCalls.incrementAndGet();
+        beforePlace.accept(order);
         return call(() -> {
             if (refusedSymbols.contains(order.symbol())) {
                 return new ExecutionReport.Rejected(OperationError.EXCHANGE_REJECTED, "symbol " + order.symbol() + " is not traded");
@@ -37,7 +43,9 @@ class ScriptedExchange implements OrderExecutionPort {
     @Override
     public ExecutionReport cancel(long strategyId, String orderId) {
         cancelCalls.incrementAndGet();
-        return call(() -> new ExecutionReport.Accepted(orderId, OrderStatus.CANCELLED));
+        return call(() -> cancelsRefused
+                ? new ExecutionReport.Rejected(OperationError.EXCHANGE_REJECTED, "cancels are suspended")
+                : new ExecutionReport.Accepted(orderId, OrderStatus.CANCELLED));
     }
 
     private ExecutionReport call(java.util.function.Supplier<ExecutionReport> answer) {

@@ -19,6 +19,9 @@ import io.batchcast.application.port.in.SubmitOrderBatchCommand;
 import io.batchcast.application.port.out.RecordedBatch;
 import io.batchcast.application.testing.InMemoryStore;
 import io.batchcast.domain.EventId;
+import io.batchcast.domain.NewOrder;
+import io.batchcast.domain.Order;
+import io.batchcast.domain.Side;
 import io.batchcast.domain.OperationError;
 import io.batchcast.domain.OperationOutcome;
 import io.batchcast.domain.OperationResult;
@@ -27,6 +30,7 @@ import io.batchcast.domain.OrderType;
 import io.batchcast.domain.OrderTypeSummary;
 import io.batchcast.domain.StoredEvent;
 import io.batchcast.domain.Strategy;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -270,5 +274,60 @@ class SubmittingOrderBatchesTest {
 
         assertEquals(OperationOutcome.CREATED, retry.results().getFirst().outcome());
         assertTrue(retry.eventId().isPresent());
+    }
+
+    /** What a concurrent batch of the same strategy stores while ours is at the exchange: an order under "dup". */
+    private void concurrentBatchTakesClientOrderIdWhileOursIsPlaced(String clientOrderId) {
+        AtomicBoolean once = new AtomicBoolean();
+        exchange.beforePlace = order -> {
+            if (order.clientOrderId().equals(clientOrderId) && once.compareAndSet(false, true)) {
+                NewOrder theirs = new NewOrder(clientOrderId, "ETH-USDT", Side.SELL, OrderType.LIMIT,
+                        new BigDecimal("3"), new BigDecimal("2500"), null);
+                store.record(new RecordedBatch("their-batch", strategy.stream(), "", null,
+                        List.of(new Order("theirs-1", strategy.id(), theirs, OrderStatus.OPEN, NOW)),
+                        List.of(OperationResult.created(0, "theirs-1", clientOrderId, OrderType.LIMIT)),
+                        Optional.empty(), NOW));
+            }
+        };
+    }
+
+    @Test
+    void anOrderWhoseClientOrderIdAConcurrentBatchStoredFirstIsCancelledAndRejectedAndTheRestIsRecorded() {
+        concurrentBatchTakesClientOrderIdWhileOursIsPlaced("dup");
+
+        BatchReceipt receipt = submit("r1", limit("keep"), limit("dup"));
+
+        String kept = receipt.results().get(0).orderId();
+        String withdrawn = receipt.results().get(1).orderId();
+        assertEquals(List.of(OperationResult.created(0, kept, "keep", OrderType.LIMIT),
+                OperationResult.rejected(1, withdrawn, "dup", OrderType.LIMIT, new OperationError(
+                        OperationError.DUPLICATE_CLIENT_ORDER_ID, "client_order_id 'dup' was taken by a concurrent"
+                                + " batch while this one ran; the order placed for it (" + withdrawn
+                                + ") was cancelled on the exchange"))), receipt.results());
+        assertEquals(List.of(new OrderTypeSummary(OrderType.LIMIT, 1, 0)), receipt.summaries());
+        assertEquals(1, exchange.cancelCalls.get(), "our order for 'dup' was cancelled on the exchange");
+        assertEquals(List.of(receipt.summaries()), published.stream().map(e -> e.event().summaries()).toList());
+        assertEquals(Optional.empty(), store.order(withdrawn));
+        assertEquals(OrderStatus.OPEN, store.order(kept).orElseThrow().status());
+        assertEquals("ETH-USDT", store.order("theirs-1").orElseThrow().spec().symbol());
+        assertEquals(receipt, submit("r1", limit("keep"), limit("dup")), "the retry gets the stored receipt");
+        assertEquals(2, exchange.placeCalls.get());
+    }
+
+    @Test
+    void aWithdrawnOrderThatTheExchangeWillNotCancelIsReportedAsPossiblyLive() {
+        concurrentBatchTakesClientOrderIdWhileOursIsPlaced("dup");
+        exchange.cancelsRefused = true;
+
+        BatchReceipt receipt = submit("", limit("dup"));
+
+        String withdrawn = receipt.results().getFirst().orderId();
+        assertEquals(List.of(OperationResult.rejected(0, withdrawn, "dup", OrderType.LIMIT, new OperationError(
+                OperationError.DUPLICATE_CLIENT_ORDER_ID, "client_order_id 'dup' was taken by a concurrent batch"
+                        + " while this one ran; cancelling the order placed for it (" + withdrawn + ") failed"
+                        + " (EXCHANGE_REJECTED: cancels are suspended): it may still be live on the exchange"))),
+                receipt.results());
+        assertEquals(Optional.empty(), receipt.eventId(), "nothing was created or cancelled");
+        assertEquals(List.of(), published);
     }
 }

@@ -2,6 +2,7 @@ package io.batchcast.application.testing;
 
 import io.batchcast.application.port.in.BatchReceipt;
 import io.batchcast.application.port.out.BatchRecorder;
+import io.batchcast.application.port.out.ClientOrderIdsTakenException;
 import io.batchcast.application.port.out.EventLog;
 import io.batchcast.application.port.out.OrderStore;
 import io.batchcast.application.port.out.RecordedBatch;
@@ -106,6 +107,16 @@ public class InMemoryStore implements StrategyStore, OrderStore, RequestClaims, 
 
     @Override
     public synchronized Optional<StoredEvent> record(RecordedBatch batch) {
+        Set<String> taken = new HashSet<>();
+        for (Order order : batch.orders()) {
+            if (!ordersById.containsKey(order.orderId()) && !order.clientOrderId().isEmpty()
+                    && !usedClientOrderIds(order.strategyId(), List.of(order.clientOrderId())).isEmpty()) {
+                taken.add(order.clientOrderId());
+            }
+        }
+        if (!taken.isEmpty()) {
+            throw new ClientOrderIdsTakenException(taken, null);
+        }
         recorded.add(batch);
         batch.orders().forEach(o -> ordersById.put(o.orderId(), o));
         Optional<StoredEvent> stored = batch.event().map(event -> {

@@ -12,6 +12,8 @@ public interface BatchRecorder {
      * a lock so that commit order equals id order.
      *
      * @return the event as stored, with its id
+     * @throws ClientOrderIdsTakenException when a concurrent batch stored one of this batch's new client order ids
+     *         first; nothing was written
      */
     Optional<StoredEvent> record(RecordedBatch batch);
 }
