@@ -69,8 +69,20 @@ record ServerSettings(
                 .withRetention(c.get("retention.max-events-per-stream").asInt()
                                 .orElse(PersistenceSettings.DEFAULT_RETENTION_COUNT),
                         c.get("retention.max-age").as(Duration.class).orElse(PersistenceSettings.DEFAULT_RETENTION_AGE))
+                .withReceiptMaxAge(receiptMaxAge(c))
                 .withPruneInterval(c.get("retention.prune-interval").as(Duration.class)
                         .orElse(PersistenceSettings.DEFAULT_PRUNE_INTERVAL));
+    }
+
+    /** Checked here as well, so that a bad value names the key an operator sets, not the record's field. */
+    private static Duration receiptMaxAge(Config c) {
+        Duration maxAge = c.get("retention.receipt-max-age").as(Duration.class)
+                .orElse(PersistenceSettings.DEFAULT_RECEIPT_MAX_AGE);
+        if (maxAge.isZero() || maxAge.isNegative()) {
+            throw new IllegalArgumentException("batchcast.retention.receipt-max-age"
+                    + " (BATCHCAST_RETENTION_RECEIPT_dash_MAX_dash_AGE) must be positive, was " + maxAge);
+        }
+        return maxAge;
     }
 
     private static PaperExchangeSettings exchange(Config e) {

@@ -11,15 +11,23 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Retention of the event log: keeps the newest {@code retentionCount} events per stream and nothing older than
- * {@code retentionAge}. Every delete is a bounded range of an index (the primary key per stream, the age index), in
- * chunks of {@value #CHUNK} rows per transaction, so pruning never scans the log nor holds long locks. Runs on a
- * {@link PruneSchedule}; {@link #pruneNow()} is the same work, synchronously.
+ * Retention: keeps the newest {@code retentionCount} events per stream and nothing older than {@code retentionAge},
+ * and drops receipts (completed batches and their results) older than {@code receiptMaxAge} ({@link ReceiptPruner}).
+ * Every delete is a bounded range of an index (the primary key per stream, the age index, the batches' primary
+ * key), in chunks of {@value #CHUNK} rows per transaction, so pruning never scans a table nor holds long locks. Orders
+ * are never pruned: they are the strategy's order book. Runs on a {@link PruneSchedule}; {@link #pruneNow()} is the
+ * same work, synchronously.
  */
 public final class EventLogPruner {
 
-    /** What one run deleted. */
-    public record Pruned(long byCount, long byAge) {
+    /**
+     * What one run deleted.
+     *
+     * @param byCount  events over the per-stream count
+     * @param byAge    events older than the retention age
+     * @param receipts completed batches (each with its results) older than the receipt max age
+     */
+    public record Pruned(long byCount, long byAge, long receipts) {
     }
 
     static final int CHUNK = 1_000;
@@ -27,12 +35,21 @@ public final class EventLogPruner {
     private final Transactions transactions;
     private final int retentionCount;
     private final Duration retentionAge;
+    private final Duration receiptMaxAge;
+    private final ReceiptPruner receipts;
     private final Clock clock;
 
     EventLogPruner(Transactions transactions, PersistenceSettings settings, Clock clock) {
+        this(transactions, settings, clock, ReceiptPruner.CHUNK);
+    }
+
+    /** With {@code receiptChunk} batches read per transaction (tests walk with small chunks). */
+    EventLogPruner(Transactions transactions, PersistenceSettings settings, Clock clock, int receiptChunk) {
         this.transactions = transactions;
         this.retentionCount = settings.retentionCount();
         this.retentionAge = settings.retentionAge();
+        this.receiptMaxAge = settings.receiptMaxAge();
+        this.receipts = new ReceiptPruner(transactions, receiptChunk);
         this.clock = clock;
     }
 
@@ -42,7 +59,9 @@ public final class EventLogPruner {
         for (StreamHead stream : streamsOverCount()) {
             byCount += pruneStream(stream.strategyId(), stream.headSeq() - retentionCount);
         }
-        return new Pruned(byCount, pruneByAge(clock.instant().minus(retentionAge)));
+        Instant now = clock.instant();
+        long byAge = pruneByAge(now.minus(retentionAge));
+        return new Pruned(byCount, byAge, receipts.prune(now.minus(receiptMaxAge)));
     }
 
     private record StreamHead(long strategyId, long headSeq) {

@@ -29,6 +29,7 @@ public final class Persistence implements AutoCloseable {
     private final String epoch;
     private final Transactions transactions;
     private final JdbcStrategyStore strategies;
+    private final Clock clock;
     private final EventLogPruner pruner;
     private final PruneSchedule pruneSchedule;
     private final List<DoorbellListener> listeners = new ArrayList<>();
@@ -40,6 +41,7 @@ public final class Persistence implements AutoCloseable {
         this.transactions = new Transactions(dataSource);
         this.epoch = SchemaMigrations.readEpoch(transactions);
         this.strategies = new JdbcStrategyStore(transactions);
+        this.clock = clock;
         this.pruner = new EventLogPruner(transactions, settings, clock);
         this.pruneSchedule = new PruneSchedule(pruner, settings.pruneInterval());
     }
@@ -104,6 +106,11 @@ public final class Persistence implements AutoCloseable {
     /** Retention work, synchronously (for tests and operators). */
     public EventLogPruner pruner() {
         return pruner;
+    }
+
+    /** The same work, reading {@code receiptChunk} batches per transaction (tests cross chunk borders with it). */
+    EventLogPruner pruner(int receiptChunk) {
+        return new EventLogPruner(transactions, settings, clock, receiptChunk);
     }
 
     /** Runs the pruner every {@code pruneInterval}; bootstrap calls {@code start()}. Stopped by {@link #close()}. */

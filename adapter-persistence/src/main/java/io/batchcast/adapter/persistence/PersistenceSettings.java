@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * How to reach the database and how long to keep events.
+ * How to reach the database and how long to keep events and receipts.
  *
  * @param url               JDBC URL; {@code jdbc:h2:...} (embedded, single process) or {@code jdbc:postgresql:...}
  * @param user              database user; empty means the driver's default
@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  *                          tries to reach the database
  * @param retentionCount    events kept per stream (the newest ones)
  * @param retentionAge      events older than this are pruned
+ * @param receiptMaxAge     completed batches (the stored receipts of request ids) and their results older than this
+ *                          are pruned; a request id is honoured for this long
  * @param pruneInterval     how often the pruner runs
  */
 public record PersistenceSettings(
@@ -26,6 +28,7 @@ public record PersistenceSettings(
         Duration connectionTimeout,
         int retentionCount,
         Duration retentionAge,
+        Duration receiptMaxAge,
         Duration pruneInterval) {
 
     public static final String DEFAULT_URL = "jdbc:h2:file:./data/batchcast";
@@ -33,6 +36,7 @@ public record PersistenceSettings(
     public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(3);
     public static final int DEFAULT_RETENTION_COUNT = 10_000;
     public static final Duration DEFAULT_RETENTION_AGE = Duration.ofDays(7);
+    public static final Duration DEFAULT_RECEIPT_MAX_AGE = Duration.ofDays(7);
     public static final Duration DEFAULT_PRUNE_INTERVAL = Duration.ofMinutes(1);
 
     static final int MAX_POOL_SIZE = 200;
@@ -59,6 +63,7 @@ public record PersistenceSettings(
             throw new IllegalArgumentException("retentionCount must be at least 1, was " + retentionCount);
         }
         requirePositive("retentionAge", retentionAge);
+        requirePositive("receiptMaxAge", receiptMaxAge);
         requirePositive("pruneInterval", pruneInterval);
     }
 
@@ -70,26 +75,33 @@ public record PersistenceSettings(
     /** The given database with every other setting at its default. */
     public static PersistenceSettings of(String url, String user, String password) {
         return new PersistenceSettings(url, user, password, DEFAULT_POOL_SIZE, DEFAULT_CONNECTION_TIMEOUT,
-                DEFAULT_RETENTION_COUNT, DEFAULT_RETENTION_AGE, DEFAULT_PRUNE_INTERVAL);
+                DEFAULT_RETENTION_COUNT, DEFAULT_RETENTION_AGE, DEFAULT_RECEIPT_MAX_AGE, DEFAULT_PRUNE_INTERVAL);
     }
 
     public PersistenceSettings withPoolSize(int newPoolSize) {
         return new PersistenceSettings(url, user, password, newPoolSize, connectionTimeout, retentionCount,
-                retentionAge, pruneInterval);
+                retentionAge, receiptMaxAge, pruneInterval);
     }
 
     public PersistenceSettings withConnectionTimeout(Duration timeout) {
         return new PersistenceSettings(url, user, password, poolSize, timeout, retentionCount, retentionAge,
-                pruneInterval);
+                receiptMaxAge, pruneInterval);
     }
 
     public PersistenceSettings withRetention(int count, Duration age) {
-        return new PersistenceSettings(url, user, password, poolSize, connectionTimeout, count, age, pruneInterval);
+        return new PersistenceSettings(url, user, password, poolSize, connectionTimeout, count, age, receiptMaxAge,
+                pruneInterval);
+    }
+
+    /** Completed batches and their results older than {@code maxAge} are pruned (request ids are honoured so long). */
+    public PersistenceSettings withReceiptMaxAge(Duration maxAge) {
+        return new PersistenceSettings(url, user, password, poolSize, connectionTimeout, retentionCount,
+                retentionAge, maxAge, pruneInterval);
     }
 
     public PersistenceSettings withPruneInterval(Duration interval) {
         return new PersistenceSettings(url, user, password, poolSize, connectionTimeout, retentionCount,
-                retentionAge, interval);
+                retentionAge, receiptMaxAge, interval);
     }
 
     /** The URL for logs and messages: a password given as a URL parameter is masked. */
@@ -107,6 +119,7 @@ public record PersistenceSettings(
         return "PersistenceSettings[url=" + redactedUrl() + ", user=" + user + ", password=" + (password.isEmpty() ? "" : "***")
                 + ", poolSize=" + poolSize + ", connectionTimeout=" + connectionTimeout
                 + ", retentionCount=" + retentionCount + ", retentionAge=" + retentionAge
+                + ", receiptMaxAge=" + receiptMaxAge
                 + ", pruneInterval=" + pruneInterval + "]";
     }
 

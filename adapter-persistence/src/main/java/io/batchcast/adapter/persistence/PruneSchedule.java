@@ -63,11 +63,12 @@ public final class PruneSchedule implements AutoCloseable {
     private void pruneQuietly() {
         try {
             EventLogPruner.Pruned pruned = pruner.pruneNow();
-            if (pruned.byCount() + pruned.byAge() > 0) {
-                LOG.log(Level.DEBUG, "pruned {0} events by count and {1} by age", pruned.byCount(), pruned.byAge());
+            if (pruned.byCount() + pruned.byAge() + pruned.receipts() > 0) {
+                LOG.log(Level.DEBUG, "pruned {0} events by count, {1} by age and {2} receipts", pruned.byCount(),
+                        pruned.byAge(), pruned.receipts());
             }
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "pruning the event log failed; retrying in " + interval, e);
+            LOG.log(Level.WARNING, "pruning events and receipts failed; retrying in " + interval, e);
         }
     }
 }

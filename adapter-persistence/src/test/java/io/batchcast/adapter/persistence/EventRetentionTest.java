@@ -47,14 +47,14 @@ class EventRetentionTest {
             Strategy busy = strategyWithEvents(persistence, fresh, fresh, fresh, fresh, fresh);
             Strategy quiet = strategyWithEvents(persistence, fresh, fresh);
 
-            assertEquals(new EventLogPruner.Pruned(2, 0), persistence.pruner().pruneNow());
-            assertEquals(new EventLogPruner.Pruned(0, 0), persistence.pruner().pruneNow());
+            assertEquals(new EventLogPruner.Pruned(2, 0, 0), persistence.pruner().pruneNow());
+            assertEquals(new EventLogPruner.Pruned(0, 0, 0), persistence.pruner().pruneNow());
 
             assertEquals(new StreamWindow(persistence.epoch(), 3, 5), persistence.eventLog().window(busy.id()));
             assertEquals(List.of(3L, 4L, 5L), seqs(persistence, busy));
             assertEquals(List.of(1L, 2L), seqs(persistence, quiet));
             persistence.batchRecorder().record(TradingFixtures.oneLimitOrder(busy, NOON));
-            assertEquals(new EventLogPruner.Pruned(1, 0), persistence.pruner().pruneNow());
+            assertEquals(new EventLogPruner.Pruned(1, 0, 0), persistence.pruner().pruneNow());
             assertEquals(List.of(4L, 5L, 6L), seqs(persistence, busy));
         }
     }
@@ -68,7 +68,7 @@ class EventRetentionTest {
                     Duration.ofHours(3), Duration.ofHours(2), Duration.ofMinutes(30), Duration.ZERO);
             Strategy stale = strategyWithEvents(persistence, Duration.ofDays(2));
 
-            assertEquals(new EventLogPruner.Pruned(0, 3), persistence.pruner().pruneNow());
+            assertEquals(new EventLogPruner.Pruned(0, 3, 0), persistence.pruner().pruneNow());
 
             assertEquals(new StreamWindow(persistence.epoch(), 3, 4), persistence.eventLog().window(mixed.id()));
             assertEquals(new StreamWindow(persistence.epoch(), 2, 1), persistence.eventLog().window(stale.id()),
@@ -87,7 +87,7 @@ class EventRetentionTest {
             insertEvents(database, busy, 4_000, Duration.ZERO);
             insertEvents(database, stale, 1_300, Duration.ofHours(2));
 
-            assertEquals(new EventLogPruner.Pruned(2_500, 1_300), persistence.pruner().pruneNow());
+            assertEquals(new EventLogPruner.Pruned(2_500, 1_300, 0), persistence.pruner().pruneNow());
 
             assertEquals(new StreamWindow(persistence.epoch(), 2_501, 4_000),
                     persistence.eventLog().window(busy.id()));

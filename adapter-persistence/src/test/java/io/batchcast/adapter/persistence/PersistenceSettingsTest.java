@@ -9,9 +9,20 @@ import org.junit.jupiter.api.Test;
 class PersistenceSettingsTest {
 
     @Test
-    void defaultsAreTheEmbeddedDatabaseWithAWeekOrTenThousandEventsOfRetention() {
+    void defaultsAreTheEmbeddedDatabaseWithAWeekOrTenThousandEventsAndAWeekOfReceipts() {
         assertEquals(new PersistenceSettings("jdbc:h2:file:./data/batchcast", "", "", 10, Duration.ofSeconds(3),
-                10_000, Duration.ofDays(7), Duration.ofMinutes(1)), PersistenceSettings.defaults());
+                10_000, Duration.ofDays(7), Duration.ofHours(168), Duration.ofMinutes(1)), PersistenceSettings.defaults());
+    }
+
+    @Test
+    void receiptMaxAgeIsSetLikeTheOtherRetentionValues() {
+        PersistenceSettings settings = PersistenceSettings.defaults().withReceiptMaxAge(Duration.ofHours(2));
+
+        assertEquals(Duration.ofHours(2), settings.receiptMaxAge());
+        assertEquals(Duration.ofDays(7), settings.retentionAge());
+        assertEquals(Duration.ofHours(2), settings.withRetention(5, Duration.ofDays(1)).withPruneInterval(
+                Duration.ofSeconds(30)).withPoolSize(3).withConnectionTimeout(Duration.ofSeconds(1)).receiptMaxAge(),
+                "every with... keeps it");
     }
 
     @Test
@@ -27,6 +38,10 @@ class PersistenceSettingsTest {
                 () -> defaults.withRetention(0, Duration.ofDays(1))).getMessage());
         assertEquals("retentionAge must be positive, was PT0S", assertThrows(IllegalArgumentException.class,
                 () -> defaults.withRetention(10, Duration.ZERO)).getMessage());
+        assertEquals("receiptMaxAge must be positive, was PT0S", assertThrows(IllegalArgumentException.class,
+                () -> defaults.withReceiptMaxAge(Duration.ZERO)).getMessage());
+        assertEquals("receiptMaxAge must be positive, was PT-1H", assertThrows(IllegalArgumentException.class,
+                () -> defaults.withReceiptMaxAge(Duration.ofHours(-1))).getMessage());
         assertEquals("pruneInterval must be positive, was PT-1S", assertThrows(IllegalArgumentException.class,
                 () -> defaults.withPruneInterval(Duration.ofSeconds(-1))).getMessage());
         assertEquals("url must start with jdbc:h2: or jdbc:postgresql:, was 'jdbc:mysql://db/batchcast'",
