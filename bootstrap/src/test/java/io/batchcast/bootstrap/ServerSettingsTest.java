@@ -1,9 +1,11 @@
 package io.batchcast.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
+import io.helidon.config.EnvironmentVariables;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Set;
@@ -45,5 +47,38 @@ class ServerSettingsTest {
         assertEquals(Set.of("BTC-USDT", "ETH-USDT"), settings.exchange().allowedSymbols());
         assertEquals(new BigDecimal("250000"), settings.exchange().maxNotional());
         assertEquals(true, settings.demo());
+    }
+
+    @Test
+    void receiptMaxAgeDefaultsToAWeekLikeEventsAndIsListedInTheBundledYaml() {
+        Config bundled = Config.just(ConfigSources.classpath("application.yaml"));
+
+        assertEquals("PT168H", bundled.get("batchcast.retention.receipt-max-age").asString().get());
+        assertEquals(Duration.ofHours(168), ServerSettings.from(bundled).persistence().receiptMaxAge());
+        assertEquals(Duration.ofHours(168), ServerSettings.from(Config.empty()).persistence().receiptMaxAge(),
+                "without the key");
+    }
+
+    @Test
+    void receiptMaxAgeIsOverriddenByItsEnvironmentVariable() {
+        Config config = Config.just(
+                ConfigSources.create(EnvironmentVariables.expand(
+                        Map.of("BATCHCAST_RETENTION_RECEIPT_dash_MAX_dash_AGE", "PT36H"))),
+                ConfigSources.classpath("application.yaml"));
+
+        assertEquals(Duration.ofHours(36), ServerSettings.from(config).persistence().receiptMaxAge());
+    }
+
+    @Test
+    void receiptMaxAgeThatIsNotPositiveIsRefusedNamingTheKeyAndTheValue() {
+        assertEquals("batchcast.retention.receipt-max-age (BATCHCAST_RETENTION_RECEIPT_dash_MAX_dash_AGE)"
+                + " must be positive, was PT0S", refusal("batchcast.retention.receipt-max-age", "PT0S"));
+        assertEquals("batchcast.retention.receipt-max-age (BATCHCAST_RETENTION_RECEIPT_dash_MAX_dash_AGE)"
+                + " must be positive, was PT-1H", refusal("batchcast.retention.receipt-max-age", "-PT1H"));
+    }
+
+    private static String refusal(String key, String value) {
+        Config config = Config.just(ConfigSources.create(Map.of(key, value)), ConfigSources.classpath("application.yaml"));
+        return assertThrows(IllegalArgumentException.class, () -> ServerSettings.from(config)).getMessage();
     }
 }
