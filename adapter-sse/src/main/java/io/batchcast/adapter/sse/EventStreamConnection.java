@@ -6,6 +6,8 @@ import io.batchcast.domain.EventId;
 import io.batchcast.domain.StoredEvent;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -17,6 +19,11 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class EventStreamConnection implements EventListener {
 
+    /** Frames a writer takes from its queue for one write; bounds the bytes joined per write (~300 B a frame). */
+    static final int MAX_FRAMES_PER_WRITE = 64;
+
+    private static final Frame HEARTBEAT = new Frame(EventFrames.HEARTBEAT, false);
+
     private final Caller caller;
     private final long strategyId;
     private final SseSettings settings;
@@ -25,7 +32,7 @@ final class EventStreamConnection implements EventListener {
     private final Clock clock;
     private final FrameQueue queue;
     private final AtomicReference<StreamEnd> end = new AtomicReference<>();
-    private volatile EventStreamSink sink;
+    private volatile FrameOutput output;
 
     EventStreamConnection(Caller caller, long strategyId, SseSettings settings, FrameCache frames,
             StreamCounters counters, Clock clock) {
@@ -68,12 +75,14 @@ final class EventStreamConnection implements EventListener {
      * Writes the stream until it ends, on the calling (request) thread: the retry field, the replay, then live
      * frames, with a heartbeat after each quiet interval, and an end at the token's expiry.
      */
-    StreamEnd stream(EventStreamSink sink) {
-        this.sink = sink;
+    StreamEnd stream(FrameOutput output) {
+        this.output = output;
         try {
-            write(new Frame(EventFrames.retry(settings.retry()), false));
-            for (Frame frame : queue.takeBacklog()) {
-                write(frame);
+            List<Frame> opening = new ArrayList<>();
+            opening.add(new Frame(EventFrames.retry(settings.retry()), false));
+            opening.addAll(queue.takeBacklog());
+            for (int from = 0; from < opening.size(); from += MAX_FRAMES_PER_WRITE) {
+                write(opening.subList(from, Math.min(opening.size(), from + MAX_FRAMES_PER_WRITE)));
             }
             return drain();
         } catch (InterruptedException e) {
@@ -98,7 +107,7 @@ final class EventStreamConnection implements EventListener {
 
     /** Cuts the connection at once, even if its writer is blocked on a stalled socket. */
     void abort() {
-        EventStreamSink current = sink;
+        FrameOutput current = output;
         if (current != null) {
             // closing a socket may wait on its locks; never do that on the publishing thread
             Thread.ofVirtual().name("sse-abort").start(current::abort);
@@ -110,31 +119,79 @@ final class EventStreamConnection implements EventListener {
         long expiresAt = System.nanoTime() + Math.max(0, Duration.between(clock.instant(), caller.expiresAt())
                 .toNanos());
         long nextHeartbeat = System.nanoTime() + heartbeatNanos;
+        List<Frame> waiting = new ArrayList<>();
         while (true) {
             long now = System.nanoTime();
             if (now - expiresAt >= 0) {
                 return endWith(StreamEnd.TOKEN_EXPIRED);
             }
             Frame frame = queue.poll(Math.min(nextHeartbeat - now, expiresAt - now));
-            if (frame == FrameQueue.END_OF_STREAM) {
+            if (frame == null) {
+                if (System.nanoTime() - nextHeartbeat >= 0) {
+                    write(HEARTBEAT);
+                    nextHeartbeat = System.nanoTime() + heartbeatNanos;
+                }
+                continue;
+            }
+            // what queued up behind it while this thread was waking goes out in the same write and flush
+            waiting.add(frame);
+            queue.drainWaiting(waiting, MAX_FRAMES_PER_WRITE - 1);
+            boolean ended = writeAll(waiting);
+            waiting.clear();
+            if (ended) {
                 return end.get();
             }
-            if (frame != null || System.nanoTime() - nextHeartbeat >= 0) {
-                write(frame != null ? frame : new Frame(EventFrames.HEARTBEAT, false));
-                nextHeartbeat = System.nanoTime() + heartbeatNanos;
-            }
+            nextHeartbeat = System.nanoTime() + heartbeatNanos;
         }
     }
 
+    /** Writes the frames before the end marker, if any, as one write; true when the end marker was among them. */
+    private boolean writeAll(List<Frame> frames) {
+        int count = frames.indexOf(FrameQueue.END_OF_STREAM);
+        boolean ended = count >= 0;
+        if (!ended) {
+            count = frames.size();
+        }
+        if (count > 0) {
+            write(frames.subList(0, count));
+        }
+        return ended;
+    }
+
     private void write(Frame frame) {
+        write(List.of(frame));
+    }
+
+    /** One write and flush for all of them: one chunk, one system call, instead of one per frame. */
+    private void write(List<Frame> frames) {
         if (end.get() == StreamEnd.TOO_SLOW) {
             throw new IllegalStateException("stream was cut off as too slow");
         }
-        sink.emit(frame.bytes());
+        output.write(frames.size() == 1 ? frames.getFirst().bytes() : joined(frames));
+        for (Frame frame : frames) {
+            counted(frame);
+        }
+    }
+
+    private static byte[] joined(List<Frame> frames) {
+        int length = 0;
+        for (Frame frame : frames) {
+            length += frame.bytes().length;
+        }
+        byte[] joined = new byte[length];
+        int at = 0;
+        for (Frame frame : frames) {
+            System.arraycopy(frame.bytes(), 0, joined, at, frame.bytes().length);
+            at += frame.bytes().length;
+        }
+        return joined;
+    }
+
+    private void counted(Frame frame) {
         counters.bytesWritten(frame.bytes().length);
         if (frame.event()) {
             counters.eventDelivered();
-        } else if (frame.bytes() == EventFrames.HEARTBEAT) {
+        } else if (frame == HEARTBEAT) {
             counters.heartbeatSent();
         }
     }

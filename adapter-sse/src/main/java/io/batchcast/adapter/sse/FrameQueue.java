@@ -2,8 +2,7 @@ package io.batchcast.adapter.sse;
 
 import java.util.ArrayDeque;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -12,6 +11,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * a resync) go to an unbounded backlog: the application replays up to its own limit before the stream can start
  * writing, and that must not count as falling behind. Once {@link #joined()}, frames go to a bounded queue, and a
  * full queue means the reader is too slow.
+ *
+ * <p>The bounded queue is a {@link LinkedBlockingQueue}: it takes memory per frame waiting, not per slot allowed. An
+ * idle stream, which is most of them, holds no slots at all (an {@code ArrayBlockingQueue} of the default 256 slots
+ * cost every stream 1 KB up front), and the bound and the "full" answer are the same.
  */
 final class FrameQueue {
 
@@ -24,18 +27,21 @@ final class FrameQueue {
     static final Frame END_OF_STREAM = new Frame(new byte[0], false);
 
     private final ReentrantLock joinLock = new ReentrantLock();
-    private final ArrayDeque<Frame> backlog = new ArrayDeque<>();
-    private final BlockingQueue<Frame> queue;
+    private final LinkedBlockingQueue<Frame> queue;
+    private ArrayDeque<Frame> backlog;
     private boolean joined;
 
     FrameQueue(int capacity) {
-        this.queue = new ArrayBlockingQueue<>(capacity);
+        this.queue = new LinkedBlockingQueue<>(capacity);
     }
 
     Offered offer(Frame frame) {
         joinLock.lock();
         try {
             if (!joined) {
+                if (backlog == null) {
+                    backlog = new ArrayDeque<>();
+                }
                 backlog.add(frame);
                 return Offered.BACKLOG;
             }
@@ -59,8 +65,8 @@ final class FrameQueue {
     List<Frame> takeBacklog() {
         joinLock.lock();
         try {
-            List<Frame> frames = List.copyOf(backlog);
-            backlog.clear();
+            List<Frame> frames = backlog == null ? List.of() : List.copyOf(backlog);
+            backlog = null;
             return frames;
         } finally {
             joinLock.unlock();
@@ -70,6 +76,11 @@ final class FrameQueue {
     /** The next live frame, or null after {@code nanos} without one. */
     Frame poll(long nanos) throws InterruptedException {
         return queue.poll(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** Moves up to {@code max} frames that are already waiting, in order, into {@code into}, without waiting. */
+    void drainWaiting(List<Frame> into, int max) {
+        queue.drainTo(into, max);
     }
 
     /** Asks the writer to stop after the frames already queued; false when the queue is full. */
