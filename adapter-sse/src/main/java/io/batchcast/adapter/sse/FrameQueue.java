@@ -87,4 +87,19 @@ final class FrameQueue {
     boolean offerEnd() {
         return queue.offer(END_OF_STREAM);
     }
+
+    /** The frames' bytes end to end, in order. */
+    static byte[] joined(List<Frame> frames) {
+        int length = 0;
+        for (Frame frame : frames) {
+            length += frame.bytes().length;
+        }
+        byte[] joined = new byte[length];
+        int at = 0;
+        for (Frame frame : frames) {
+            System.arraycopy(frame.bytes(), 0, joined, at, frame.bytes().length);
+            at += frame.bytes().length;
+        }
+        return joined;
+    }
 }
