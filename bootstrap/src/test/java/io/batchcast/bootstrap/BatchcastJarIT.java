@@ -94,6 +94,8 @@ class BatchcastJarIT {
                             "batchcast_sse_frames_serialized_total{scope=\"application\",} 2.0")) {
                         assertTrue(metrics.contains(line), line + " in\n" + metrics);
                     }
+                    // how many writes carried those frames depends on timing (frames queued together share one)
+                    assertTrue(metrics.contains("batchcast_sse_writes_total{scope=\"application\",} "), metrics);
                 }
             }
             assertTrue(get(jar, "/observe/health/ready").contains("\"status\":\"UP\""));

@@ -174,19 +174,18 @@ final class EventStreamConnection implements EventListener {
         if (end.get() == StreamEnd.TOO_SLOW) {
             throw new IllegalStateException("stream was cut off as too slow");
         }
-        output.write(frames.size() == 1 ? frames.getFirst().bytes() : FrameQueue.joined(frames));
+        byte[] bytes = frames.size() == 1 ? frames.getFirst().bytes() : FrameQueue.joined(frames);
+        output.write(bytes);
+        int events = 0;
+        int heartbeats = 0;
         for (Frame frame : frames) {
-            counted(frame);
+            if (frame.event()) {
+                events++;
+            } else if (frame == HEARTBEAT) {
+                heartbeats++;
+            }
         }
-    }
-
-    private void counted(Frame frame) {
-        counters.bytesWritten(frame.bytes().length);
-        if (frame.event()) {
-            counters.eventDelivered();
-        } else if (frame == HEARTBEAT) {
-            counters.heartbeatSent();
-        }
+        counters.written(bytes.length, events, heartbeats);
     }
 
     private void enqueue(Frame frame) {

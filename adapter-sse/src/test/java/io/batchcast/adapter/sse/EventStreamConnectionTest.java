@@ -47,6 +47,8 @@ class EventStreamConnectionTest {
         assertEquals(StreamEnd.SHUTDOWN, end.get(10, TimeUnit.SECONDS));
         assertEquals(List.of("retry: 3000\n\n", frame(1) + frame(2) + frame(3)), List.copyOf(output.writes));
         assertEquals(3, counters.eventsDelivered());
+        assertEquals(2, counters.writes());
+        assertEquals(("retry: 3000\n\n" + frame(1) + frame(2) + frame(3)).length(), counters.bytesWritten());
     }
 
     @Test
@@ -61,6 +63,8 @@ class EventStreamConnectionTest {
         assertEquals(StreamEnd.SHUTDOWN, connection.stream(output));
         assertEquals(List.of("retry: 3000\n\n" + frame(1) + frame(2)), List.copyOf(output.writes));
         assertEquals(2, counters.replayedEvents());
+        assertEquals(2, counters.eventsDelivered());
+        assertEquals(1, counters.writes());
     }
 
     @Test
