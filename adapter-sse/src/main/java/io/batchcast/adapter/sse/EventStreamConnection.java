@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -33,11 +34,12 @@ final class EventStreamConnection implements EventListener {
     private final StreamCounters counters;
     private final Clock clock;
     private final FrameQueue queue;
+    private final StreamTimer timer;
     private final AtomicReference<StreamEnd> end = new AtomicReference<>();
     private volatile FrameOutput output;
 
     EventStreamConnection(Caller caller, long strategyId, SseSettings settings, FrameCache frames,
-            StreamCounters counters, Clock clock) {
+            StreamCounters counters, Clock clock, ScheduledExecutorService timers) {
         this.caller = caller;
         this.strategyId = strategyId;
         this.settings = settings;
@@ -45,6 +47,7 @@ final class EventStreamConnection implements EventListener {
         this.counters = counters;
         this.clock = clock;
         this.queue = new FrameQueue(settings.queueCapacity());
+        this.timer = new StreamTimer(timers, settings.heartbeat().toNanos(), queue::wakeUp);
     }
 
     String userId() {
@@ -122,47 +125,43 @@ final class EventStreamConnection implements EventListener {
     }
 
     private StreamEnd drain() throws InterruptedException {
-        long heartbeatNanos = settings.heartbeat().toNanos();
         long expiresAt = System.nanoTime() + Math.max(0, Duration.between(clock.instant(), caller.expiresAt())
                 .toNanos());
-        long nextHeartbeat = System.nanoTime() + heartbeatNanos;
-        List<Frame> waiting = new ArrayList<>();
-        while (true) {
-            long now = System.nanoTime();
-            if (now - expiresAt >= 0) {
-                return endWith(StreamEnd.TOKEN_EXPIRED);
-            }
-            Frame frame = queue.poll(Math.min(nextHeartbeat - now, expiresAt - now));
-            if (frame == null) {
-                if (System.nanoTime() - nextHeartbeat >= 0) {
-                    write(HEARTBEAT);
-                    nextHeartbeat = System.nanoTime() + heartbeatNanos;
+        timer.start(expiresAt);
+        try {
+            List<Frame> taken = new ArrayList<>();
+            while (true) {
+                if (System.nanoTime() - expiresAt >= 0) {
+                    return endWith(StreamEnd.TOKEN_EXPIRED);
                 }
-                continue;
+                // what queued up behind the first frame while this thread was waking goes out in the same write
+                taken.add(queue.take());
+                queue.drainWaiting(taken, MAX_FRAMES_PER_WRITE - 1);
+                boolean ended = writeTaken(taken);
+                taken.clear();
+                if (ended) {
+                    return end.get();
+                }
             }
-            // what queued up behind it while this thread was waking goes out in the same write and flush
-            waiting.add(frame);
-            queue.drainWaiting(waiting, MAX_FRAMES_PER_WRITE - 1);
-            boolean ended = writeAll(waiting);
-            waiting.clear();
-            if (ended) {
-                return end.get();
-            }
-            nextHeartbeat = System.nanoTime() + heartbeatNanos;
+        } finally {
+            timer.stop();
         }
     }
 
-    /** Writes the frames before the end marker, if any, as one write; true when the end marker was among them. */
-    private boolean writeAll(List<Frame> frames) {
-        int count = frames.indexOf(FrameQueue.END_OF_STREAM);
-        boolean ended = count >= 0;
-        if (!ended) {
-            count = frames.size();
+    /**
+     * Writes the frames before the end marker, if any, as one write, or a heartbeat when the timer woke a quiet
+     * stream; true when the end marker was among them.
+     */
+    private boolean writeTaken(List<Frame> taken) {
+        int endAt = taken.indexOf(FrameQueue.END_OF_STREAM);
+        List<Frame> frames = endAt >= 0 ? taken.subList(0, endAt) : taken;
+        boolean woken = frames.removeIf(frame -> frame == FrameQueue.WAKE_UP);
+        if (!frames.isEmpty()) {
+            write(frames);
+        } else if (woken && timer.heartbeatDue()) {
+            write(HEARTBEAT);
         }
-        if (count > 0) {
-            write(frames.subList(0, count));
-        }
-        return ended;
+        return endAt >= 0;
     }
 
     private void write(Frame frame) {
@@ -176,6 +175,7 @@ final class EventStreamConnection implements EventListener {
         }
         byte[] bytes = frames.size() == 1 ? frames.getFirst().bytes() : FrameQueue.joined(frames);
         output.write(bytes);
+        timer.written();
         int events = 0;
         int heartbeats = 0;
         for (Frame frame : frames) {

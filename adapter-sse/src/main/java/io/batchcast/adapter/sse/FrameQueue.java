@@ -3,7 +3,6 @@ package io.batchcast.adapter.sse;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -25,6 +24,8 @@ final class FrameQueue {
     enum Offered { BACKLOG, QUEUED, FULL }
 
     static final Frame END_OF_STREAM = new Frame(new byte[0], false);
+    /** Not written: makes a waiting writer look at the clock (heartbeat due, or the token expired). */
+    static final Frame WAKE_UP = new Frame(new byte[0], false);
 
     private final ReentrantLock joinLock = new ReentrantLock();
     private final LinkedBlockingQueue<Frame> queue;
@@ -73,9 +74,19 @@ final class FrameQueue {
         }
     }
 
-    /** The next live frame, or null after {@code nanos} without one. */
-    Frame poll(long nanos) throws InterruptedException {
-        return queue.poll(nanos, TimeUnit.NANOSECONDS);
+    /** The next live frame, waiting as long as it takes ({@link #wakeUp()} ends a wait without a frame). */
+    Frame take() throws InterruptedException {
+        return queue.take();
+    }
+
+    /**
+     * Wakes a writer that is waiting for frames. Only when none are waiting: a writer with frames to take is not
+     * waiting, and the marker then never takes a slot that a frame could need.
+     */
+    void wakeUp() {
+        if (queue.isEmpty()) {
+            queue.offer(WAKE_UP);
+        }
     }
 
     /** Moves up to {@code max} frames that are already waiting, in order, into {@code into}, without waiting. */

@@ -15,7 +15,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,9 +29,15 @@ class EventStreamConnectionTest {
     private static final Instant NOW = Instant.parse("2026-11-27T01:00:00Z");
 
     private final StreamCounters counters = new StreamCounters();
+    private final ScheduledThreadPoolExecutor timers = timers();
     private final EventStreamConnection connection = new EventStreamConnection(
             new Caller("u1", NOW.plusSeconds(3600)), 7, SseSettings.defaults(TestTokens.SECRET),
-            new FrameCache(16, counters), counters, Clock.systemUTC());
+            new FrameCache(16, counters), counters, Clock.systemUTC(), timers);
+
+    @AfterEach
+    void stopTimers() {
+        timers.shutdownNow();
+    }
 
     @Test
     void framesQueuedWhileTheWriterWasBusyGoOutInOneWriteInOrder() throws Exception {
@@ -68,10 +76,28 @@ class EventStreamConnectionTest {
     }
 
     @Test
+    void aStreamSetsOneTimerForItsQuietIntervalNotOnePerFrameWritten() throws Exception {
+        var output = new RecordingOutput();
+        output.release.countDown();
+        connection.joined();
+        CompletableFuture<StreamEnd> end = CompletableFuture.supplyAsync(() -> connection.stream(output));
+        output.writes.take(); // the retry field
+        for (int sequence = 1; sequence <= 100; sequence++) {
+            connection.onEvent(event(sequence));
+            assertEquals(frame(sequence), output.writes.poll(10, TimeUnit.SECONDS));
+        }
+
+        assertEquals(1, timers.getTaskCount(), "the heartbeat check, scheduled once when the stream went live");
+        connection.finish(StreamEnd.SHUTDOWN);
+        assertEquals(StreamEnd.SHUTDOWN, end.get(10, TimeUnit.SECONDS));
+        assertEquals(0, timers.getQueue().size(), "its timer is cancelled when the stream ends");
+    }
+
+    @Test
     void aFullQueueStillCutsTheReaderOffAtTheConfiguredCapacity() {
         var small = new EventStreamConnection(new Caller("u1", NOW.plusSeconds(3600)), 7,
                 SseSettings.defaults(TestTokens.SECRET).withQueueCapacity(2), new FrameCache(16, counters), counters,
-                Clock.systemUTC());
+                Clock.systemUTC(), timers);
         small.joined();
         small.onEvent(event(1));
         small.onEvent(event(2));
@@ -80,6 +106,12 @@ class EventStreamConnectionTest {
         small.onEvent(event(3));
 
         assertEquals(1, counters.slowReaderEvictions());
+    }
+
+    private static ScheduledThreadPoolExecutor timers() {
+        var timers = new ScheduledThreadPoolExecutor(1);
+        timers.setRemoveOnCancelPolicy(true);
+        return timers;
     }
 
     private static StoredEvent event(long sequence) {
