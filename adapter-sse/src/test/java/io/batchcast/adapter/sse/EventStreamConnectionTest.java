@@ -10,6 +10,7 @@ import io.batchcast.domain.StoredEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -26,13 +27,14 @@ import org.junit.jupiter.api.Test;
  */
 class EventStreamConnectionTest {
 
+    // the connection's clock is fixed at NOW, so the token (valid for an hour after NOW) never expires in a test
     private static final Instant NOW = Instant.parse("2026-11-27T01:00:00Z");
 
     private final StreamCounters counters = new StreamCounters();
     private final ScheduledThreadPoolExecutor timers = timers();
     private final EventStreamConnection connection = new EventStreamConnection(
             new Caller("u1", NOW.plusSeconds(3600)), 7, SseSettings.defaults(TestTokens.SECRET),
-            new FrameCache(16, counters), counters, Clock.systemUTC(), timers);
+            new FrameCache(16, counters), counters, Clock.fixed(NOW, ZoneOffset.UTC), timers);
 
     @AfterEach
     void stopTimers() {
@@ -97,7 +99,7 @@ class EventStreamConnectionTest {
     void aFullQueueStillCutsTheReaderOffAtTheConfiguredCapacity() {
         var small = new EventStreamConnection(new Caller("u1", NOW.plusSeconds(3600)), 7,
                 SseSettings.defaults(TestTokens.SECRET).withQueueCapacity(2), new FrameCache(16, counters), counters,
-                Clock.systemUTC(), timers);
+                Clock.fixed(NOW, ZoneOffset.UTC), timers);
         small.joined();
         small.onEvent(event(1));
         small.onEvent(event(2));
