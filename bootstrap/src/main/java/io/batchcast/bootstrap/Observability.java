@@ -41,6 +41,8 @@ final class Observability {
                     StreamCounters::streamsRejected),
             new StreamMeter("batchcast_sse_deliveries", "Events written to SSE streams", StreamCounters::eventsDelivered),
             new StreamMeter("batchcast_sse_bytes_written", "Bytes written to SSE streams", StreamCounters::bytesWritten),
+            new StreamMeter("batchcast_sse_writes", "Writes to SSE sockets (frames queued together share one)",
+                    StreamCounters::writes),
             new StreamMeter("batchcast_sse_replayed_events", "Events replayed to reconnecting SSE clients",
                     StreamCounters::replayedEvents),
             new StreamMeter("batchcast_sse_resyncs", "resync frames sent for unusable cursors",

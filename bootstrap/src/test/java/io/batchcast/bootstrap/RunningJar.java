@@ -77,6 +77,20 @@ final class RunningJar implements AutoCloseable {
         return Files.readString(log);
     }
 
+    /**
+     * The output once it contains {@code text}, or as it is after 10 s. The server answers readiness as soon as the
+     * web server is up, which can be before the banner after it has been written out.
+     */
+    String outputContaining(String text) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(10);
+        String output = output();
+        while (!output.contains(text) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+            output = output();
+        }
+        return output;
+    }
+
     /** SIGTERM, as an orchestrator stops it; returns the exit code. */
     int terminate() throws InterruptedException {
         process.destroy();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import io.helidon.config.EnvironmentVariables;
+import io.helidon.webserver.WebServerConfig;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Set;
@@ -25,6 +26,16 @@ class ServerSettingsTest {
         assertEquals(Duration.ZERO, settings.exchange().latency());
         assertEquals(false, settings.demo());
         assertEquals("", settings.configuredSecret());
+    }
+
+    @Test
+    void theWebServerListenerDefaultsToBlockingSocketsWithoutAResponseBuffer() {
+        Config config = Config.just(ConfigSources.classpath("application.yaml"));
+
+        WebServerConfig web = WebServerConfig.builder().config(config.get("server")).buildPrototype();
+
+        assertEquals(false, web.useNio());
+        assertEquals(0, web.writeBufferSize());
     }
 
     @Test

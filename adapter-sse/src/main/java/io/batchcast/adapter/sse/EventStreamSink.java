@@ -16,7 +16,7 @@ import java.io.UncheckedIOException;
  * that stopped reading, which Helidon's sink cannot do. Created through {@link EventStreamSinkProvider}, so Helidon
  * commits the status line and headers exactly as for its own sinks.
  */
-final class EventStreamSink implements Sink<byte[]> {
+final class EventStreamSink implements Sink<byte[]>, FrameOutput {
 
     /** The type to ask {@code ServerResponse.sink(...)} for. */
     static final GenericType<EventStreamSink> TYPE = GenericType.create(EventStreamSink.class);
@@ -47,6 +47,11 @@ final class EventStreamSink implements Sink<byte[]> {
         }
     }
 
+    @Override
+    public void write(byte[] bytes) {
+        emit(bytes);
+    }
+
     /** Ends the response cleanly: the terminating chunk tells the client the stream is over, so it reconnects. */
     @Override
     public void close() {
@@ -59,7 +64,8 @@ final class EventStreamSink implements Sink<byte[]> {
     }
 
     /** Cuts the connection from any thread; a write blocked on this socket fails at once. */
-    void abort() {
+    @Override
+    public void abort() {
         if (socket != null) {
             try {
                 socket.close();

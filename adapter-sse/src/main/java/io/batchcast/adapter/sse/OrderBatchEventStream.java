@@ -13,6 +13,7 @@ import io.helidon.webserver.http.ServerResponse;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * {@code GET /api/v1/strategies/{strategyId}/events}: one user's strategy's order-batch events as text/event-stream.
@@ -32,9 +33,10 @@ final class OrderBatchEventStream implements HttpService {
     private final FrameCache frames;
     private final StreamCounters counters;
     private final Clock clock;
+    private final ScheduledExecutorService timers;
 
     OrderBatchEventStream(SubscribeToOrderBatchEventsUseCase events, SseSettings settings, StreamRegistry registry,
-            FrameCache frames, StreamCounters counters, Clock clock) {
+            FrameCache frames, StreamCounters counters, Clock clock, ScheduledExecutorService timers) {
         this.events = events;
         this.settings = settings;
         this.tokens = new AccessTokens(settings.jwtSecret(), clock);
@@ -43,6 +45,7 @@ final class OrderBatchEventStream implements HttpService {
         this.frames = frames;
         this.counters = counters;
         this.clock = clock;
+        this.timers = timers;
     }
 
     @Override
@@ -71,7 +74,7 @@ final class OrderBatchEventStream implements HttpService {
             return;
         }
         var connection = new EventStreamConnection(caller.get(), strategyId.getAsLong(), settings, frames, counters,
-                clock);
+                clock, timers);
         if (admit(response, connection)) {
             try {
                 subscribeAndStream(request, response, connection);

@@ -3,6 +3,7 @@ package io.batchcast.adapter.sse;
 import io.batchcast.application.port.in.SubscribeToOrderBatchEventsUseCase;
 import io.helidon.webserver.http.HttpRouting;
 import java.time.Clock;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
  * The web adapter's entry for bootstrap (and for tests, which build their server the same way): registers the event
@@ -22,11 +23,14 @@ public final class SseRouting implements AutoCloseable {
     private final SseSettings settings;
     private final StreamCounters counters;
     private final StreamRegistry registry;
+    private final ScheduledThreadPoolExecutor timers;
 
-    private SseRouting(SseSettings settings, StreamCounters counters, StreamRegistry registry) {
+    private SseRouting(SseSettings settings, StreamCounters counters, StreamRegistry registry,
+            ScheduledThreadPoolExecutor timers) {
         this.settings = settings;
         this.counters = counters;
         this.registry = registry;
+        this.timers = timers;
     }
 
     /**
@@ -39,10 +43,14 @@ public final class SseRouting implements AutoCloseable {
         var counters = new StreamCounters();
         var registry = new StreamRegistry(settings.maxStreamsPerUser(), counters);
         var frames = new FrameCache(FRAME_CACHE_CAPACITY, counters);
-        routing.register(new OrderBatchEventStream(events, settings, registry, frames, counters, clock));
+        // heartbeats and token expiry of every stream; one thread, daemon so that a server never closed can still exit
+        var timers = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("sse-stream-timers").daemon()
+                .factory());
+        timers.setRemoveOnCancelPolicy(true);
+        routing.register(new OrderBatchEventStream(events, settings, registry, frames, counters, clock, timers));
         routing.register(new SessionCookie(settings, clock));
         Dashboard.register(routing);
-        return new SseRouting(settings, counters, registry);
+        return new SseRouting(settings, counters, registry, timers);
     }
 
     public StreamCounters counters() {
@@ -56,5 +64,6 @@ public final class SseRouting implements AutoCloseable {
     @Override
     public void close() {
         registry.closeAll(settings.shutdownGrace());
+        timers.shutdownNow();
     }
 }

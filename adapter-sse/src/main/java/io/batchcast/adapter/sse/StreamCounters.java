@@ -15,6 +15,7 @@ public final class StreamCounters {
     private final LongAdder eventsDelivered = new LongAdder();
     private final LongAdder bytesWritten = new LongAdder();
     private final LongAdder heartbeatsSent = new LongAdder();
+    private final LongAdder writes = new LongAdder();
     private final LongAdder replayedEvents = new LongAdder();
     private final LongAdder resyncsSent = new LongAdder();
     private final LongAdder slowReaderEvictions = new LongAdder();
@@ -49,6 +50,14 @@ public final class StreamCounters {
 
     public long heartbeatsSent() {
         return heartbeatsSent.sum();
+    }
+
+    /**
+     * Writes to sockets, each one chunk and one flush; frames that queued up while a writer was busy share one, so
+     * frames written per write ({@code eventsDelivered + heartbeatsSent + ...} over this) shows how much was joined.
+     */
+    public long writes() {
+        return writes.sum();
     }
 
     /** Events a reconnecting client got from the log (its cursor was honoured) before going live. */
@@ -94,16 +103,16 @@ public final class StreamCounters {
         streamsRejected.increment();
     }
 
-    void eventDelivered() {
-        eventsDelivered.increment();
-    }
-
-    void bytesWritten(int count) {
-        bytesWritten.add(count);
-    }
-
-    void heartbeatSent() {
-        heartbeatsSent.increment();
+    /** One write to a socket: its bytes, and how many event frames and heartbeats it carried. */
+    void written(int bytes, int events, int heartbeats) {
+        writes.increment();
+        bytesWritten.add(bytes);
+        if (events > 0) {
+            eventsDelivered.add(events);
+        }
+        if (heartbeats > 0) {
+            heartbeatsSent.add(heartbeats);
+        }
     }
 
     void eventReplayed() {
