@@ -97,4 +97,11 @@ class ScenarioFiguresTest {
         assertEquals("n00000000007", FanoutScenario.freshId("b-0123456789", 7));
         assertEquals(12, FanoutScenario.freshId("b-0123456789", 123_456).length());
     }
+
+    @Test
+    void bytesPerConnectionIsTheLargerOfRssAndHeapGrowth() {
+        assertEquals(23_190, ConnectionsScenario.bytesPerConnection(451.2, 23_189.6),
+                "RSS of a server whose heap was committed earlier hardly grows");
+        assertEquals(36_335, ConnectionsScenario.bytesPerConnection(36_335.4, 24_203.0));
+    }
 }
