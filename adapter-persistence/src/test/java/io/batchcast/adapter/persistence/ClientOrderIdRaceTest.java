@@ -20,6 +20,7 @@ import io.batchcast.domain.OrderType;
 import io.batchcast.domain.Side;
 import io.batchcast.domain.Strategy;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -96,7 +97,7 @@ class ClientOrderIdRaceTest {
                 second = callers.submit(() -> b.submit(new SubmitOrderBatchCommand(strategy.userId(), strategy.id(),
                         "req-b", List.of(limit("dup"), limit("b-1")))));
             }
-            List<OperationResult> results = new java.util.ArrayList<>(first.get().results());
+            List<OperationResult> results = new ArrayList<>(first.get().results());
             results.addAll(second.get().results());
 
             List<OperationResult> withdrawn = results.stream()

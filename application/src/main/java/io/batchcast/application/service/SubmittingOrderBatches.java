@@ -93,29 +93,31 @@ public final class SubmittingOrderBatches implements SubmitOrderBatchUseCase {
             case PlannedOperation.Place place -> executor.place(strategyId, place.index(), place.order());
             case PlannedOperation.Cancel cancel -> executor.cancel(strategyId, cancel.index(), cancel.target());
         }, command.cancelled());
-        Optional<StoredEvent> stored;
-        List<OperationResult> results;
         while (true) {
-            results = new ArrayList<>(executed.size());
-            List<Order> changed = new ArrayList<>();
-            for (OperationExecutor.Executed e : executed) {
-                results.add(e.result());
-                if (e.changedOrder() != null) {
-                    changed.add(e.changedOrder());
-                }
-            }
-            Optional<OrderBatchEvent> event = OrderBatchEvent.of(results, strategy.stream(), batchId, clock.instant());
+            List<OperationResult> results = executed.stream().map(OperationExecutor.Executed::result).toList();
             try {
-                stored = recorder.record(new RecordedBatch(batchId, strategy.stream(), command.requestId(),
-                        requestHash, changed, results, event, clock.instant()));
-                break;
+                Optional<StoredEvent> stored = record(command, strategy, batchId, requestHash, executed, results);
+                stored.ifPresent(this::publishQuietly);
+                return new BatchReceipt(batchId, results, BatchAggregation.summarize(results),
+                        stored.map(StoredEvent::id));
             } catch (ClientOrderIdsTakenException taken) {
                 // A concurrent batch stored some of our client order ids first: withdraw our orders for them.
                 executed = executor.withdraw(strategyId, executed, taken);
             }
         }
-        stored.ifPresent(this::publishQuietly);
-        return new BatchReceipt(batchId, results, BatchAggregation.summarize(results), stored.map(StoredEvent::id));
+    }
+
+    private Optional<StoredEvent> record(SubmitOrderBatchCommand command, Strategy strategy, String batchId,
+            String requestHash, List<OperationExecutor.Executed> executed, List<OperationResult> results) {
+        List<Order> changed = new ArrayList<>();
+        for (OperationExecutor.Executed e : executed) {
+            if (e.changedOrder() != null) {
+                changed.add(e.changedOrder());
+            }
+        }
+        Optional<OrderBatchEvent> event = OrderBatchEvent.of(results, strategy.stream(), batchId, clock.instant());
+        return recorder.record(new RecordedBatch(batchId, strategy.stream(), command.requestId(), requestHash,
+                changed, results, event, clock.instant()));
     }
 
     private void publishQuietly(StoredEvent event) {
