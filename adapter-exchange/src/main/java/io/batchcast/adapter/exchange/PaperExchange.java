@@ -2,6 +2,7 @@ package io.batchcast.adapter.exchange;
 
 import io.batchcast.application.port.out.ExecutionReport;
 import io.batchcast.application.port.out.OrderExecutionPort;
+import io.batchcast.application.port.out.VenueOrder;
 import io.batchcast.domain.NewOrder;
 import io.batchcast.domain.OperationError;
 import io.batchcast.domain.OrderStatus;
@@ -47,25 +48,30 @@ public final class PaperExchange implements OrderExecutionPort {
     }
 
     @Override
-    public ExecutionReport place(long strategyId, NewOrder order) {
+    public ExecutionReport place(long strategyId, String venueClientOrderId, NewOrder order) {
         simulateLatency();
         Optional<String> violation = rules.violation(order);
         if (violation.isPresent()) {
             return new ExecutionReport.Rejected(OperationError.EXCHANGE_REJECTED, violation.get());
         }
         String orderId = idPrefix + nextId.getAndIncrement();
-        if (order.type() == OrderType.MARKET) {
-            book.fill(strategyId, orderId);
-            return new ExecutionReport.Accepted(orderId, OrderStatus.FILLED);
+        OrderStatus status = order.type() == OrderType.MARKET ? OrderStatus.FILLED : OrderStatus.OPEN;
+        if (!book.add(strategyId, venueClientOrderId, orderId, status)) {
+            return new ExecutionReport.Rejected(OperationError.DUPLICATE_CLIENT_ORDER_ID,
+                    "the venue already accepted a request with client order id " + venueClientOrderId);
         }
-        book.rest(strategyId, orderId);
-        return new ExecutionReport.Accepted(orderId, OrderStatus.OPEN);
+        return new ExecutionReport.Accepted(orderId, status);
     }
 
     @Override
-    public ExecutionReport cancel(long strategyId, String orderId) {
+    public ExecutionReport cancel(long strategyId, String venueClientOrderId, String orderId) {
         simulateLatency();
-        Optional<OrderStatus> before = book.cancel(strategyId, orderId);
+        Optional<String> earlier = book.cancelledBy(strategyId, venueClientOrderId);
+        if (earlier.isPresent()) {
+            // The same cancel request again (a retry): it already took effect, and answers the same.
+            return new ExecutionReport.Accepted(earlier.get(), OrderStatus.CANCELLED);
+        }
+        Optional<OrderStatus> before = book.cancel(strategyId, venueClientOrderId, orderId);
         if (before.isEmpty()) {
             return new ExecutionReport.Rejected(OperationError.UNKNOWN_ORDER,
                     "strategy " + strategyId + " has no order " + orderId);
@@ -77,6 +83,12 @@ public final class PaperExchange implements OrderExecutionPort {
             case FILLED -> new ExecutionReport.Rejected(OperationError.NOT_CANCELLABLE,
                     "order " + orderId + " is filled and can no longer be cancelled");
         };
+    }
+
+    @Override
+    public Optional<VenueOrder> lookup(long strategyId, String venueClientOrderId) {
+        simulateLatency();
+        return book.lookup(strategyId, venueClientOrderId);
     }
 
     /** Orders resting on the book, over all strategies. */

@@ -40,7 +40,7 @@ class PaperExchangeConcurrencyTest {
         PaperExchange exchange = new PaperExchange(
                 PaperExchangeSettings.defaults().withLatency(Duration.ofMillis(1)), "t");
 
-        List<ExecutionReport> reports = runConcurrently(1000, () -> exchange.place(7, limit("BTC-USDT", "1", "1")));
+        List<ExecutionReport> reports = runConcurrently(1000, () -> exchange.place(7, VenueIds.next(), limit("BTC-USDT", "1", "1")));
 
         Set<String> ids = new HashSet<>();
         reports.forEach(report -> ids.add(((Accepted) report).orderId()));
@@ -55,9 +55,9 @@ class PaperExchangeConcurrencyTest {
     @Test
     void ofConcurrentCancelsOfOneOrderExactlyOneSucceeds() throws Exception {
         PaperExchange exchange = new PaperExchange(PaperExchangeSettings.defaults(), "t");
-        exchange.place(7, limit("BTC-USDT", "1", "1"));
+        exchange.place(7, VenueIds.next(), limit("BTC-USDT", "1", "1"));
 
-        List<ExecutionReport> reports = runConcurrently(50, () -> exchange.cancel(7, "PX-t-1"));
+        List<ExecutionReport> reports = runConcurrently(50, () -> exchange.cancel(7, VenueIds.next(), "PX-t-1"));
 
         assertEquals(1, reports.stream().filter(Accepted.class::isInstance).count());
         assertEquals(49, reports.stream()
@@ -72,8 +72,8 @@ class PaperExchangeConcurrencyTest {
                 PaperExchangeSettings.defaults().withLatency(Duration.ofMillis(30)), "t");
 
         long start = System.nanoTime();
-        exchange.place(7, limit("BTC-USDT", "1", "1"));
-        exchange.cancel(7, "PX-t-1");
+        exchange.place(7, VenueIds.next(), limit("BTC-USDT", "1", "1"));
+        exchange.cancel(7, VenueIds.next(), "PX-t-1");
 
         // A lower bound only: sleeping guarantees it, so this cannot flake on a busy machine.
         assertTrue(System.nanoTime() - start >= Duration.ofMillis(60).toNanos());
@@ -88,7 +88,7 @@ class PaperExchangeConcurrencyTest {
 
         Thread caller = Thread.ofVirtual().start(() -> {
             failure.set(assertThrows(IllegalStateException.class,
-                    () -> exchange.place(7, limit("BTC-USDT", "1", "1"))));
+                    () -> exchange.place(7, VenueIds.next(), limit("BTC-USDT", "1", "1"))));
             stillInterrupted.set(Thread.currentThread().isInterrupted());
         });
         caller.interrupt();

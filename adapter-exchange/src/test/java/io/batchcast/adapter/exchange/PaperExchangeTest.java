@@ -10,7 +10,10 @@ import io.batchcast.domain.NewOrder;
 import io.batchcast.domain.OrderStatus;
 import io.batchcast.domain.OrderType;
 import io.batchcast.domain.Side;
+import io.batchcast.application.port.out.VenueOrder;
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PaperExchangeTest {
@@ -28,8 +31,8 @@ class PaperExchangeTest {
 
     @Test
     void acceptedOrdersRestOpenWithSequentialIdsOfTheSession() {
-        assertEquals(new Accepted("PX-t-1", OrderStatus.OPEN), exchange.place(7, limit("BTC-USDT", "1", "100")));
-        assertEquals(new Accepted("PX-t-2", OrderStatus.OPEN), exchange.place(8, limit("ETH-USDT", "2", "10")));
+        assertEquals(new Accepted("PX-t-1", OrderStatus.OPEN), exchange.place(7, VenueIds.next(), limit("BTC-USDT", "1", "100")));
+        assertEquals(new Accepted("PX-t-2", OrderStatus.OPEN), exchange.place(8, VenueIds.next(), limit("ETH-USDT", "2", "10")));
         assertEquals(2, exchange.openOrders());
     }
 
@@ -40,63 +43,108 @@ class PaperExchangeTest {
         NewOrder stopLimit = new NewOrder("s2", "BTC-USDT", Side.SELL, OrderType.STOP_LIMIT, BigDecimal.ONE,
                 new BigDecimal("89"), new BigDecimal("90"));
 
-        assertEquals(new Accepted("PX-t-1", OrderStatus.OPEN), exchange.place(7, stopMarket));
-        assertEquals(new Accepted("PX-t-2", OrderStatus.OPEN), exchange.place(7, stopLimit));
-        assertEquals(new Accepted("PX-t-2", OrderStatus.CANCELLED), exchange.cancel(7, "PX-t-2"));
+        assertEquals(new Accepted("PX-t-1", OrderStatus.OPEN), exchange.place(7, VenueIds.next(), stopMarket));
+        assertEquals(new Accepted("PX-t-2", OrderStatus.OPEN), exchange.place(7, VenueIds.next(), stopLimit));
+        assertEquals(new Accepted("PX-t-2", OrderStatus.CANCELLED), exchange.cancel(7, VenueIds.next(), "PX-t-2"));
     }
 
     @Test
     void marketOrderFillsAtOnceAndCannotBeCancelled() {
-        assertEquals(new Accepted("PX-t-1", OrderStatus.FILLED), exchange.place(7, market("0.5")));
+        assertEquals(new Accepted("PX-t-1", OrderStatus.FILLED), exchange.place(7, VenueIds.next(), market("0.5")));
         assertEquals(0, exchange.openOrders());
 
         assertEquals(new Rejected("NOT_CANCELLABLE", "order PX-t-1 is filled and can no longer be cancelled"),
-                exchange.cancel(7, "PX-t-1"));
+                exchange.cancel(7, VenueIds.next(), "PX-t-1"));
     }
 
     @Test
     void cancellingAnOpenOrderTwiceSaysAlreadyCancelled() {
-        exchange.place(7, limit("BTC-USDT", "1", "100"));
+        exchange.place(7, VenueIds.next(), limit("BTC-USDT", "1", "100"));
 
-        assertEquals(new Accepted("PX-t-1", OrderStatus.CANCELLED), exchange.cancel(7, "PX-t-1"));
+        assertEquals(new Accepted("PX-t-1", OrderStatus.CANCELLED), exchange.cancel(7, VenueIds.next(), "PX-t-1"));
         assertEquals(new Rejected("ALREADY_CANCELLED", "order PX-t-1 is already cancelled"),
-                exchange.cancel(7, "PX-t-1"));
+                exchange.cancel(7, VenueIds.next(), "PX-t-1"));
         assertEquals(0, exchange.openOrders());
     }
 
     @Test
     void cancellingAnUnknownOrderIsRejectedAsUnknown() {
-        assertEquals(new Rejected("UNKNOWN_ORDER", "strategy 7 has no order PX-t-99"), exchange.cancel(7, "PX-t-99"));
+        assertEquals(new Rejected("UNKNOWN_ORDER", "strategy 7 has no order PX-t-99"), exchange.cancel(7, VenueIds.next(), "PX-t-99"));
     }
 
     @Test
     void anotherStrategyCannotCancelTheOrder() {
-        exchange.place(7, limit("BTC-USDT", "1", "100"));
+        exchange.place(7, VenueIds.next(), limit("BTC-USDT", "1", "100"));
 
-        assertEquals(new Rejected("UNKNOWN_ORDER", "strategy 8 has no order PX-t-1"), exchange.cancel(8, "PX-t-1"));
-        assertEquals(new Accepted("PX-t-1", OrderStatus.CANCELLED), exchange.cancel(7, "PX-t-1"));
+        assertEquals(new Rejected("UNKNOWN_ORDER", "strategy 8 has no order PX-t-1"), exchange.cancel(8, VenueIds.next(), "PX-t-1"));
+        assertEquals(new Accepted("PX-t-1", OrderStatus.CANCELLED), exchange.cancel(7, VenueIds.next(), "PX-t-1"));
     }
 
     @Test
     void forgetsTheOldestClosedOrdersBeyondItsMemory() {
         PaperExchange forgetful = new PaperExchange(PaperExchangeSettings.defaults().withClosedOrderMemory(1), "t");
-        forgetful.place(7, limit("BTC-USDT", "1", "100"));
-        forgetful.place(7, limit("BTC-USDT", "1", "100"));
-        forgetful.cancel(7, "PX-t-1");
-        forgetful.cancel(7, "PX-t-2");
+        forgetful.place(7, VenueIds.next(), limit("BTC-USDT", "1", "100"));
+        forgetful.place(7, VenueIds.next(), limit("BTC-USDT", "1", "100"));
+        forgetful.cancel(7, VenueIds.next(), "PX-t-1");
+        forgetful.cancel(7, VenueIds.next(), "PX-t-2");
 
-        assertEquals("UNKNOWN_ORDER", ((Rejected) forgetful.cancel(7, "PX-t-1")).reason());
-        assertEquals("ALREADY_CANCELLED", ((Rejected) forgetful.cancel(7, "PX-t-2")).reason());
+        assertEquals("UNKNOWN_ORDER", ((Rejected) forgetful.cancel(7, VenueIds.next(), "PX-t-1")).reason());
+        assertEquals("ALREADY_CANCELLED", ((Rejected) forgetful.cancel(7, VenueIds.next(), "PX-t-2")).reason());
     }
 
     @Test
     void randomSessionsGiveDifferentIdPrefixes() {
-        String first = ((Accepted) new PaperExchange(PaperExchangeSettings.defaults()).place(1, market("1"))).orderId();
-        String second = ((Accepted) new PaperExchange(PaperExchangeSettings.defaults()).place(1, market("1"))).orderId();
+        String first = ((Accepted) new PaperExchange(PaperExchangeSettings.defaults()).place(1, VenueIds.next(), market("1"))).orderId();
+        String second = ((Accepted) new PaperExchange(PaperExchangeSettings.defaults()).place(1, VenueIds.next(), market("1"))).orderId();
 
         assertTrue(first.matches("PX-[a-z0-9]{8}-1"), first);
         assertTrue(second.matches("PX-[a-z0-9]{8}-1"), second);
         assertTrue(!first.equals(second), first + " == " + second);
+    }
+
+    @Test
+    void aSecondOrderUnderOneVenueClientOrderIdIsRefusedAndPlacesNothing() {
+        assertEquals(new Accepted("PX-t-1", OrderStatus.OPEN), exchange.place(7, "b1-0", limit("BTC-USDT", "1", "100")));
+
+        assertEquals(new Rejected("DUPLICATE_CLIENT_ORDER_ID",
+                "the venue already accepted a request with client order id b1-0"),
+                exchange.place(7, "b1-0", limit("BTC-USDT", "1", "100")));
+        assertEquals(1, exchange.openOrders());
+        assertEquals(new Accepted("PX-t-2", OrderStatus.OPEN), exchange.place(8, "b1-0", limit("BTC-USDT", "1", "100")));
+    }
+
+    @Test
+    void lookupTellsWhatEachRequestDidAndTheOrdersStatusNow() {
+        exchange.place(7, "b1-0", limit("BTC-USDT", "1", "100"));
+        exchange.place(7, "b1-1", market("1"));
+        exchange.place(7, "b1-2", limit("BTC-USDT", "1", "100"));
+        exchange.cancel(7, "b2-0", "PX-t-3");
+
+        assertEquals(Optional.of(new VenueOrder("PX-t-1", OrderStatus.OPEN)), exchange.lookup(7, "b1-0"));
+        assertEquals(Optional.of(new VenueOrder("PX-t-2", OrderStatus.FILLED)), exchange.lookup(7, "b1-1"));
+        assertEquals(Optional.of(new VenueOrder("PX-t-3", OrderStatus.CANCELLED)), exchange.lookup(7, "b1-2"));
+        assertEquals(Optional.of(new VenueOrder("PX-t-3", OrderStatus.CANCELLED)), exchange.lookup(7, "b2-0"));
+        assertEquals(Optional.empty(), exchange.lookup(7, "b9-0"), "never received");
+        assertEquals(Optional.empty(), exchange.lookup(8, "b1-0"), "another strategy's request");
+    }
+
+    @Test
+    void aRefusedRequestLeavesNothingToLookUp() {
+        PaperExchange strict = new PaperExchange(PaperExchangeSettings.defaults().withAllowedSymbols(List.of("ETH-USDT")), "t");
+        strict.place(7, "b1-0", limit("BTC-USDT", "1", "100"));
+        strict.cancel(7, "b1-1", "PX-t-404");
+
+        assertEquals(Optional.empty(), strict.lookup(7, "b1-0"));
+        assertEquals(Optional.empty(), strict.lookup(7, "b1-1"));
+    }
+
+    @Test
+    void theSameCancelRequestAgainAnswersAsTheFirstTime() {
+        exchange.place(7, "b1-0", limit("BTC-USDT", "1", "100"));
+
+        assertEquals(new Accepted("PX-t-1", OrderStatus.CANCELLED), exchange.cancel(7, "b2-0", "PX-t-1"));
+        assertEquals(new Accepted("PX-t-1", OrderStatus.CANCELLED), exchange.cancel(7, "b2-0", "PX-t-1"));
+        assertEquals("ALREADY_CANCELLED", ((Rejected) exchange.cancel(7, "b3-0", "PX-t-1")).reason());
     }
 
     @Test

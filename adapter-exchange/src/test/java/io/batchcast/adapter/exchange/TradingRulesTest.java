@@ -27,8 +27,8 @@ class TradingRulesTest {
 
         assertEquals(new Rejected("EXCHANGE_REJECTED",
                         "symbol allow-list: XRP-USDT is not tradable here (allowed: BTC-USDT, ETH-USDT)"),
-                exchange.place(7, limit("XRP-USDT", "1", "1")));
-        assertEquals(new Accepted("PX-t-1", OrderStatus.OPEN), exchange.place(7, limit("ETH-USDT", "1", "1")));
+                exchange.place(7, VenueIds.next(), limit("XRP-USDT", "1", "1")));
+        assertEquals(new Accepted("PX-t-1", OrderStatus.OPEN), exchange.place(7, VenueIds.next(), limit("ETH-USDT", "1", "1")));
         assertEquals(1, exchange.openOrders());
     }
 
@@ -36,7 +36,7 @@ class TradingRulesTest {
     void emptyAllowListAllowsEverySymbol() {
         PaperExchange exchange = exchangeWith(PaperExchangeSettings.defaults());
 
-        assertEquals(new Accepted("PX-t-1", OrderStatus.OPEN), exchange.place(7, limit("ANY/THING", "1", "1")));
+        assertEquals(new Accepted("PX-t-1", OrderStatus.OPEN), exchange.place(7, VenueIds.next(), limit("ANY/THING", "1", "1")));
     }
 
     @Test
@@ -46,7 +46,7 @@ class TradingRulesTest {
 
         assertEquals(new Rejected("EXCHANGE_REJECTED",
                         "max notional: 60000.00 (price 30000 x quantity 2.00) exceeds the limit 50000"),
-                exchange.place(7, limit("BTC-USDT", "2.00", "30000")));
+                exchange.place(7, VenueIds.next(), limit("BTC-USDT", "2.00", "30000")));
         assertEquals(0, exchange.openOrders());
     }
 
@@ -55,7 +55,7 @@ class TradingRulesTest {
         PaperExchange exchange = exchangeWith(
                 PaperExchangeSettings.defaults().withMaxNotional(new BigDecimal("50000")));
 
-        assertEquals(new Accepted("PX-t-1", OrderStatus.OPEN), exchange.place(7, limit("BTC-USDT", "0.5", "100000")));
+        assertEquals(new Accepted("PX-t-1", OrderStatus.OPEN), exchange.place(7, VenueIds.next(), limit("BTC-USDT", "0.5", "100000")));
     }
 
     @Test
@@ -66,21 +66,21 @@ class TradingRulesTest {
 
         assertEquals(new Rejected("EXCHANGE_REJECTED",
                         "max notional: 120 (price 40 x quantity 3) exceeds the limit 100"),
-                exchange.place(7, stopMarket));
+                exchange.place(7, VenueIds.next(), stopMarket));
     }
 
     @Test
     void marketOrdersHaveNoPriceSoTheNotionalLimitCannotApply() {
         PaperExchange exchange = exchangeWith(PaperExchangeSettings.defaults().withMaxNotional(BigDecimal.ONE));
 
-        assertEquals(new Accepted("PX-t-1", OrderStatus.FILLED), exchange.place(7, market("1000")));
+        assertEquals(new Accepted("PX-t-1", OrderStatus.FILLED), exchange.place(7, VenueIds.next(), market("1000")));
     }
 
     @Test
     void rejectedOrdersUseNoOrderId() {
         PaperExchange exchange = exchangeWith(PaperExchangeSettings.defaults().withAllowedSymbols(List.of("BTC-USDT")));
-        exchange.place(7, limit("XRP-USDT", "1", "1"));
+        exchange.place(7, VenueIds.next(), limit("XRP-USDT", "1", "1"));
 
-        assertEquals(new Accepted("PX-t-1", OrderStatus.OPEN), exchange.place(7, limit("BTC-USDT", "1", "1")));
+        assertEquals(new Accepted("PX-t-1", OrderStatus.OPEN), exchange.place(7, VenueIds.next(), limit("BTC-USDT", "1", "1")));
     }
 }

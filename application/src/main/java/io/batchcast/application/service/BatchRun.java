@@ -1,5 +1,6 @@
 package io.batchcast.application.service;
 
+import io.batchcast.application.port.out.IntentStep;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -23,9 +24,9 @@ final class BatchRun {
         this.maxParallelism = maxParallelism;
     }
 
-    List<OperationExecutor.Executed> execute(
-            List<PlannedOperation> operations,
-            Function<PlannedOperation, OperationExecutor.Executed> step,
+    List<StepOutcome> execute(
+            List<IntentStep> operations,
+            Function<IntentStep, StepOutcome> step,
             BooleanSupplier cancelled) {
         if (operations.size() == 1) {
             return List.of(startOrSkip(operations.getFirst(), step, cancelled));
@@ -33,13 +34,13 @@ final class BatchRun {
         // Permits are taken here, on the submitting thread, so operations start in request order and no more than
         // maxParallelism run at once; once the caller is gone, the rest are never started.
         Semaphore permits = new Semaphore(maxParallelism);
-        List<Future<OperationExecutor.Executed>> futures = new ArrayList<>(operations.size());
+        List<Future<StepOutcome>> futures = new ArrayList<>(operations.size());
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (PlannedOperation op : operations) {
+            for (IntentStep op : operations) {
                 acquire(permits);
                 if (cancelled.getAsBoolean()) {
                     permits.release();
-                    futures.add(CompletableFuture.completedFuture(OperationExecutor.notExecuted(op)));
+                    futures.add(CompletableFuture.completedFuture(OperationExecutor.notStarted(op)));
                     continue;
                 }
                 futures.add(threads.submit(() -> {
@@ -63,14 +64,14 @@ final class BatchRun {
         }
     }
 
-    private static OperationExecutor.Executed startOrSkip(
-            PlannedOperation op, Function<PlannedOperation, OperationExecutor.Executed> step, BooleanSupplier cancelled) {
-        return cancelled.getAsBoolean() ? OperationExecutor.notExecuted(op) : step.apply(op);
+    private static StepOutcome startOrSkip(
+            IntentStep op, Function<IntentStep, StepOutcome> step, BooleanSupplier cancelled) {
+        return cancelled.getAsBoolean() ? OperationExecutor.notStarted(op) : step.apply(op);
     }
 
-    private static List<OperationExecutor.Executed> collect(List<Future<OperationExecutor.Executed>> futures) {
-        List<OperationExecutor.Executed> results = new ArrayList<>(futures.size());
-        for (Future<OperationExecutor.Executed> future : futures) {
+    private static List<StepOutcome> collect(List<Future<StepOutcome>> futures) {
+        List<StepOutcome> results = new ArrayList<>(futures.size());
+        for (Future<StepOutcome> future : futures) {
             try {
                 results.add(future.get());
             } catch (InterruptedException e) {

@@ -1,61 +1,78 @@
 package io.batchcast.application.service;
 
+import io.batchcast.application.port.in.BatchOutcomeUnknownException;
 import io.batchcast.application.port.in.BatchReceipt;
+import io.batchcast.application.port.in.RequestInProgressException;
 import io.batchcast.application.port.in.StrategyNotFoundException;
 import io.batchcast.application.port.in.SubmitOrderBatchCommand;
 import io.batchcast.application.port.in.SubmitOrderBatchUseCase;
+import io.batchcast.application.port.out.BatchIntent;
+import io.batchcast.application.port.out.BatchIntents;
 import io.batchcast.application.port.out.BatchRecorder;
-import io.batchcast.application.port.out.ClientOrderIdsTakenException;
 import io.batchcast.application.port.out.OrderBatchEventPublisher;
 import io.batchcast.application.port.out.OrderExecutionPort;
 import io.batchcast.application.port.out.OrderStore;
-import io.batchcast.application.port.out.RecordedBatch;
-import io.batchcast.application.port.out.RequestClaims;
+import io.batchcast.application.port.out.RequestClaim;
 import io.batchcast.application.port.out.StrategyStore;
-import io.batchcast.domain.BatchAggregation;
-import io.batchcast.domain.OperationError;
-import io.batchcast.domain.OperationResult;
-import io.batchcast.domain.Order;
-import io.batchcast.domain.OrderBatchEvent;
 import io.batchcast.domain.Strategy;
-import io.batchcast.domain.StoredEvent;
 import java.time.Clock;
-import java.util.ArrayList;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
- * Submits a batch: validate it whole, check ownership, claim the request id, execute every operation through the
- * exchange in parallel, record orders, batch and event in one unit of work, then publish the one event.
+ * Submits a batch: validate it whole, check ownership, replay an earlier outcome of its request id, plan it, make
+ * its intent durable, execute its steps at the venue in parallel, then record orders, batch and event in one unit of
+ * work and publish the one event.
+ *
+ * <p>Once the intent is stored, a failure never reports "nothing was done": before any venue call the intent is
+ * deleted as soon as the store allows (the request id is then free again); after, the batch's outcome is unknown
+ * until this instance records it or reconciliation asks the venue, and the caller learns it by retrying.
  */
 public final class SubmittingOrderBatches implements SubmitOrderBatchUseCase {
 
     private static final System.Logger LOG = System.getLogger(SubmittingOrderBatches.class.getName());
+    private static final int OPEN_ATTEMPTS = 3;
 
     private final StrategyStore strategies;
-    private final OrderStore orders;
-    private final BatchRecorder recorder;
-    private final OrderBatchEventPublisher publisher;
+    private final BatchIntents intents;
     private final Clock clock;
     private final BatchValidator validator;
+    private final BatchPlanner planner;
     private final BatchRun run;
     private final OperationExecutor executor;
+    private final BatchSettlement settlement;
+    private final ReconcilingBatches reconciler;
     private final IdempotencyGuard idempotency;
 
-    public SubmittingOrderBatches(StrategyStore strategies, OrderStore orders, RequestClaims claims,
+    public SubmittingOrderBatches(StrategyStore strategies, OrderStore orders, BatchIntents intents,
             BatchRecorder recorder, OrderExecutionPort exchange, OrderBatchEventPublisher publisher, Clock clock,
             BatchLimits limits) {
+        this(strategies, orders, intents, recorder, exchange, publisher, clock, limits,
+                ReconcilingBatches.DEFAULT_RECONCILE_AFTER);
+    }
+
+    /** @param reconcileAfter how long an intent may stay unsettled before reconciliation asks the venue about it */
+    public SubmittingOrderBatches(StrategyStore strategies, OrderStore orders, BatchIntents intents,
+            BatchRecorder recorder, OrderExecutionPort exchange, OrderBatchEventPublisher publisher, Clock clock,
+            BatchLimits limits, Duration reconcileAfter) {
         this.strategies = strategies;
-        this.orders = orders;
-        this.recorder = recorder;
-        this.publisher = publisher;
+        this.intents = intents;
         this.clock = clock;
         this.validator = new BatchValidator(limits);
+        this.planner = new BatchPlanner(orders);
         this.run = new BatchRun(limits.maxParallelism());
-        this.executor = new OperationExecutor(exchange, orders, clock);
-        this.idempotency = new IdempotencyGuard(claims, clock);
+        this.executor = new OperationExecutor(exchange, clock);
+        this.settlement = new BatchSettlement(recorder, intents, exchange, publisher, clock);
+        this.reconciler = new ReconcilingBatches(intents, executor, settlement, clock, reconcileAfter);
+        this.idempotency = new IdempotencyGuard(intents, reconciler, clock);
+    }
+
+    /** The reconciliation of this instance's unsettled batches and of intents left by others; run it periodically. */
+    public ReconcilingBatches reconciliation() {
+        return reconciler;
     }
 
     @Override
@@ -66,84 +83,51 @@ public final class SubmittingOrderBatches implements SubmitOrderBatchUseCase {
                 .filter(s -> s.userId().equals(command.userId()))
                 .orElseThrow(() -> new StrategyNotFoundException(command.strategyId()));
         String requestHash = RequestHash.of(command);
-        Optional<BatchReceipt> earlier = idempotency.claimOrReplay(command.userId(), command.requestId(), requestHash);
-        if (earlier.isPresent()) {
-            return earlier.get();
-        }
-        try {
-            return execute(command, strategy, batchId, plan, requestHash);
-        } catch (RuntimeException e) {
-            try {
-                idempotency.release(command.userId(), command.requestId());
-            } catch (RuntimeException releaseFailure) {
-                e.addSuppressed(releaseFailure);
+        for (int attempt = 1; attempt <= OPEN_ATTEMPTS; attempt++) {
+            Optional<BatchReceipt> earlier = idempotency.replay(command.userId(), command.requestId(), requestHash);
+            if (earlier.isPresent()) {
+                return earlier.get();
             }
+            BatchIntent intent = new BatchIntent(batchId, strategy.stream(), command.requestId(), requestHash,
+                    planner.plan(strategy.id(), batchId, plan), clock.instant());
+            if (!intent.reachesVenue() && command.requestId().isEmpty()) {
+                return reconciler.settle(intent, run.execute(intent.steps(), step -> executor.execute(strategy.id(), step),
+                        () -> false));
+            }
+            if (open(intent)) {
+                return execute(command, intent);
+            }
+            // Another call took the request id between our look and our intent: answer as its retry.
+        }
+        throw new RequestInProgressException(command.requestId());
+    }
+
+    private boolean open(BatchIntent intent) {
+        try {
+            return intents.open(intent) instanceof RequestClaim.Claimed;
+        } catch (RuntimeException e) {
+            // The intent may have been stored before the failure; nothing was sent, so it must not linger.
+            reconciler.holdForAbandoning(intent);
             throw e;
         }
     }
 
-    private BatchReceipt execute(
-            SubmitOrderBatchCommand command, Strategy strategy, String batchId, List<PlannedOperation> plan,
-            String requestHash) {
-        long strategyId = strategy.id();
-        Set<String> used = orders.usedClientOrderIds(strategyId, plannedClientOrderIds(plan));
-        List<OperationExecutor.Executed> executed = run.execute(plan, op -> switch (op) {
-            case PlannedOperation.Place place when used.contains(place.order().clientOrderId()) ->
-                    duplicateClientOrderId(place);
-            case PlannedOperation.Place place -> executor.place(strategyId, place.index(), place.order());
-            case PlannedOperation.Cancel cancel -> executor.cancel(strategyId, cancel.index(), cancel.target());
-        }, command.cancelled());
-        while (true) {
-            List<OperationResult> results = executed.stream().map(OperationExecutor.Executed::result).toList();
-            try {
-                Optional<StoredEvent> stored = record(command, strategy, batchId, requestHash, executed, results);
-                stored.ifPresent(this::publishQuietly);
-                return new BatchReceipt(batchId, results, BatchAggregation.summarize(results),
-                        stored.map(StoredEvent::id));
-            } catch (ClientOrderIdsTakenException taken) {
-                // A concurrent batch stored some of our client order ids first: withdraw our orders for them.
-                executed = executor.withdraw(strategyId, executed, taken);
-            }
-        }
-    }
-
-    private Optional<StoredEvent> record(SubmitOrderBatchCommand command, Strategy strategy, String batchId,
-            String requestHash, List<OperationExecutor.Executed> executed, List<OperationResult> results) {
-        List<Order> changed = new ArrayList<>();
-        for (OperationExecutor.Executed e : executed) {
-            if (e.changedOrder() != null) {
-                changed.add(e.changedOrder());
-            }
-        }
-        Optional<OrderBatchEvent> event = OrderBatchEvent.of(results, strategy.stream(), batchId, clock.instant());
-        return recorder.record(new RecordedBatch(batchId, strategy.stream(), command.requestId(), requestHash,
-                changed, results, event, clock.instant()));
-    }
-
-    private void publishQuietly(StoredEvent event) {
+    private BatchReceipt execute(SubmitOrderBatchCommand command, BatchIntent intent) {
+        // Steps not started by half the reconcile delay are never started: reconciliation may begin at the full delay,
+        // and it must find every request of the batch already answered by the venue.
+        Instant lastStart = intent.createdAt().plus(reconciler.reconcileAfter().dividedBy(2));
+        List<StepOutcome> outcomes = run.execute(intent.steps(),
+                step -> executor.execute(intent.stream().strategyId(), step),
+                () -> command.cancelled().getAsBoolean() || clock.instant().isAfter(lastStart));
         try {
-            publisher.publish(event);
+            return reconciler.settle(intent, outcomes);
         } catch (RuntimeException e) {
-            // The batch is committed; subscribers catch up from the event log on the next event or doorbell.
-            LOG.log(System.Logger.Level.WARNING, "publishing event " + event.id() + " failed; it stays in the log", e);
+            reconciler.holdForRecording(intent, outcomes);
+            LOG.log(System.Logger.Level.WARNING, "batch " + intent.batchId() + " reached the venue but is not "
+                    + "recorded yet; it is kept and recorded as soon as possible: " + e.getMessage());
+            throw e instanceof BatchOutcomeUnknownException unknown
+                    ? unknown
+                    : new BatchOutcomeUnknownException(intent.batchId(), command.requestId(), e);
         }
-    }
-
-    private static List<String> plannedClientOrderIds(List<PlannedOperation> plan) {
-        List<String> ids = new ArrayList<>();
-        for (PlannedOperation op : plan) {
-            if (op instanceof PlannedOperation.Place place) {
-                ids.add(place.order().clientOrderId());
-            }
-        }
-        return ids;
-    }
-
-    private static OperationExecutor.Executed duplicateClientOrderId(PlannedOperation.Place place) {
-        return new OperationExecutor.Executed(OperationResult.rejected(place.index(), null,
-                place.order().clientOrderId(), place.order().type(), new OperationError(
-                        OperationError.DUPLICATE_CLIENT_ORDER_ID,
-                        "client_order_id '" + place.order().clientOrderId() + "' was used by an earlier order")),
-                null);
     }
 }
