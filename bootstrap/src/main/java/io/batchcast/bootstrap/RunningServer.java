@@ -30,16 +30,18 @@ final class RunningServer {
 
     private final ServerSettings settings;
     private final Persistence persistence;
+    private final Reconciliation reconciliation;
     private final DoorbellListener doorbell;
     private final GrpcServer grpc;
     private final SseRouting sse;
     private final WebServer web;
     private final DemoTraffic demo;
 
-    private RunningServer(ServerSettings settings, Persistence persistence, DoorbellListener doorbell, GrpcServer grpc,
-            SseRouting sse, WebServer web, DemoTraffic demo) {
+    private RunningServer(ServerSettings settings, Persistence persistence, Reconciliation reconciliation,
+            DoorbellListener doorbell, GrpcServer grpc, SseRouting sse, WebServer web, DemoTraffic demo) {
         this.settings = settings;
         this.persistence = persistence;
+        this.reconciliation = reconciliation;
         this.doorbell = doorbell;
         this.grpc = grpc;
         this.sse = sse;
@@ -55,10 +57,12 @@ final class RunningServer {
 
         Persistence persistence = Persistence.open(settings.persistence(), clock);
         EventFeed feed = new EventFeed(persistence.strategyStore(), persistence.eventLog(), settings.maxReplay());
-        SubmitOrderBatchUseCase submit = new ObservedSubmissions(new BatchAdmission(new SubmittingOrderBatches(
-                persistence.strategyStore(), persistence.orderStore(), persistence.requestClaims(),
-                persistence.batchRecorder(), new PaperExchange(settings.exchange()), feed, clock, settings.limits()),
+        SubmittingOrderBatches submitting = new SubmittingOrderBatches(persistence.strategyStore(),
+                persistence.orderStore(), persistence.batchIntents(), persistence.batchRecorder(),
+                new PaperExchange(settings.exchange()), feed, clock, settings.limits(), settings.reconcileAfter());
+        SubmitOrderBatchUseCase submit = new ObservedSubmissions(new BatchAdmission(submitting,
                 settings.maxBatchesInFlight(), settings.admissionWait()), meters);
+        Reconciliation reconciliation = Reconciliation.start(submitting.reconciliation(), settings.reconcileInterval());
         ManagingStrategies strategies = new ManagingStrategies(persistence.strategyStore(), clock);
         DeliveryLag lag = new DeliveryLag(feed, clock, meters);
 
@@ -89,7 +93,7 @@ final class RunningServer {
             demo = new DemoTraffic(grpc.port(), banner.demoToken());
             banner.printDemo(System.out, demo.start());
         }
-        return new RunningServer(settings, persistence, doorbell, grpc, sse[0], web, demo);
+        return new RunningServer(settings, persistence, reconciliation, doorbell, grpc, sse[0], web, demo);
     }
 
     /** Graceful shutdown (SIGTERM): in-flight batches finish within the grace period; streams end cleanly. */
@@ -103,6 +107,7 @@ final class RunningServer {
         sse.close();
         grpc.shutdown(grace);
         web.stop();
+        reconciliation.close();
         doorbell.close();
         persistence.close();
         // stdout, like the banner: JUL may already be reset by its own shutdown hook at this point

@@ -5,6 +5,7 @@ import io.batchcast.adapter.grpc.GrpcSettings;
 import io.batchcast.adapter.persistence.PersistenceSettings;
 import io.batchcast.application.service.BatchAdmission;
 import io.batchcast.application.service.BatchLimits;
+import io.batchcast.application.service.ReconcilingBatches;
 import io.helidon.config.Config;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -29,7 +30,9 @@ record ServerSettings(
         Duration shutdownGrace,
         boolean demo,
         String configuredSecret,
-        Config sse) {
+        Config sse,
+        Duration reconcileAfter,
+        Duration reconcileInterval) {
 
     static ServerSettings from(Config root) {
         Config c = root.get("batchcast");
@@ -48,7 +51,9 @@ record ServerSettings(
                 c.get("shutdown.grace").as(Duration.class).orElse(Duration.ofSeconds(10)),
                 c.get("demo").asBoolean().orElse(false),
                 c.get("jwt.secret").asString().orElse(""),
-                c.get("sse"));
+                c.get("sse"),
+                positive(c, "execution.reconcile-after", ReconcilingBatches.DEFAULT_RECONCILE_AFTER),
+                positive(c, "execution.reconcile-interval", Duration.ofSeconds(1)));
     }
 
     private static GrpcSettings grpc(Config g) {
@@ -72,6 +77,14 @@ record ServerSettings(
                 .withReceiptMaxAge(receiptMaxAge(c))
                 .withPruneInterval(c.get("retention.prune-interval").as(Duration.class)
                         .orElse(PersistenceSettings.DEFAULT_PRUNE_INTERVAL));
+    }
+
+    private static Duration positive(Config c, String key, Duration fallback) {
+        Duration value = c.get(key).as(Duration.class).orElse(fallback);
+        if (value.isZero() || value.isNegative()) {
+            throw new IllegalArgumentException("batchcast." + key + " must be a positive duration, was " + value);
+        }
+        return value;
     }
 
     /** Checked here as well, so that a bad value names the key an operator sets, not the record's field. */

@@ -5,6 +5,7 @@ import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
 import com.google.rpc.ErrorInfo;
 import io.batchcast.application.port.in.BatchCapacityExceededException;
+import io.batchcast.application.port.in.BatchOutcomeUnknownException;
 import io.batchcast.application.port.in.BatchValidationException;
 import io.batchcast.application.port.in.FieldViolation;
 import io.batchcast.application.port.in.RequestAbandonedException;
@@ -46,10 +47,13 @@ final class FailureStatus {
                     .withDescription(abandoned.getMessage()).asRuntimeException();
             case BatchCapacityExceededException busy -> Status.RESOURCE_EXHAUSTED.withDescription(busy.getMessage())
                     .asRuntimeException();
+            case BatchOutcomeUnknownException unknown -> withErrorInfo(Code.UNAVAILABLE, unknown.getMessage(),
+                    "OUTCOME_UNKNOWN", Map.of("batch_id", unknown.batchId(), "request_id", unknown.requestId()));
             case StoreUnavailableException unavailable -> {
                 LOG.log(System.Logger.Level.WARNING, "the store is unavailable", unavailable);
                 yield Status.UNAVAILABLE.withDescription(
-                        "the order store is unavailable; nothing was written, retry later").asRuntimeException();
+                        "the order store is unavailable; nothing was sent to the exchange or written, retry later")
+                        .asRuntimeException();
             }
             default -> internal(failure);
         };

@@ -1,5 +1,6 @@
 package io.batchcast.adapter.persistence;
 
+import io.batchcast.application.port.out.BatchAlreadyRecordedException;
 import io.batchcast.application.port.out.RecordedBatch;
 import io.batchcast.domain.OperationError;
 import io.batchcast.domain.OperationOutcome;
@@ -37,10 +38,26 @@ final class BatchRows {
         }
     }
 
-    /** Completes the batch's claim of its request id, or inserts the completed batch when it has none. */
+    /**
+     * Settles the batch's intent (INTENT to COMPLETED, its steps deleted), or inserts the completed batch when it had
+     * no intent (no request id and nothing sent to the venue). Only one recording of a batch can win: a batch that
+     * is COMPLETED already fails with {@link BatchAlreadyRecordedException}, and the caller's transaction with it.
+     */
     static void complete(Connection connection, RecordedBatch batch) throws SQLException {
-        if (!batch.requestId().isEmpty() && completeClaim(connection, batch)) {
+        if (settleIntent(connection, batch)) {
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM batch_intents WHERE batch_id = ?")) {
+                delete.setString(1, batch.batchId());
+                delete.executeUpdate();
+            }
             return;
+        }
+        try (PreparedStatement select = connection.prepareStatement("SELECT state FROM batches WHERE batch_id = ?")) {
+            select.setString(1, batch.batchId());
+            try (ResultSet row = select.executeQuery()) {
+                if (row.next()) {
+                    throw new BatchAlreadyRecordedException(batch.batchId());
+                }
+            }
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO batches (batch_id, user_id,"
                 + " strategy_id, request_id, request_hash, state, completed_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
@@ -55,18 +72,13 @@ final class BatchRows {
         }
     }
 
-    private static boolean completeClaim(Connection connection, RecordedBatch batch) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE batches SET batch_id = ?,"
-                + " strategy_id = ?, request_hash = ?, state = ?, completed_at = ?"
-                + " WHERE user_id = ? AND request_id = ? AND state = ?")) {
-            update.setString(1, batch.batchId());
-            update.setLong(2, batch.stream().strategyId());
-            update.setString(3, batch.requestHash());
-            update.setString(4, COMPLETED);
-            Columns.setInstant(update, 5, batch.completedAt());
-            update.setString(6, batch.stream().userId());
-            update.setString(7, batch.requestId());
-            update.setString(8, PENDING);
+    private static boolean settleIntent(Connection connection, RecordedBatch batch) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE batches SET state = ?, completed_at = ?"
+                + " WHERE batch_id = ? AND state = ?")) {
+            update.setString(1, COMPLETED);
+            Columns.setInstant(update, 2, batch.completedAt());
+            update.setString(3, batch.batchId());
+            update.setString(4, JdbcBatchIntents.INTENT);
             return update.executeUpdate() == 1;
         }
     }

@@ -2,10 +2,10 @@ package io.batchcast.adapter.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.batchcast.application.port.in.EventDoorbellUseCase;
+import io.batchcast.application.port.out.BatchIntents;
 import io.batchcast.application.port.out.BatchRecorder;
 import io.batchcast.application.port.out.EventLog;
 import io.batchcast.application.port.out.OrderStore;
-import io.batchcast.application.port.out.RequestClaims;
 import io.batchcast.application.port.out.StrategyStore;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -74,8 +74,8 @@ public final class Persistence implements AutoCloseable {
         return new JdbcOrderStore(transactions);
     }
 
-    public RequestClaims requestClaims() {
-        return new JdbcRequestClaims(transactions, epoch);
+    public BatchIntents batchIntents() {
+        return new JdbcBatchIntents(transactions, epoch);
     }
 
     public BatchRecorder batchRecorder() {
