@@ -37,11 +37,14 @@ class EventFeedTest {
         s2 = store.create("u1", "two", Instant.EPOCH);
     }
 
+    private final java.util.concurrent.atomic.AtomicInteger batches = new java.util.concurrent.atomic.AtomicInteger();
+
     /** Commits a batch event to the log without publishing it (as another instance would). */
     private StoredEvent commit(Strategy strategy) {
         var results = List.of(OperationResult.created(0, "o", "c", OrderType.LIMIT));
-        var event = OrderBatchEvent.of(results, strategy.stream(), "b", Instant.EPOCH);
-        return store.record(new RecordedBatch("b", strategy.stream(), "", "h", List.of(), results, event,
+        String batchId = "b" + batches.incrementAndGet();
+        var event = OrderBatchEvent.of(results, strategy.stream(), batchId, Instant.EPOCH);
+        return store.record(new RecordedBatch(batchId, strategy.stream(), "", "h", List.of(), results, event,
                 Instant.EPOCH)).orElseThrow();
     }
 

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.batchcast.application.port.in.BatchOutcomeUnknownException;
 import io.batchcast.application.port.in.BatchReceipt;
 import io.batchcast.application.port.in.BatchValidationException;
 import io.batchcast.application.port.in.OperationRequest;
@@ -148,14 +149,18 @@ class SubmittingOrderBatchesTest {
     }
 
     @Test
-    void unreachableExchangeRejectsEachOperationAndTheBatchStillCompletes() {
+    void anExchangeThatCannotBeReachedLeavesTheOutcomeUnknownInsteadOfRejecting() {
         exchange.down = true;
 
-        BatchReceipt receipt = submit("", limit("a"), limit("b"));
+        BatchOutcomeUnknownException unknown = assertThrows(BatchOutcomeUnknownException.class,
+                () -> submit("req-down", limit("a"), limit("b")));
 
-        assertEquals(List.of(OperationError.EXCHANGE_UNAVAILABLE, OperationError.EXCHANGE_UNAVAILABLE),
-                receipt.results().stream().map(r -> r.error().reason()).toList());
-        assertEquals(Optional.empty(), receipt.eventId());
+        assertEquals("batch " + unknown.batchId() + " was sent to the exchange but its outcome is not recorded yet:"
+                + " retry with the same request_id 'req-down' to get it; do not resubmit under a new one",
+                unknown.getMessage());
+        assertEquals(List.of(), store.recordedBatches());
+        assertEquals(1, store.openIntents().size(), "the intent stays until the venue can say what it did");
+        assertEquals(List.of(), published);
     }
 
     @Test
@@ -217,7 +222,7 @@ class SubmittingOrderBatchesTest {
     @Test
     void aClaimLeftPendingByAServerThatStoppedMidBatchIsReportedAsAbandonedNotInProgress() {
         var command = new SubmitOrderBatchCommand("u1", strategy.id(), "req-lost", List.of(limit("a")));
-        store.claim("u1", "req-lost", RequestHash.of(command), NOW.minus(Duration.ofMinutes(3)));
+        store.legacyPendingClaim("u1", "req-lost", RequestHash.of(command), NOW.minus(Duration.ofMinutes(3)));
 
         var abandoned = assertThrows(io.batchcast.application.port.in.RequestAbandonedException.class,
                 () -> service.submit(command));
@@ -234,8 +239,9 @@ class SubmittingOrderBatchesTest {
         AtomicBoolean gone = new AtomicBoolean();
         service = new SubmittingOrderBatches(store, store, store, store, new ScriptedExchange() {
             @Override
-            public io.batchcast.application.port.out.ExecutionReport place(long id, io.batchcast.domain.NewOrder o) {
-                var report = exchange.place(id, o);
+            public io.batchcast.application.port.out.ExecutionReport place(long id, String venueId,
+                    io.batchcast.domain.NewOrder o) {
+                var report = exchange.place(id, venueId, o);
                 gone.set(true); // the client goes away while the first operation runs
                 return report;
             }
@@ -250,30 +256,6 @@ class SubmittingOrderBatchesTest {
                 receipt.results().subList(1, 3).stream().map(r -> r.error().reason()).toList());
         assertEquals("b", receipt.results().get(1).clientOrderId());
         assertEquals(List.of(new OrderTypeSummary(OrderType.LIMIT, 1, 0)), receipt.summaries());
-    }
-
-    @Test
-    void failedRecordingReleasesTheRequestIdSoARetryExecutes() {
-        InMemoryStore failingOnce = new InMemoryStore() {
-            private boolean failed;
-
-            @Override
-            public synchronized Optional<StoredEvent> record(RecordedBatch batch) {
-                if (!failed) {
-                    failed = true;
-                    throw new io.batchcast.application.port.in.StoreUnavailableException("db down", null);
-                }
-                return super.record(batch);
-            }
-        };
-        service = service(failingOnce);
-        strategy = failingOnce.create("u1", "alpha", NOW);
-
-        assertThrows(io.batchcast.application.port.in.StoreUnavailableException.class, () -> submit("r", limit("a")));
-        BatchReceipt retry = submit("r", limit("a"));
-
-        assertEquals(OperationOutcome.CREATED, retry.results().getFirst().outcome());
-        assertTrue(retry.eventId().isPresent());
     }
 
     /** What a concurrent batch of the same strategy stores while ours is at the exchange: an order under "dup". */

@@ -1,13 +1,16 @@
 package io.batchcast.application.testing;
 
 import io.batchcast.application.port.in.BatchReceipt;
+import io.batchcast.application.port.in.StoreUnavailableException;
+import io.batchcast.application.port.out.BatchAlreadyRecordedException;
+import io.batchcast.application.port.out.BatchIntent;
+import io.batchcast.application.port.out.BatchIntents;
 import io.batchcast.application.port.out.BatchRecorder;
 import io.batchcast.application.port.out.ClientOrderIdsTakenException;
 import io.batchcast.application.port.out.EventLog;
 import io.batchcast.application.port.out.OrderStore;
 import io.batchcast.application.port.out.RecordedBatch;
 import io.batchcast.application.port.out.RequestClaim;
-import io.batchcast.application.port.out.RequestClaims;
 import io.batchcast.application.port.out.StrategyStore;
 import io.batchcast.application.port.out.StreamWindow;
 import io.batchcast.domain.BatchAggregation;
@@ -18,6 +21,7 @@ import io.batchcast.domain.Strategy;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -30,16 +34,24 @@ import java.util.TreeMap;
  * All out-port stores in memory, for tests of the application and of adapters that need a working application
  * behind them. One lock serialises everything, which is what the real store's transactions guarantee per stream.
  */
-public class InMemoryStore implements StrategyStore, OrderStore, RequestClaims, BatchRecorder, EventLog {
+public class InMemoryStore implements StrategyStore, OrderStore, BatchIntents, BatchRecorder, EventLog {
 
     public static final String EPOCH = "mem";
 
-    private record Claim(String hash, BatchReceipt receipt, Instant claimedAt) {
+    /** A request id's claim: its batch, and the receipt once the batch is recorded. */
+    private record Claim(String hash, String batchId, BatchReceipt receipt, Instant claimedAt) {
     }
+
+    /** While set, every store call fails as the database being unreachable. */
+    public volatile boolean down;
+    /** The next intent is stored, but its caller is told the store failed (a commit whose answer was lost). */
+    public volatile boolean loseNextIntentAck;
 
     private final Map<Long, Strategy> strategies = new HashMap<>();
     private final Map<String, Order> ordersById = new HashMap<>();
     private final Map<String, Claim> claims = new HashMap<>();
+    private final Map<String, BatchIntent> intents = new HashMap<>();
+    private final Map<String, BatchReceipt> receipts = new HashMap<>();
     private final Map<Long, TreeMap<Long, StoredEvent>> events = new HashMap<>();
     private final Map<Long, Long> heads = new HashMap<>();
     private final List<RecordedBatch> recorded = new ArrayList<>();
@@ -80,6 +92,7 @@ public class InMemoryStore implements StrategyStore, OrderStore, RequestClaims, 
 
     @Override
     public synchronized Set<String> usedClientOrderIds(long strategyId, Collection<String> clientOrderIds) {
+        failIfDown("reading client order ids");
         Set<String> used = new HashSet<>();
         for (Order order : ordersById.values()) {
             if (order.strategyId() == strategyId && clientOrderIds.contains(order.clientOrderId())) {
@@ -90,23 +103,83 @@ public class InMemoryStore implements StrategyStore, OrderStore, RequestClaims, 
     }
 
     @Override
-    public synchronized RequestClaim claim(String userId, String requestId, String requestHash, Instant at) {
-        Claim existing = claims.putIfAbsent(userId + "\u0000" + requestId, new Claim(requestHash, null, at));
-        if (existing == null) {
-            return new RequestClaim.Claimed();
+    public synchronized Optional<RequestClaim> find(String userId, String requestId) {
+        failIfDown("reading request id " + requestId);
+        Claim claim = claims.get(userId + "\u0000" + requestId);
+        if (claim == null) {
+            return Optional.empty();
         }
-        return existing.receipt() == null
-                ? new RequestClaim.Pending(existing.hash(), existing.claimedAt())
-                : new RequestClaim.Completed(existing.hash(), existing.receipt());
+        if (claim.batchId() == null) {
+            return Optional.of(new RequestClaim.Pending(claim.hash(), claim.claimedAt()));
+        }
+        return Optional.of(claim.receipt() != null
+                ? new RequestClaim.Completed(claim.hash(), claim.receipt())
+                : new RequestClaim.Unsettled(claim.hash(), intents.get(claim.batchId())));
     }
 
     @Override
-    public synchronized void release(String userId, String requestId) {
-        claims.computeIfPresent(userId + "\u0000" + requestId, (k, c) -> c.receipt() == null ? null : c);
+    public synchronized RequestClaim open(BatchIntent intent) {
+        failIfDown("storing intent " + intent.batchId());
+        if (!intent.requestId().isEmpty()) {
+            String key = intent.stream().userId() + "\u0000" + intent.requestId();
+            if (claims.containsKey(key)) {
+                return find(intent.stream().userId(), intent.requestId()).orElseThrow();
+            }
+            claims.put(key, new Claim(intent.requestHash(), intent.batchId(), null, intent.createdAt()));
+        }
+        intents.put(intent.batchId(), intent);
+        if (loseNextIntentAck) {
+            loseNextIntentAck = false;
+            throw new StoreUnavailableException("the commit of intent " + intent.batchId() + " was not acknowledged",
+                    null);
+        }
+        return new RequestClaim.Claimed();
+    }
+
+    @Override
+    public synchronized void abandon(String batchId) {
+        failIfDown("abandoning intent " + batchId);
+        BatchIntent intent = intents.remove(batchId);
+        if (intent != null && !intent.requestId().isEmpty()) {
+            claims.remove(intent.stream().userId() + "\u0000" + intent.requestId());
+        }
+    }
+
+    @Override
+    public synchronized List<BatchIntent> unsettled(Instant before, int limit) {
+        failIfDown("reading unsettled intents");
+        return intents.values().stream().filter(i -> i.createdAt().isBefore(before))
+                .sorted(Comparator.comparing(BatchIntent::createdAt)).limit(limit).toList();
+    }
+
+    @Override
+    public synchronized Optional<BatchReceipt> receipt(String batchId) {
+        failIfDown("reading receipt " + batchId);
+        return Optional.ofNullable(receipts.get(batchId));
+    }
+
+    /** A claim as an earlier version wrote it: no intent, so what reached the venue is unknown. */
+    public synchronized void legacyPendingClaim(String userId, String requestId, String requestHash, Instant at) {
+        claims.put(userId + "\u0000" + requestId, new Claim(requestHash, null, null, at));
+    }
+
+    /** Unsettled intents, as the reconciler would find them. */
+    public synchronized List<BatchIntent> openIntents() {
+        return List.copyOf(intents.values());
+    }
+
+    private void failIfDown(String what) {
+        if (down) {
+            throw new StoreUnavailableException("database unavailable while " + what, null);
+        }
     }
 
     @Override
     public synchronized Optional<StoredEvent> record(RecordedBatch batch) {
+        failIfDown("recording batch " + batch.batchId());
+        if (receipts.containsKey(batch.batchId())) {
+            throw new BatchAlreadyRecordedException(batch.batchId());
+        }
         Set<String> taken = new HashSet<>();
         for (Order order : batch.orders()) {
             if (!ordersById.containsKey(order.orderId()) && !order.clientOrderId().isEmpty()
@@ -125,10 +198,13 @@ public class InMemoryStore implements StrategyStore, OrderStore, RequestClaims, 
             events.computeIfAbsent(event.strategyId(), k -> new TreeMap<>()).put(seq, s);
             return s;
         });
+        BatchReceipt receipt = new BatchReceipt(batch.batchId(), batch.results(),
+                BatchAggregation.summarize(batch.results()), stored.map(StoredEvent::id));
+        receipts.put(batch.batchId(), receipt);
+        intents.remove(batch.batchId());
         if (!batch.requestId().isEmpty()) {
-            claims.put(batch.stream().userId() + "\u0000" + batch.requestId(), new Claim(batch.requestHash(),
-                    new BatchReceipt(batch.batchId(), batch.results(), BatchAggregation.summarize(batch.results()),
-                            stored.map(StoredEvent::id)), batch.completedAt()));
+            claims.put(batch.stream().userId() + "\u0000" + batch.requestId(),
+                    new Claim(batch.requestHash(), batch.batchId(), receipt, batch.completedAt()));
         }
         return stored;
     }
