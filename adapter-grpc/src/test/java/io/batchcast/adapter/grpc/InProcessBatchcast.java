@@ -57,15 +57,21 @@ final class InProcessBatchcast implements AutoCloseable {
     private OrderExecutionPort countingExchange() {
         return new OrderExecutionPort() {
             @Override
-            public ExecutionReport place(long strategyId, NewOrder order) {
+            public ExecutionReport place(long strategyId, String venueClientOrderId, NewOrder order) {
                 exchangeCalls.incrementAndGet();
-                return paperExchange.place(strategyId, order);
+                return paperExchange.place(strategyId, venueClientOrderId, order);
             }
 
             @Override
-            public ExecutionReport cancel(long strategyId, String orderId) {
+            public ExecutionReport cancel(long strategyId, String venueClientOrderId, String orderId) {
                 exchangeCalls.incrementAndGet();
-                return paperExchange.cancel(strategyId, orderId);
+                return paperExchange.cancel(strategyId, venueClientOrderId, orderId);
+            }
+
+            @Override
+            public java.util.Optional<io.batchcast.application.port.out.VenueOrder> lookup(long strategyId,
+                    String venueClientOrderId) {
+                return paperExchange.lookup(strategyId, venueClientOrderId);
             }
         };
     }

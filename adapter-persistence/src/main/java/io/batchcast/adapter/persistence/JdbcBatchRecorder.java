@@ -63,8 +63,10 @@ final class JdbcBatchRecorder implements BatchRecorder {
 
     private Optional<StoredEvent> write(RecordedBatch batch, Set<String> placed) {
         return transactions.inTransaction("recording batch " + batch.batchId(), connection -> {
-            OrderRows.write(connection, batch.orders(), placed);
+            // The batch row first: it is the gate that lets exactly one recording of a batch through (the call that
+            // executed it, or reconciliation), before either touches an order row.
             BatchRows.complete(connection, batch);
+            OrderRows.write(connection, batch.orders(), placed);
             BatchRows.insertResults(connection, batch.batchId(), batch.results());
             if (batch.event().isEmpty()) {
                 return Optional.empty();

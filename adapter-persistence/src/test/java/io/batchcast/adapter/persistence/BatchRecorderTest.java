@@ -98,32 +98,33 @@ class BatchRecorderTest {
 
         persistence.batchRecorder().record(batch);
 
-        RequestClaim claim = persistence.requestClaims().claim(strategy.userId(), "req-unclaimed", "other", NOON);
+        RequestClaim claim = persistence.batchIntents().find(strategy.userId(), "req-unclaimed").orElseThrow();
         assertEquals("hash-req-unclaimed", ((RequestClaim.Completed) claim).requestHash());
     }
 
     /** The event insert fails last (a test-only constraint): the orders, batch and results before it roll back. */
     @ParameterizedTest
     @EnumSource(Engine.class)
-    void batchThatFailsHalfwayLeavesNoRowsAndKeepsItsClaimPending(Engine engine) {
+    void batchThatFailsHalfwayLeavesNoRowsAndKeepsItsIntentUnsettled(Engine engine) {
         Persistence persistence = DATABASES.persistence(engine);
         TestDatabase database = DATABASES.database(engine);
         database.execute("ALTER TABLE events ADD CONSTRAINT test_refuses_doomed CHECK (batch_id <> 'doomed')");
         Strategy strategy = newStrategy(engine);
         List<Order> orders = List.of(TradingFixtures.limitBuy(strategy, "ord-1", "cli-1", "1", "100"),
                 TradingFixtures.marketBuy(strategy, "ord-2", "cli-2"));
-        persistence.requestClaims().claim(strategy.userId(), "req-doomed", "hash-req-doomed", NOON);
+        RecordedBatch doomed = TradingFixtures.creating(strategy, "doomed", "req-doomed", orders);
+        var intent = TradingFixtures.intentOf(doomed, NOON);
+        persistence.batchIntents().open(intent);
 
-        assertThrows(StoreUnavailableException.class, () -> persistence.batchRecorder()
-                .record(TradingFixtures.creating(strategy, "doomed", "req-doomed", orders)));
+        assertThrows(StoreUnavailableException.class, () -> persistence.batchRecorder().record(doomed));
 
         long id = strategy.id();
         assertEquals(0, database.queryLong("SELECT COUNT(*) FROM orders WHERE strategy_id = ?", id));
-        assertEquals(0, database.queryLong("SELECT COUNT(*) FROM batches WHERE batch_id = 'doomed'"));
+        assertEquals(0, database.queryLong("SELECT COUNT(*) FROM batches WHERE batch_id = 'doomed' AND state <> 'INTENT'"));
         assertEquals(0, database.queryLong("SELECT COUNT(*) FROM batch_results WHERE batch_id = 'doomed'"));
         assertEquals(0, database.queryLong("SELECT COUNT(*) FROM streams WHERE strategy_id = ?", id));
-        assertEquals(new RequestClaim.Pending("hash-req-doomed", NOON),
-                persistence.requestClaims().claim(strategy.userId(), "req-doomed", "hash-req-doomed", NOON));
+        assertEquals(Optional.of(new RequestClaim.Unsettled("hash-req-doomed", intent)),
+                persistence.batchIntents().find(strategy.userId(), "req-doomed"));
     }
 
     @ParameterizedTest

@@ -48,7 +48,7 @@ class ClientOrderIdRaceTest {
         final Set<String> cancelled = ConcurrentHashMap.newKeySet();
 
         @Override
-        public ExecutionReport place(long strategyId, NewOrder order) {
+        public ExecutionReport place(long strategyId, String venueClientOrderId, NewOrder order) {
             if (order.clientOrderId().equals("dup")) {
                 try {
                     bothInFlight.await(10, TimeUnit.SECONDS);
@@ -62,16 +62,22 @@ class ClientOrderIdRaceTest {
         }
 
         @Override
-        public ExecutionReport cancel(long strategyId, String orderId) {
+        public ExecutionReport cancel(long strategyId, String venueClientOrderId, String orderId) {
             live.remove(orderId);
             cancelled.add(orderId);
             return new ExecutionReport.Accepted(orderId, OrderStatus.CANCELLED);
+        }
+
+        @Override
+        public java.util.Optional<io.batchcast.application.port.out.VenueOrder> lookup(long strategyId,
+                String venueClientOrderId) {
+            throw new UnsupportedOperationException("every request is answered, nothing to reconcile");
         }
     }
 
     private static SubmittingOrderBatches service(Persistence persistence, OrderExecutionPort exchange) {
         return new SubmittingOrderBatches(persistence.strategyStore(), persistence.orderStore(),
-                persistence.requestClaims(), persistence.batchRecorder(), exchange, event -> { }, Clock.systemUTC(),
+                persistence.batchIntents(), persistence.batchRecorder(), exchange, event -> { }, Clock.systemUTC(),
                 new BatchLimits(1000, 8));
     }
 

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -42,10 +43,10 @@ class ReceiptRetentionTest {
             Strategy strategy = persistence.strategyStore().create(unique("alice"), "Grid BTC", NOON);
             String alice = strategy.userId();
             RecordedBatch oldWithRequestId = complete(persistence, strategy, "req-old", NOON.minus(Duration.ofHours(3)), 2);
-            claim(persistence, alice, "req-stale", NOON.minus(Duration.ofHours(2)));
+            TradingFixtures.legacyPendingClaim(database, alice, "req-stale", NOON.minus(Duration.ofHours(2)));
             RecordedBatch oldWithout = complete(persistence, strategy, "", NOON.minus(Duration.ofHours(2)), 1);
             RecordedBatch recent = complete(persistence, strategy, "req-young", NOON.minus(Duration.ofMinutes(30)), 3);
-            claim(persistence, alice, "req-live", NOON);
+            TradingFixtures.legacyPendingClaim(database, alice, "req-live", NOON);
 
             assertEquals(new EventLogPruner.Pruned(0, 0, 2), persistence.pruner().pruneNow());
 
@@ -57,10 +58,10 @@ class ReceiptRetentionTest {
             assertEquals(3, database.queryLong("SELECT COUNT(*) FROM events"), "events follow their own retention");
             assertEquals(0, database.queryLong("SELECT COUNT(*) FROM batch_results WHERE batch_id IN (?, ?)",
                     oldWithRequestId.batchId(), oldWithout.batchId()));
-            assertEquals(new RequestClaim.Pending("hash-req-stale", NOON.minus(Duration.ofHours(2))),
-                    persistence.requestClaims().claim(alice, "req-stale", "hash-req-stale", NOON));
-            assertEquals(recent.batchId(), ((RequestClaim.Completed) persistence.requestClaims()
-                    .claim(alice, "req-young", recent.requestHash(), NOON)).receipt().batchId());
+            assertEquals(Optional.of(new RequestClaim.Pending("hash-req-stale", NOON.minus(Duration.ofHours(2)))),
+                    persistence.batchIntents().find(alice, "req-stale"));
+            assertEquals(recent.batchId(), ((RequestClaim.Completed) persistence.batchIntents()
+                    .find(alice, "req-young").orElseThrow()).receipt().batchId());
             assertEquals(new EventLogPruner.Pruned(0, 0, 0), persistence.pruner().pruneNow());
         }
     }
@@ -74,13 +75,14 @@ class ReceiptRetentionTest {
             complete(persistence, strategy, "req-1", NOON.minus(Duration.ofDays(2)), 1);
             assertEquals(new EventLogPruner.Pruned(0, 0, 1), persistence.pruner().pruneNow());
 
-            assertEquals(new RequestClaim.Claimed(),
-                    persistence.requestClaims().claim(strategy.userId(), "req-1", "hash-req-1", NOON));
+            assertEquals(Optional.empty(), persistence.batchIntents().find(strategy.userId(), "req-1"));
             RecordedBatch again = TradingFixtures.creating(strategy, unique("batch"), "req-1",
                     List.of(TradingFixtures.limitBuy(strategy, unique("ord"), unique("cli"), "1", "100")));
+            assertEquals(new RequestClaim.Claimed(),
+                    persistence.batchIntents().open(TradingFixtures.intentOf(again, NOON)));
             persistence.batchRecorder().record(again);
 
-            RequestClaim retried = persistence.requestClaims().claim(strategy.userId(), "req-1", "hash-req-1", NOON);
+            RequestClaim retried = persistence.batchIntents().find(strategy.userId(), "req-1").orElseThrow();
             assertEquals(again.batchId(), ((RequestClaim.Completed) retried).receipt().batchId());
         }
     }
@@ -99,7 +101,7 @@ class ReceiptRetentionTest {
             Instant old = NOON.minus(Duration.ofHours(5));
             complete(persistence, strategy, "req-1", old, 1);
             complete(persistence, strategy, "", old, 2);
-            claim(persistence, strategy.userId(), "req-pending", old);
+            TradingFixtures.legacyPendingClaim(database, strategy.userId(), "req-pending", old);
             complete(persistence, strategy, "req-4", old.plusSeconds(1), 1);
             complete(persistence, strategy, "", old.plusSeconds(2), 1);
             complete(persistence, strategy, "req-6", old.plusSeconds(3), 1);
@@ -145,15 +147,11 @@ class ReceiptRetentionTest {
         }
         RecordedBatch batch = TradingFixtures.batch(strategy, unique("batch"), requestId, created, results, completedAt);
         if (!requestId.isEmpty()) {
-            claim(persistence, strategy.userId(), requestId, completedAt);
+            assertEquals(new RequestClaim.Claimed(),
+                    persistence.batchIntents().open(TradingFixtures.intentOf(batch, completedAt)));
         }
         persistence.batchRecorder().record(batch);
         return batch;
-    }
-
-    private static void claim(Persistence persistence, String userId, String requestId, Instant at) {
-        assertEquals(new RequestClaim.Claimed(),
-                persistence.requestClaims().claim(userId, requestId, "hash-" + requestId, at));
     }
 
     /** Every batch row as request_id:state:batch_id, in id order. */

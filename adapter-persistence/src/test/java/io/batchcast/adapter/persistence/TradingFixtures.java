@@ -1,5 +1,7 @@
 package io.batchcast.adapter.persistence;
 
+import io.batchcast.application.port.out.BatchIntent;
+import io.batchcast.application.port.out.IntentStep;
 import io.batchcast.application.port.out.RecordedBatch;
 import io.batchcast.domain.NewOrder;
 import io.batchcast.domain.OperationResult;
@@ -63,6 +65,24 @@ final class TradingFixtures {
             List<OperationResult> results, Instant completedAt) {
         return new RecordedBatch(batchId, strategy.stream(), requestId, requestId.isEmpty() ? null : "hash-" + requestId,
                 orders, results, OrderBatchEvent.of(results, strategy.stream(), batchId, completedAt), completedAt);
+    }
+
+    /** The intent the application stores before executing {@code batch}: one place step per result. */
+    static BatchIntent intentOf(RecordedBatch batch, Instant createdAt) {
+        List<IntentStep> steps = new ArrayList<>();
+        for (OperationResult result : batch.results()) {
+            steps.add(new IntentStep.Place(result.index(), batch.batchId() + "-" + result.index(),
+                    new NewOrder(result.clientOrderId() == null ? "" : result.clientOrderId(), "BTC-USD", Side.BUY,
+                            OrderType.LIMIT, new BigDecimal("1"), new BigDecimal("100"), null)));
+        }
+        return new BatchIntent(batch.batchId(), batch.stream(), batch.requestId(), batch.requestHash(), steps, createdAt);
+    }
+
+    /** A claim as an earlier version wrote it (a PENDING row without batch id or intent). */
+    static void legacyPendingClaim(TestDatabase database, String userId, String requestId, Instant claimedAt) {
+        database.execute("INSERT INTO batches (user_id, request_id, request_hash, state, claimed_at) VALUES ('"
+                + userId + "', '" + requestId + "', 'hash-" + requestId + "', 'PENDING', TIMESTAMP WITH TIME ZONE '"
+                + claimedAt.toString().replace('T', ' ').replace("Z", "+00:00") + "')");
     }
 
     /** A batch with one new LIMIT order and hence one event. */

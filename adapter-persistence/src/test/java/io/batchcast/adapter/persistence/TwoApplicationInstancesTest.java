@@ -45,7 +45,7 @@ class TwoApplicationInstancesTest {
         final AtomicInteger placed = new AtomicInteger();
 
         @Override
-        public ExecutionReport place(long strategyId, NewOrder order) {
+        public ExecutionReport place(long strategyId, String venueClientOrderId, NewOrder order) {
             return new ExecutionReport.Accepted("ex-" + unique("ord"), statusAfterPlacing(order));
         }
 
@@ -55,8 +55,14 @@ class TwoApplicationInstancesTest {
         }
 
         @Override
-        public ExecutionReport cancel(long strategyId, String orderId) {
+        public ExecutionReport cancel(long strategyId, String venueClientOrderId, String orderId) {
             return new ExecutionReport.Accepted(orderId, OrderStatus.CANCELLED);
+        }
+
+        @Override
+        public java.util.Optional<io.batchcast.application.port.out.VenueOrder> lookup(long strategyId,
+                String venueClientOrderId) {
+            throw new UnsupportedOperationException("every request is answered, nothing to reconcile");
         }
     }
 
@@ -70,7 +76,7 @@ class TwoApplicationInstancesTest {
             persistence = database.open();
             feed = new EventFeed(persistence.strategyStore(), persistence.eventLog(), 1_000);
             submit = new SubmittingOrderBatches(persistence.strategyStore(), persistence.orderStore(),
-                    persistence.requestClaims(), persistence.batchRecorder(), exchange, feed, Clock.systemUTC(),
+                    persistence.batchIntents(), persistence.batchRecorder(), exchange, feed, Clock.systemUTC(),
                     BatchLimits.defaults());
             persistence.doorbellListener(feed).start();
         }

@@ -77,13 +77,19 @@ final class TradingDesk {
         private final AtomicLong ids = new AtomicLong();
 
         @Override
-        public ExecutionReport place(long strategyId, NewOrder order) {
+        public ExecutionReport place(long strategyId, String venueClientOrderId, NewOrder order) {
             return new ExecutionReport.Accepted("ex-" + ids.incrementAndGet(), OrderStatus.OPEN);
         }
 
         @Override
-        public ExecutionReport cancel(long strategyId, String orderId) {
+        public ExecutionReport cancel(long strategyId, String venueClientOrderId, String orderId) {
             return new ExecutionReport.Accepted(orderId, OrderStatus.CANCELLED);
+        }
+
+        @Override
+        public java.util.Optional<io.batchcast.application.port.out.VenueOrder> lookup(long strategyId,
+                String venueClientOrderId) {
+            throw new UnsupportedOperationException("every request is answered, nothing to reconcile");
         }
     }
 }
