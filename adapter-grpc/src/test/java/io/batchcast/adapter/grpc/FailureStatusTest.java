@@ -87,7 +87,7 @@ class FailureStatusTest {
                 "connection to db.internal:5432 refused", new SQLException("password authentication failed")));
 
         assertEquals(Status.Code.UNAVAILABLE, e.getStatus().getCode());
-        assertEquals("the order store is unavailable; nothing was written, retry later", e.getStatus().getDescription());
+        assertEquals("the order store is unavailable; nothing was sent to the exchange or written, retry later", e.getStatus().getDescription());
     }
 
     @Test
