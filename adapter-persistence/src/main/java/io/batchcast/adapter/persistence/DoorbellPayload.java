@@ -8,15 +8,26 @@ final class DoorbellPayload {
 
     private static final System.Logger LOG = System.getLogger(DoorbellPayload.class.getName());
 
+    /** A payload names one or more events: {@code <strategyId>:<seq>}, comma-separated (one doorbell per group). */
     void ring(EventDoorbellUseCase doorbell, String payload) {
-        int colon = payload == null ? -1 : payload.indexOf(':');
+        if (payload == null) {
+            LOG.log(Level.WARNING, "ignoring an empty doorbell payload");
+            return;
+        }
+        for (String entry : payload.split(",")) {
+            ringOne(doorbell, entry);
+        }
+    }
+
+    private static void ringOne(EventDoorbellUseCase doorbell, String entry) {
+        int colon = entry.indexOf(':');
         long strategyId;
         long seq;
         try {
-            strategyId = Long.parseLong(payload.substring(0, colon));
-            seq = Long.parseLong(payload.substring(colon + 1));
+            strategyId = Long.parseLong(entry.substring(0, colon));
+            seq = Long.parseLong(entry.substring(colon + 1));
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "ignoring malformed doorbell payload ''{0}''", payload);
+            LOG.log(Level.WARNING, "ignoring malformed doorbell payload ''{0}''", entry);
             return;
         }
         try {

@@ -31,10 +31,12 @@ final class JdbcBatchIntents implements BatchIntents {
             "b.batch_id, b.user_id, b.strategy_id, b.request_id, b.request_hash, b.state, b.event_seq, b.claimed_at";
 
     private final Transactions transactions;
+    private final GroupCommitter writer;
     private final String epoch;
 
-    JdbcBatchIntents(Transactions transactions, String epoch) {
+    JdbcBatchIntents(Transactions transactions, GroupCommitter writer, String epoch) {
         this.transactions = transactions;
+        this.writer = writer;
         this.epoch = epoch;
     }
 
@@ -62,7 +64,7 @@ final class JdbcBatchIntents implements BatchIntents {
         ColumnLimits.check("requestId", intent.requestId(), ColumnLimits.ID);
         ColumnLimits.check("requestHash", intent.requestHash(), ColumnLimits.ID);
         String steps = IntentCodec.encode(intent.steps());
-        boolean stored = transactions.inTransaction("storing the intent of batch " + intent.batchId(), connection -> {
+        boolean stored = writer.inTransaction("storing the intent of batch " + intent.batchId(), connection -> {
             if (!insertBatch(connection, intent)) {
                 return false;
             }

@@ -25,12 +25,12 @@ final class JdbcBatchRecorder implements BatchRecorder {
     /** SQLState of a unique-constraint violation, on H2 and PostgreSQL alike. */
     static final String UNIQUE_VIOLATION = "23505";
 
-    private final Transactions transactions;
+    private final GroupCommitter writer;
     private final StreamAppender appender;
     private final JdbcOrderStore orders;
 
-    JdbcBatchRecorder(Transactions transactions, StreamAppender appender) {
-        this.transactions = transactions;
+    JdbcBatchRecorder(Transactions transactions, GroupCommitter writer, StreamAppender appender) {
+        this.writer = writer;
         this.appender = appender;
         this.orders = new JdbcOrderStore(transactions);
     }
@@ -62,7 +62,7 @@ final class JdbcBatchRecorder implements BatchRecorder {
     }
 
     private Optional<StoredEvent> write(RecordedBatch batch, Set<String> placed) {
-        return transactions.inTransaction("recording batch " + batch.batchId(), connection -> {
+        return writer.inTransaction("recording batch " + batch.batchId(), connection -> {
             // The batch row first: it is the gate that lets exactly one recording of a batch through (the call that
             // executed it, or reconciliation), before either touches an order row.
             BatchRows.complete(connection, batch);

@@ -28,6 +28,7 @@ public final class Persistence implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final String epoch;
     private final Transactions transactions;
+    private final GroupCommitter writer;
     private final JdbcStrategyStore strategies;
     private final Clock clock;
     private final EventLogPruner pruner;
@@ -39,6 +40,8 @@ public final class Persistence implements AutoCloseable {
         this.dialect = dialect;
         this.dataSource = dataSource;
         this.transactions = new Transactions(dataSource);
+        this.writer = new GroupCommitter(dataSource, GroupCommitter.DEFAULT_MAX_GROUP,
+                dialect.notifies() ? new PostgresDoorbellRing() : (connection, results) -> { });
         this.epoch = SchemaMigrations.readEpoch(transactions);
         this.strategies = new JdbcStrategyStore(transactions);
         this.clock = clock;
@@ -75,11 +78,11 @@ public final class Persistence implements AutoCloseable {
     }
 
     public BatchIntents batchIntents() {
-        return new JdbcBatchIntents(transactions, epoch);
+        return new JdbcBatchIntents(transactions, writer, epoch);
     }
 
     public BatchRecorder batchRecorder() {
-        return new JdbcBatchRecorder(transactions, new StreamAppender(dialect, epoch));
+        return new JdbcBatchRecorder(transactions, writer, new StreamAppender(epoch));
     }
 
     public EventLog eventLog() {
@@ -137,6 +140,7 @@ public final class Persistence implements AutoCloseable {
         pruneSchedule.stop();
         listeners.forEach(DoorbellListener::close);
         listeners.clear();
+        writer.close();
         dataSource.close();
     }
 }

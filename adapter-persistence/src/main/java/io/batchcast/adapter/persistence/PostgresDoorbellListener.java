@@ -73,7 +73,7 @@ public final class PostgresDoorbellListener implements DoorbellListener {
         while (running) {
             try (Connection connection = connect()) {
                 try (Statement listen = connection.createStatement()) {
-                    listen.execute("LISTEN " + StreamAppender.CHANNEL);
+                    listen.execute("LISTEN " + PostgresDoorbellRing.CHANNEL);
                 }
                 backoff = FIRST_BACKOFF;
                 doorbell.catchUp();

@@ -17,15 +17,11 @@ import java.util.OptionalLong;
  */
 final class StreamAppender {
 
-    /** The PostgreSQL channel of the cross-instance doorbell; the payload is {@code <strategyId>:<seq>}. */
-    static final String CHANNEL = "batchcast_events";
     private static final String UNIQUE_VIOLATION = "23505";
 
-    private final Dialect dialect;
     private final String epoch;
 
-    StreamAppender(Dialect dialect, String epoch) {
-        this.dialect = dialect;
+    StreamAppender(String epoch) {
         this.epoch = epoch;
     }
 
@@ -47,9 +43,6 @@ final class StreamAppender {
             insert.setString(5, SummaryCodec.encode(event.summaries()));
             Columns.setInstant(insert, 6, event.timestamp());
             insert.executeUpdate();
-        }
-        if (dialect.notifies()) {
-            ringDoorbell(connection, strategyId, seq);
         }
         return new StoredEvent(new EventId(epoch, seq), event);
     }
@@ -86,15 +79,6 @@ final class StreamAppender {
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? OptionalLong.of(row.getLong(1)) : OptionalLong.empty();
             }
-        }
-    }
-
-    /** Delivered by PostgreSQL only when (and in the order that) the transaction commits: a doorbell, not data. */
-    private static void ringDoorbell(Connection connection, long strategyId, long seq) throws SQLException {
-        try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
-            notify.setString(1, CHANNEL);
-            notify.setString(2, strategyId + ":" + seq);
-            notify.execute();
         }
     }
 }

@@ -1,0 +1,230 @@
+package io.batchcast.adapter.persistence;
+
+import io.batchcast.application.port.in.StoreUnavailableException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import javax.sql.DataSource;
+
+/**
+ * Group commit: the one writer of this instance's write transactions. Callers hand it their transaction's work and
+ * wait; the writer takes whatever is queued (at most {@code maxGroup}), runs it in one transaction in queue order and
+ * commits once, then answers each caller. A lone caller is written at once: the writer never waits for company.
+ *
+ * <p>A member that fails rolls the group back, and every member is then written in a transaction of its own, so one
+ * bad member (a constraint, a client order id race) fails alone. A failed commit fails every member of the group as
+ * the store being unavailable (its outcome is unknown, as for any commit whose answer is lost). Work must therefore
+ * be safe to run twice: it only writes what its inputs say, and reads nothing that another member of the group
+ * writes except through the database itself (e.g. a stream's head).
+ */
+final class GroupCommitter implements AutoCloseable {
+
+    static final int DEFAULT_MAX_GROUP = 128;
+    private static final System.Logger LOG = System.getLogger(GroupCommitter.class.getName());
+
+    /** Work after the commit of a group that wrote something, on the same connection (e.g. the doorbell). */
+    @FunctionalInterface
+    interface AfterCommit {
+        void run(Connection connection, List<Object> results) throws SQLException;
+    }
+
+    private record Member(String what, Transactions.Work<?> work, CompletableFuture<Object> answer) {
+    }
+
+    private static final Member STOP = new Member("stop", c -> null, new CompletableFuture<>());
+
+    private final DataSource dataSource;
+    private final int maxGroup;
+    private final AfterCommit afterCommit;
+    private final BlockingQueue<Member> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private volatile boolean closed;
+    private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
+
+    GroupCommitter(DataSource dataSource, int maxGroup, AfterCommit afterCommit) {
+        if (maxGroup < 1) {
+            throw new IllegalArgumentException("maxGroup must be >= 1, was " + maxGroup);
+        }
+        this.dataSource = dataSource;
+        this.maxGroup = maxGroup;
+        this.afterCommit = afterCommit;
+        this.writer = Thread.ofPlatform().name("batchcast-group-commit").daemon().start(this::writeGroups);
+    }
+
+    /** Runs {@code work} in the next group's transaction; returns once that transaction committed. */
+    @SuppressWarnings("unchecked")
+    <T> T inTransaction(String what, Transactions.Work<T> work) {
+        if (closed) {
+            throw new StoreUnavailableException("the store is closed; nothing was written while " + what, null);
+        }
+        Member member = new Member(what, work, new CompletableFuture<>());
+        queue.add(member);
+        // Once queued the work belongs to the writer and will be written or fail: the caller waits for that answer
+        // even when interrupted (its interrupt is kept), so that it never reports a write as failed that happened.
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return (T) member.answer().get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void writeGroups() {
+        List<Member> group = new ArrayList<>(maxGroup);
+        while (true) {
+            try {
+                group.add(queue.take());
+                queue.drainTo(group, maxGroup - 1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            boolean stop = group.remove(STOP);
+            if (!group.isEmpty()) {
+                write(group);
+            }
+            group.clear();
+            if (stop) {
+                failQueued();
+                return;
+            }
+        }
+    }
+
+    private void write(List<Member> group) {
+        List<Object> results = new ArrayList<>(group.size());
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            Throwable memberFailure = null;
+            for (Member member : group) {
+                try {
+                    results.add(member.work().apply(connection));
+                } catch (SQLException | RuntimeException e) {
+                    memberFailure = e;
+                    break;
+                }
+            }
+            if (memberFailure != null) {
+                connection.rollback();
+                if (group.size() == 1) {
+                    fail(group.getFirst(), memberFailure);
+                } else {
+                    group.forEach(this::writeAlone);
+                }
+                return;
+            }
+            commit(connection, group);
+            commits.incrementAndGet();
+            for (int i = 0; i < group.size(); i++) {
+                group.get(i).answer().complete(results.get(i));
+            }
+            ringAfterCommit(connection, results);
+        } catch (SQLException e) {
+            for (Member member : group) {
+                member.answer().completeExceptionally(Transactions.unavailable(member.what(), e));
+            }
+        } catch (RuntimeException e) {
+            group.forEach(member -> member.answer().completeExceptionally(e));
+        }
+    }
+
+    private static void commit(Connection connection, List<Member> group) throws SQLException {
+        try {
+            connection.commit();
+        } catch (SQLException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
+            throw e;
+        }
+    }
+
+    /** After a rolled-back group: this member in its own transaction, failing alone if it fails. */
+    private void writeAlone(Member member) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            Object result;
+            try {
+                result = member.work().apply(connection);
+                connection.commit();
+                commits.incrementAndGet();
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    connection.rollback();
+                } catch (SQLException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
+                fail(member, e);
+                return;
+            }
+            member.answer().complete(result);
+            ringAfterCommit(connection, List.of(result));
+        } catch (SQLException e) {
+            member.answer().completeExceptionally(Transactions.unavailable(member.what(), e));
+        }
+    }
+
+    private static void fail(Member member, Throwable failure) {
+        member.answer().completeExceptionally(failure instanceof SQLException sql
+                ? Transactions.unavailable(member.what(), sql)
+                : failure);
+    }
+
+    /** The commit is durable and answered; a failure here loses only a doorbell, never data. */
+    private void ringAfterCommit(Connection connection, List<Object> results) {
+        try {
+            connection.setAutoCommit(true);
+            afterCommit.run(connection, results);
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "after-commit work failed (the commit stands): " + e.getMessage());
+        }
+    }
+
+    private void failQueued() {
+        List<Member> left = new ArrayList<>();
+        queue.drainTo(left);
+        for (Member member : left) {
+            member.answer().completeExceptionally(
+                    new StoreUnavailableException("the store closed; nothing was written while " + member.what(), null));
+        }
+    }
+
+    /** Callers waiting for the next group. */
+    int queued() {
+        return queue.size();
+    }
+
+    /** Transactions committed so far: a group, or a member written alone after its group failed. */
+    long commits() {
+        return commits.get();
+    }
+
+    /** Writes what is queued, then stops; later calls fail as the store being unavailable. */
+    @Override
+    public void close() {
+        closed = true;
+        queue.add(STOP);
+        try {
+            writer.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package io.batchcast.adapter.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.batchcast.application.port.in.StoreUnavailableException;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The group-commit writer on a real database: grouping, a failing member, a lone caller, closing. */
+class GroupCommitterTest {
+
+    private static void withWriter(Engine engine, WriterTest test) throws Exception {
+        try (TestDatabase database = engine.newDatabase(); Persistence migrated = database.open();
+                HikariDataSource pool = ConnectionPool.open(database.settings(), Dialect.of(database.settings().url()))) {
+            database.execute("CREATE TABLE gc_test (id INTEGER PRIMARY KEY, v VARCHAR(16))");
+            List<List<Object>> rung = new ArrayList<>();
+            try (GroupCommitter writer = new GroupCommitter(pool, 128, (connection, results) -> rung.add(results))) {
+                test.run(writer, database, rung);
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface WriterTest {
+        void run(GroupCommitter writer, TestDatabase database, List<List<Object>> rung) throws Exception;
+    }
+
+    private static Transactions.Work<Integer> insert(int id) {
+        return connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO gc_test (id, v) VALUES (?, 'x')")) {
+                insert.setInt(1, id);
+                insert.executeUpdate();
+            }
+            return id;
+        };
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aLoneCallerIsCommittedAtOnceInATransactionOfItsOwn(Engine engine) throws Exception {
+        withWriter(engine, (writer, database, rung) -> {
+            assertEquals(7, writer.inTransaction("inserting 7", insert(7)));
+
+            assertEquals(1, writer.commits());
+            assertEquals(1, database.queryLong("SELECT COUNT(*) FROM gc_test WHERE id = 7"));
+            assertEquals(List.of(List.of(7)), rung, "after-commit work saw the one result");
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void callersQueuedWhileAGroupIsWrittenCommitTogetherInQueueOrder(Engine engine) throws Exception {
+        withWriter(engine, (writer, database, rung) -> {
+            CountDownLatch writerBusy = new CountDownLatch(1);
+            CountDownLatch othersQueued = new CountDownLatch(1);
+            try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+                Future<Integer> first = callers.submit(() -> writer.inTransaction("first", connection -> {
+                    writerBusy.countDown();
+                    await(othersQueued);
+                    return insert(0).apply(connection);
+                }));
+                writerBusy.await();
+                List<Future<Integer>> later = new ArrayList<>();
+                for (int i = 1; i <= 10; i++) {
+                    int id = i;
+                    later.add(callers.submit(() -> writer.inTransaction("insert " + id, insert(id))));
+                }
+                waitUntilQueued(writer, 10);
+                othersQueued.countDown();
+                assertEquals(0, first.get());
+                for (int i = 0; i < later.size(); i++) {
+                    assertEquals(i + 1, later.get(i).get());
+                }
+            }
+
+            assertEquals(2, writer.commits(), "one commit for the first caller, one for the ten that queued");
+            assertEquals(11, database.queryLong("SELECT COUNT(*) FROM gc_test"));
+            assertEquals(2, rung.size());
+            assertEquals(10, rung.get(1).size());
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aFailingMemberFailsAloneAndTheRestOfItsGroupIsWritten(Engine engine) throws Exception {
+        withWriter(engine, (writer, database, rung) -> {
+            writer.inTransaction("the row a later member collides with", insert(5));
+            CountDownLatch writerBusy = new CountDownLatch(1);
+            CountDownLatch othersQueued = new CountDownLatch(1);
+            try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+                Future<Integer> holder = callers.submit(() -> writer.inTransaction("holder", connection -> {
+                    writerBusy.countDown();
+                    await(othersQueued);
+                    return insert(100).apply(connection);
+                }));
+                writerBusy.await();
+                Future<Integer> before = callers.submit(() -> writer.inTransaction("insert 4", insert(4)));
+                waitUntilQueued(writer, 1);
+                Future<Integer> collides = callers.submit(() -> writer.inTransaction("insert 5 again", insert(5)));
+                waitUntilQueued(writer, 2);
+                Future<Integer> after = callers.submit(() -> writer.inTransaction("insert 6", insert(6)));
+                waitUntilQueued(writer, 3);
+                othersQueued.countDown();
+
+                assertEquals(100, holder.get());
+                assertEquals(4, before.get());
+                assertEquals(6, after.get());
+                ExecutionException failed = assertThrows(ExecutionException.class, collides::get);
+                StoreUnavailableException unavailable = assertInstanceOf(StoreUnavailableException.class,
+                        failed.getCause());
+                assertEquals("23505", ((SQLException) unavailable.getCause()).getSQLState());
+            }
+
+            assertEquals(List.of(4L, 5L, 6L, 100L), List.of(
+                    database.queryLong("SELECT MIN(id) FROM gc_test WHERE id = 4"),
+                    database.queryLong("SELECT COUNT(*) * 5 FROM gc_test WHERE id = 5"),
+                    database.queryLong("SELECT MIN(id) FROM gc_test WHERE id = 6"),
+                    database.queryLong("SELECT MIN(id) FROM gc_test WHERE id = 100")));
+            assertEquals(1 + 1 + 2, writer.commits(), "the first insert, the holder, then 4 and 6 alone");
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aClosedWriterRefusesNewWork(Engine engine) throws Exception {
+        withWriter(engine, (writer, database, rung) -> {
+            writer.close();
+
+            StoreUnavailableException refused = assertThrows(StoreUnavailableException.class,
+                    () -> writer.inTransaction("inserting 1", insert(1)));
+            assertEquals("the store is closed; nothing was written while inserting 1", refused.getMessage());
+            assertEquals(0, database.queryLong("SELECT COUNT(*) FROM gc_test"));
+        });
+    }
+
+    /** Holds the writer inside a member until the test has queued the others. */
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void waitUntilQueued(GroupCommitter writer, int count) throws InterruptedException {
+        for (int i = 0; i < 2_000 && writer.queued() < count; i++) {
+            Thread.sleep(5);
+        }
+        assertEquals(count, writer.queued());
+    }
+}
