@@ -64,7 +64,7 @@ final class JdbcBatchIntents implements BatchIntents {
         ColumnLimits.check("requestId", intent.requestId(), ColumnLimits.ID);
         ColumnLimits.check("requestHash", intent.requestHash(), ColumnLimits.ID);
         String steps = IntentCodec.encode(intent.steps());
-        boolean stored = writer.inTransaction("storing the intent of batch " + intent.batchId(), connection -> {
+        boolean stored = writer.inTransaction("storing the intent of batch " + intent.batchId(), intent.stream().strategyId(), connection -> {
             if (!insertBatch(connection, intent)) {
                 return false;
             }

@@ -62,7 +62,7 @@ final class JdbcBatchRecorder implements BatchRecorder {
     }
 
     private Optional<StoredEvent> write(RecordedBatch batch, Set<String> placed) {
-        return writer.inTransaction("recording batch " + batch.batchId(), connection -> {
+        return writer.inTransaction("recording batch " + batch.batchId(), batch.stream().strategyId(), connection -> {
             // The batch row first: it is the gate that lets exactly one recording of a batch through (the call that
             // executed it, or reconciliation), before either touches an order row.
             BatchRows.complete(connection, batch);

@@ -52,7 +52,7 @@ class GroupCommitterTest {
     @EnumSource(Engine.class)
     void aLoneCallerIsCommittedAtOnceInATransactionOfItsOwn(Engine engine) throws Exception {
         withWriter(engine, (writer, database, rung) -> {
-            assertEquals(7, writer.inTransaction("inserting 7", insert(7)));
+            assertEquals(7, writer.inTransaction("inserting 7", 0, insert(7)));
 
             assertEquals(1, writer.commits());
             assertEquals(1, database.queryLong("SELECT COUNT(*) FROM gc_test WHERE id = 7"));
@@ -67,7 +67,7 @@ class GroupCommitterTest {
             CountDownLatch writerBusy = new CountDownLatch(1);
             CountDownLatch othersQueued = new CountDownLatch(1);
             try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
-                Future<Integer> first = callers.submit(() -> writer.inTransaction("first", connection -> {
+                Future<Integer> first = callers.submit(() -> writer.inTransaction("first", 0, connection -> {
                     writerBusy.countDown();
                     await(othersQueued);
                     return insert(0).apply(connection);
@@ -76,7 +76,7 @@ class GroupCommitterTest {
                 List<Future<Integer>> later = new ArrayList<>();
                 for (int i = 1; i <= 10; i++) {
                     int id = i;
-                    later.add(callers.submit(() -> writer.inTransaction("insert " + id, insert(id))));
+                    later.add(callers.submit(() -> writer.inTransaction("insert " + id, 0, insert(id))));
                 }
                 waitUntilQueued(writer, 10);
                 othersQueued.countDown();
@@ -97,21 +97,21 @@ class GroupCommitterTest {
     @EnumSource(Engine.class)
     void aFailingMemberFailsAloneAndTheRestOfItsGroupIsWritten(Engine engine) throws Exception {
         withWriter(engine, (writer, database, rung) -> {
-            writer.inTransaction("the row a later member collides with", insert(5));
+            writer.inTransaction("the row a later member collides with", 0, insert(5));
             CountDownLatch writerBusy = new CountDownLatch(1);
             CountDownLatch othersQueued = new CountDownLatch(1);
             try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
-                Future<Integer> holder = callers.submit(() -> writer.inTransaction("holder", connection -> {
+                Future<Integer> holder = callers.submit(() -> writer.inTransaction("holder", 0, connection -> {
                     writerBusy.countDown();
                     await(othersQueued);
                     return insert(100).apply(connection);
                 }));
                 writerBusy.await();
-                Future<Integer> before = callers.submit(() -> writer.inTransaction("insert 4", insert(4)));
+                Future<Integer> before = callers.submit(() -> writer.inTransaction("insert 4", 0, insert(4)));
                 waitUntilQueued(writer, 1);
-                Future<Integer> collides = callers.submit(() -> writer.inTransaction("insert 5 again", insert(5)));
+                Future<Integer> collides = callers.submit(() -> writer.inTransaction("insert 5 again", 0, insert(5)));
                 waitUntilQueued(writer, 2);
-                Future<Integer> after = callers.submit(() -> writer.inTransaction("insert 6", insert(6)));
+                Future<Integer> after = callers.submit(() -> writer.inTransaction("insert 6", 0, insert(6)));
                 waitUntilQueued(writer, 3);
                 othersQueued.countDown();
 
@@ -135,12 +135,46 @@ class GroupCommitterTest {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
+    void aGroupRunsItsMembersInStrategyOrderAndInQueueOrderWithinAStrategy(Engine engine) throws Exception {
+        withWriter(engine, (writer, database, rung) -> {
+            List<String> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+            CountDownLatch writerBusy = new CountDownLatch(1);
+            CountDownLatch othersQueued = new CountDownLatch(1);
+            try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+                Future<Object> holder = callers.submit(() -> writer.inTransaction("holder", 0, connection -> {
+                    writerBusy.countDown();
+                    await(othersQueued);
+                    return null;
+                }));
+                writerBusy.await();
+                List<Future<Object>> queued = new ArrayList<>();
+                String[][] members = {{"9", "9a"}, {"3", "3a"}, {"9", "9b"}, {"3", "3b"}};
+                for (String[] member : members) {
+                    queued.add(callers.submit(() -> writer.inTransaction(member[1], Long.parseLong(member[0]), c -> {
+                        ran.add(member[1]);
+                        return null;
+                    })));
+                    waitUntilQueued(writer, queued.size());
+                }
+                othersQueued.countDown();
+                holder.get();
+                for (Future<Object> f : queued) {
+                    f.get();
+                }
+            }
+
+            assertEquals(List.of("3a", "3b", "9a", "9b"), ran);
+        });
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
     void aClosedWriterRefusesNewWork(Engine engine) throws Exception {
         withWriter(engine, (writer, database, rung) -> {
             writer.close();
 
             StoreUnavailableException refused = assertThrows(StoreUnavailableException.class,
-                    () -> writer.inTransaction("inserting 1", insert(1)));
+                    () -> writer.inTransaction("inserting 1", 0, insert(1)));
             assertEquals("the store is closed; nothing was written while inserting 1", refused.getMessage());
             assertEquals(0, database.queryLong("SELECT COUNT(*) FROM gc_test"));
         });

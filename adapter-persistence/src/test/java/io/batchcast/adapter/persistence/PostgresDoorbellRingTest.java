@@ -45,7 +45,7 @@ class PostgresDoorbellRingTest {
             CountDownLatch othersQueued = new CountDownLatch(1);
             try (GroupCommitter writer = new GroupCommitter(pool, 128, new PostgresDoorbellRing());
                     ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
-                Future<Boolean> intent = callers.submit(() -> writer.inTransaction("an intent", connection -> {
+                Future<Boolean> intent = callers.submit(() -> writer.inTransaction("an intent", 0, connection -> {
                     writerBusy.countDown();
                     try {
                         othersQueued.await(10, TimeUnit.SECONDS);
@@ -57,12 +57,12 @@ class PostgresDoorbellRingTest {
                 writerBusy.await();
                 List<Future<Optional<StoredEvent>>> records = new ArrayList<>();
                 for (long[] at : new long[][] {{7, 1}, {7, 2}, {8, 1}}) {
-                    records.add(callers.submit(() -> writer.inTransaction("a record", c -> event(at[0], at[1]))));
+                    records.add(callers.submit(() -> writer.inTransaction("a record", 0, c -> event(at[0], at[1]))));
                     while (writer.queued() < records.size()) {
                         Thread.sleep(5);
                     }
                 }
-                records.add(callers.submit(() -> writer.inTransaction("a batch without event", c -> Optional.empty())));
+                records.add(callers.submit(() -> writer.inTransaction("a batch without event", 0, c -> Optional.empty())));
                 while (writer.queued() < 4) {
                     Thread.sleep(5);
                 }
