@@ -29,10 +29,10 @@ final class JdbcBatchRecorder implements BatchRecorder {
     private final StreamAppender appender;
     private final JdbcOrderStore orders;
 
-    JdbcBatchRecorder(Transactions transactions, GroupCommitter writer, StreamAppender appender) {
+    JdbcBatchRecorder(Transactions transactions, GroupCommitter writer, StreamAppender appender, Dialect dialect) {
         this.writer = writer;
         this.appender = appender;
-        this.orders = new JdbcOrderStore(transactions);
+        this.orders = new JdbcOrderStore(transactions, dialect);
     }
 
     @Override

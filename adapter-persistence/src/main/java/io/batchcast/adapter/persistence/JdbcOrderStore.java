@@ -20,9 +20,11 @@ final class JdbcOrderStore implements OrderStore {
     private static final int IN_LIST_SIZE = 250;
 
     private final Transactions transactions;
+    private final Dialect dialect;
 
-    JdbcOrderStore(Transactions transactions) {
+    JdbcOrderStore(Transactions transactions, Dialect dialect) {
         this.transactions = transactions;
+        this.dialect = dialect;
     }
 
     @Override
@@ -45,6 +47,9 @@ final class JdbcOrderStore implements OrderStore {
             return Set.of();
         }
         return transactions.autoCommit("checking client order ids", connection -> {
+            if (dialect == Dialect.POSTGRESQL) {
+                return usedOnPostgres(connection, strategyId, wanted);
+            }
             Set<String> used = new HashSet<>();
             for (int from = 0; from < wanted.size(); from += IN_LIST_SIZE) {
                 used.addAll(usedAmong(connection, strategyId, wanted.subList(from,
@@ -84,6 +89,30 @@ final class JdbcOrderStore implements OrderStore {
                 }
             }
             return used;
+        }
+    }
+
+    /**
+     * PostgreSQL: one statement for any number of ids, an index lookup per id whatever the planner knows. A join
+     * against the ids let the planner pick a hash join that reads every order of the strategy whenever it had no
+     * fresh statistics (a new or fast-growing table); the lateral subquery with LIMIT 1 can only be a lookup.
+     */
+    static final String POSTGRES_USED_CLIENT_ORDER_IDS = "SELECT wanted.id FROM unnest(?::varchar[]) AS wanted(id)"
+            + " CROSS JOIN LATERAL (SELECT 1 FROM orders o WHERE o.strategy_id = ? AND o.client_order_id = wanted.id"
+            + " LIMIT 1) AS hit";
+
+    private static Set<String> usedOnPostgres(Connection connection, long strategyId, List<String> ids)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(POSTGRES_USED_CLIENT_ORDER_IDS)) {
+            select.setArray(1, connection.createArrayOf("varchar", ids.toArray()));
+            select.setLong(2, strategyId);
+            Set<String> used = new HashSet<>();
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    used.add(row.getString(1));
+                }
+            }
+            return Set.copyOf(used);
         }
     }
 

@@ -74,7 +74,7 @@ public final class Persistence implements AutoCloseable {
     }
 
     public OrderStore orderStore() {
-        return new JdbcOrderStore(transactions);
+        return new JdbcOrderStore(transactions, dialect);
     }
 
     public BatchIntents batchIntents() {
@@ -82,7 +82,7 @@ public final class Persistence implements AutoCloseable {
     }
 
     public BatchRecorder batchRecorder() {
-        return new JdbcBatchRecorder(transactions, writer, new StreamAppender(epoch));
+        return new JdbcBatchRecorder(transactions, writer, new StreamAppender(epoch), dialect);
     }
 
     public EventLog eventLog() {

@@ -1,11 +1,16 @@
 package io.batchcast.adapter.persistence;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
@@ -31,5 +36,56 @@ class UsedClientOrderIdsPlanTest {
                         text);
             }
         }
+    }
+
+    /**
+     * Statistics taken while the table held 200 small strategies, then a new strategy grew to 50,000 orders: the
+     * planner believes the strategy has a few hundred rows. With 250 ids the join form became a hash join that reads
+     * every order of the strategy; the lateral form stays one index lookup per id.
+     */
+    @Test
+    void postgresLooksUpEveryClientOrderIdInTheUniqueIndexForAStrategyTheStatisticsDoNotKnow() throws SQLException {
+        try (PostgresTestDatabase database = PostgresTestDatabase.create();
+                Persistence persistence = database.open();
+                Connection connection = database.connect();
+                Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO strategies (user_id, name, created_at) SELECT 'u' || s, 'small', now()"
+                    + " FROM generate_series(1, 200) AS s");
+            statement.execute("INSERT INTO orders (strategy_id, order_id, client_order_id, symbol, side, order_type,"
+                    + " quantity, price, status, updated_at) SELECT s.id, 'o' || i, 'c' || i, 'BTC-USD', 'BUY', 'LIMIT',"
+                    + " 1, 100, 'OPEN', now() FROM strategies s, generate_series(1, 100) AS i");
+            statement.execute("ANALYZE orders");
+            long strategy = persistence.strategyStore().create("alice", "Grid BTC", TradingFixtures.NOON).id();
+            statement.execute("INSERT INTO orders (strategy_id, order_id, client_order_id, symbol, side, order_type,"
+                    + " quantity, price, status, updated_at) SELECT " + strategy + ", 'p' || i, 'c' || i, 'BTC-USD',"
+                    + " 'BUY', 'LIMIT', 1, 100, 'OPEN', now() FROM generate_series(1, 50000) AS i");
+            List<String> ids = IntStream.rangeClosed(1, 250).mapToObj(i -> "c" + i).toList();
+
+            String joinForm = JdbcOrderStore.usedClientOrderIdsQuery(ids.size());
+            for (String id : ids) {
+                joinForm = joinForm.replaceFirst("\\?", "'" + id + "'");
+            }
+            assertTrue(plan(statement, joinForm.replaceFirst("\\?", Long.toString(strategy))).contains("Hash Join"),
+                    "the join form this replaced reads the whole strategy here");
+
+            String lateral = plan(statement, JdbcOrderStore.POSTGRES_USED_CLIENT_ORDER_IDS
+                    .replaceFirst("\\?", "'{" + String.join(",", ids) + "}'").replaceFirst("\\?", Long.toString(strategy)));
+            assertTrue(lateral.contains("Nested Loop") && lateral.contains("Index Only Scan using"
+                    + " orders_client_order_id_unique"), lateral);
+            assertFalse(lateral.contains("Hash Join") || lateral.contains("Bitmap Heap Scan")
+                    || lateral.contains("Seq Scan on orders"), lateral);
+            assertEquals(Set.of("c1", "c2"), persistence.orderStore().usedClientOrderIds(strategy,
+                    List.of("c1", "c2", "nope")));
+        }
+    }
+
+    private static String plan(Statement statement, String query) throws SQLException {
+        StringBuilder plan = new StringBuilder();
+        try (ResultSet rows = statement.executeQuery("EXPLAIN " + query)) {
+            while (rows.next()) {
+                plan.append(rows.getString(1)).append('\n');
+            }
+        }
+        return plan.toString();
     }
 }
