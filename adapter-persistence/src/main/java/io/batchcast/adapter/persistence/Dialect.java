@@ -71,6 +71,16 @@ enum Dialect {
         return sessionSetup;
     }
 
+    /**
+     * What makes a committed group durable before its callers are answered, run on the committing connection right
+     * after the commit; empty when the commit itself is (PostgreSQL, with its default {@code synchronous_commit}).
+     * H2 writes a commit to its file but never syncs it: {@code CHECKPOINT SYNC} forces the file to the device
+     * ({@code FileChannel.force}), once per group.
+     */
+    String syncAfterCommit() {
+        return this == H2 ? "CHECKPOINT SYNC" : "";
+    }
+
     boolean notifies() {
         return this == POSTGRESQL;
     }

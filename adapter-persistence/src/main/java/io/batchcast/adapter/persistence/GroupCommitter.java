@@ -44,18 +44,25 @@ final class GroupCommitter implements AutoCloseable {
     private final DataSource dataSource;
     private final int maxGroup;
     private final AfterCommit afterCommit;
+    private final String syncAfterCommit;
     private final BlockingQueue<Member> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean closed;
     private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
 
     GroupCommitter(DataSource dataSource, int maxGroup, AfterCommit afterCommit) {
+        this(dataSource, maxGroup, "", afterCommit);
+    }
+
+    /** @param syncAfterCommit a statement that makes a commit durable (H2's {@code CHECKPOINT SYNC}), or empty */
+    GroupCommitter(DataSource dataSource, int maxGroup, String syncAfterCommit, AfterCommit afterCommit) {
         if (maxGroup < 1) {
             throw new IllegalArgumentException("maxGroup must be >= 1, was " + maxGroup);
         }
         this.dataSource = dataSource;
         this.maxGroup = maxGroup;
         this.afterCommit = afterCommit;
+        this.syncAfterCommit = syncAfterCommit;
         this.writer = Thread.ofPlatform().name("batchcast-group-commit").daemon().start(this::writeGroups);
     }
 
@@ -150,9 +157,15 @@ final class GroupCommitter implements AutoCloseable {
         }
     }
 
-    private static void commit(Connection connection, List<Member> group) throws SQLException {
+    /** Commits, and answers only once the commit is durable: a failed sync fails the group as a lost commit would. */
+    private void commit(Connection connection, List<Member> group) throws SQLException {
         try {
             connection.commit();
+            if (!syncAfterCommit.isEmpty()) {
+                try (var sync = connection.createStatement()) {
+                    sync.execute(syncAfterCommit);
+                }
+            }
         } catch (SQLException e) {
             try {
                 connection.rollback();
@@ -170,7 +183,7 @@ final class GroupCommitter implements AutoCloseable {
             Object result;
             try {
                 result = member.work().apply(connection);
-                connection.commit();
+                commit(connection, List.of(member));
                 commits.incrementAndGet();
             } catch (SQLException | RuntimeException e) {
                 try {

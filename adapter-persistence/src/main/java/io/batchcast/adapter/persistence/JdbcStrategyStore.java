@@ -24,11 +24,13 @@ final class JdbcStrategyStore implements StrategyStore {
     private static final String COLUMNS = "id, user_id, name, created_at";
     static final int CACHED_STRATEGIES = 10_000;
 
+    private final GroupCommitter writer;
     private final Transactions transactions;
     private final Cache<Long, Strategy> found = Caffeine.newBuilder().maximumSize(CACHED_STRATEGIES).build();
 
-    JdbcStrategyStore(Transactions transactions) {
+    JdbcStrategyStore(Transactions transactions, GroupCommitter writer) {
         this.transactions = transactions;
+        this.writer = writer;
     }
 
     @Override
@@ -36,7 +38,8 @@ final class JdbcStrategyStore implements StrategyStore {
         ColumnLimits.check("userId", Objects.requireNonNull(userId, "userId"), ColumnLimits.ID);
         ColumnLimits.check("name", Objects.requireNonNull(name, "name"), ColumnLimits.NAME);
         Instant stored = Columns.storable(createdAt);
-        return transactions.inTransaction("creating a strategy", connection -> {
+        // Through the writer, so that a created strategy is durable (synced) before it is acknowledged.
+        return writer.inTransaction("creating a strategy", 0, connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO strategies (user_id, name, created_at) VALUES (?, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {

@@ -40,10 +40,10 @@ public final class Persistence implements AutoCloseable {
         this.dialect = dialect;
         this.dataSource = dataSource;
         this.transactions = new Transactions(dataSource);
-        this.writer = new GroupCommitter(dataSource, GroupCommitter.DEFAULT_MAX_GROUP,
-                dialect.notifies() ? new PostgresDoorbellRing() : (connection, results) -> { });
         this.epoch = SchemaMigrations.readEpoch(transactions);
-        this.strategies = new JdbcStrategyStore(transactions);
+        this.writer = new GroupCommitter(dataSource, GroupCommitter.DEFAULT_MAX_GROUP, dialect.syncAfterCommit(),
+                dialect.notifies() ? new PostgresDoorbellRing() : (connection, results) -> { });
+        this.strategies = new JdbcStrategyStore(transactions, writer);
         this.clock = clock;
         this.pruner = new EventLogPruner(transactions, settings, clock);
         this.pruneSchedule = new PruneSchedule(pruner, settings.pruneInterval());

@@ -3,6 +3,7 @@ package io.batchcast.adapter.persistence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.batchcast.application.port.in.StoreUnavailableException;
@@ -16,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -165,6 +167,28 @@ class GroupCommitterTest {
 
             assertEquals(List.of("3a", "3b", "9a", "9b"), ran);
         });
+    }
+
+    /** Callers are answered only after the sync that makes their commit durable: a failed sync fails them. */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aCallerIsAnsweredOnlyAfterTheSyncAndAFailedSyncFailsItsGroup(Engine engine) throws Exception {
+        try (TestDatabase database = engine.newDatabase(); Persistence migrated = database.open();
+                HikariDataSource pool = ConnectionPool.open(database.settings(), Dialect.of(database.settings().url()))) {
+            database.execute("CREATE TABLE gc_test (id INTEGER PRIMARY KEY, v VARCHAR(16))");
+            try (GroupCommitter writer = new GroupCommitter(pool, 128, "SELECT * FROM no_such_table",
+                    (connection, results) -> { })) {
+                StoreUnavailableException unknown = assertThrows(StoreUnavailableException.class,
+                        () -> writer.inTransaction("inserting 2", 0, insert(2)));
+                assertTrue(unknown.getMessage().startsWith("database unavailable while inserting 2"), unknown.getMessage());
+            }
+        }
+    }
+
+    @Test
+    void h2SyncsEveryCommittedGroupToTheDeviceAndPostgresCommitsAreDurableByThemselves() {
+        assertEquals("CHECKPOINT SYNC", Dialect.H2.syncAfterCommit());
+        assertEquals("", Dialect.POSTGRESQL.syncAfterCommit());
     }
 
     @ParameterizedTest
