@@ -58,6 +58,17 @@ class AuthInterceptorTest {
     }
 
     @Test
+    void twoAuthorizationEntriesAreUnauthenticatedRatherThanOnePicked() {
+        String alice = "Bearer " + Tokens.valid("alice");
+        String mallory = "Bearer " + Tokens.valid("mallory");
+
+        for (ClientInterceptor twice : List.of(Tokens.authorization(alice, mallory), Tokens.authorization(alice, alice),
+                Tokens.authorization(alice, "Basic YWxpY2U6c2VjcmV0"))) {
+            assertUnauthenticated("exactly one authorization header is required, the call has 2", listFails(twice));
+        }
+    }
+
+    @Test
     void malformedTokenIsUnauthenticated() {
         assertUnauthenticated("the token is not a signed JWT", listFails(Tokens.bearer("not.a.jwt")));
     }

@@ -84,6 +84,18 @@ class NettyGrpcServerTest {
     }
 
     @Test
+    void twoAuthorizationHeadersOverHttp2AreUnauthenticated() {
+        var strategies = StrategyServiceGrpc.newBlockingStub(channel).withInterceptors(
+                Tokens.authorization("Bearer " + token(), "Bearer " + token()));
+
+        StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
+                () -> strategies.createStrategy(CreateStrategyRequest.newBuilder().setName("grid").build()));
+
+        assertEquals(Status.Code.UNAUTHENTICATED, e.getStatus().getCode());
+        assertEquals("exactly one authorization header is required, the call has 2", e.getStatus().getDescription());
+    }
+
+    @Test
     void requestLargerThanTheInboundLimitIsResourceExhausted() {
         var orderBatches = OrderBatchServiceGrpc.newBlockingStub(channel).withInterceptors(Tokens.bearer(token()));
 

@@ -78,9 +78,12 @@ final class Tokens {
         return authorization("Bearer " + token);
     }
 
-    static ClientInterceptor authorization(String value) {
+    /** One {@code authorization} metadata entry per value. */
+    static ClientInterceptor authorization(String... values) {
         Metadata headers = new Metadata();
-        headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), value);
+        for (String value : values) {
+            headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), value);
+        }
         return MetadataUtils.newAttachHeadersInterceptor(headers);
     }
 }

@@ -108,6 +108,26 @@ class StreamAccessTest {
     }
 
     @Test
+    void twoAuthorizationHeadersAreRefusedWith401RatherThanOnePicked() throws IOException {
+        long strategy = DESK.strategyOf("u-twice");
+        String good = "Bearer " + TestTokens.forUser("u-twice");
+        String expired = "Bearer " + TestTokens.expired("u-twice");
+        String body = "{\"error\":\"unauthenticated\",\"message\":\"exactly one Authorization header is required,"
+                + " the request has 2\"}";
+        for (String second : List.of(good, expired)) {
+            try (RawStream stream = RawStream.request(port, "GET", "/api/v1/strategies/" + strategy + "/events",
+                    RawStream.headerLines("Authorization", good, "Authorization", second));
+                    RawStream session = RawStream.request(port, "POST", "/api/v1/session", RawStream.headerLines(
+                            "Authorization", good, "Authorization", second, "Content-Length", "0"))) {
+                assertAll(() -> assertEquals(401, stream.status()), () -> assertEquals(body, stream.text()),
+                        () -> assertEquals("Bearer realm=\"batchcast\"", stream.header("WWW-Authenticate")),
+                        () -> assertEquals(401, session.status()), () -> assertEquals(body, session.text()),
+                        () -> assertNull(session.header("Set-Cookie")));
+            }
+        }
+    }
+
+    @Test
     void unknownAndOtherUsersStrategiesAreIndistinguishable404s() throws IOException {
         long othersStrategy = DESK.strategyOf("u-owner");
         String token = TestTokens.forUser("u-intruder");
