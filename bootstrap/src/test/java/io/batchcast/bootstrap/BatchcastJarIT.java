@@ -98,7 +98,8 @@ class BatchcastJarIT {
                     }
                     // The live stream wrote its retry field, then its two events in one write or two (frames
                     // queued together share one, depending on timing); the reconnected stream wrote its retry
-                    // field and replayed event in one. No heartbeat is due within this test's seconds.
+                    // field and replayed event in one. No keepalive write is due within this test's seconds (the
+                    // first half of one comes after half the 15 s heartbeat interval of quiet).
                     Matcher writes = Pattern.compile("batchcast_sse_writes_total\\{scope=\"application\",} (\\d+)\\.0")
                             .matcher(metrics);
                     assertTrue(writes.find(), metrics);
