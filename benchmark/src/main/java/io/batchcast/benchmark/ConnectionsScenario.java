@@ -105,8 +105,9 @@ final class ConnectionsScenario implements Scenario {
 
     /**
      * Readers of earlier scenarios have closed their sockets, but the server only notices when a write to them fails:
-     * the first heartbeat after the close still succeeds (the peer answers it with a reset), the second fails. Waiting
-     * two heartbeat intervals keeps their memory out of the baseline.
+     * the first write after the close still succeeds (the peer answers it with a reset), the second fails. A quiet
+     * stream writes half a keepalive every half heartbeat interval, so they are gone one interval after the close;
+     * waiting two keeps their memory out of the baseline with room to spare.
      */
     private void awaitEarlierStreamsClosed(ServerProcess server, RunSizes sizes, BenchContext context)
             throws InterruptedException {

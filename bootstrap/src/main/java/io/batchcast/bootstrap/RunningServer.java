@@ -5,6 +5,7 @@ import io.batchcast.adapter.grpc.GrpcServer;
 import io.batchcast.adapter.grpc.GrpcUseCases;
 import io.batchcast.adapter.persistence.DoorbellListener;
 import io.batchcast.adapter.persistence.Persistence;
+import io.batchcast.adapter.sse.ResponseHeaders;
 import io.batchcast.adapter.sse.SseRouting;
 import io.batchcast.adapter.sse.SseSettings;
 import io.batchcast.application.port.in.SubmitOrderBatchUseCase;
@@ -79,6 +80,8 @@ final class RunningServer {
                 .port(settings.httpPort())
                 .maxTcpConnections(ConnectionCap.of(settings.httpMaxConnections(), ConnectionCap.openFilesLimit()))
                 .shutdownHook(false)
+                // Helidon's own answers to requests it cannot parse get nosniff like every routed response
+                .directHandlers(ResponseHeaders.directHandlers())
                 .addFeature(Observability.feature(persistence))
                 .routing(routing -> sse[0] = SseRouting.routing(routing, lag,
                         SseSettings.from(settings.sse(), secret.text()), clock))

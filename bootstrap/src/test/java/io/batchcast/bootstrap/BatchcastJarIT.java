@@ -98,7 +98,8 @@ class BatchcastJarIT {
                     }
                     // The live stream wrote its retry field, then its two events in one write or two (frames
                     // queued together share one, depending on timing); the reconnected stream wrote its retry
-                    // field and replayed event in one. No heartbeat is due within this test's seconds.
+                    // field and replayed event in one. No keepalive write is due within this test's seconds (the
+                    // first half of one comes after half the 15 s heartbeat interval of quiet).
                     Matcher writes = Pattern.compile("batchcast_sse_writes_total\\{scope=\"application\",} (\\d+)\\.0")
                             .matcher(metrics);
                     assertTrue(writes.find(), metrics);
@@ -146,6 +147,11 @@ class BatchcastJarIT {
                 assertEquals(404, sse.status, "the demo token is accepted; strategy 1 does not exist without demo mode");
                 assertEquals(401, forged.status, "a token signed with another secret is not");
             }
+            for (String request : List.of("GET /api/v1/strategies/1/events HTTP/1.1", "GET /nothing/here HTTP/1.1",
+                    "GET /observe/metrics HTTP/1.1", "GET /a b c HTTP/1.1")) {
+                String head = responseHead(jar, request);
+                assertTrue(head.contains("\nX-Content-Type-Options: nosniff\n"), request + " answered\n" + head);
+            }
         }
     }
 
@@ -189,6 +195,23 @@ class BatchcastJarIT {
             Thread.sleep(100);
         }
         throw new AssertionError("no line starting with '" + prefix + "' in " + jar.output());
+    }
+
+    /** The status line and headers answering this request line, sent as is (a malformed one included). */
+    private static String responseHead(RunningJar jar, String requestLine) throws Exception {
+        try (var socket = new java.net.Socket("127.0.0.1", jar.httpPort)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write((requestLine + "\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            var head = new StringBuilder();
+            for (int b = socket.getInputStream().read(); b >= 0 && head.indexOf("\n\n") < 0;
+                    b = socket.getInputStream().read()) {
+                if (b != '\r') {
+                    head.append((char) b);
+                }
+            }
+            return head.toString();
+        }
     }
 
     private static String get(RunningJar jar, String path) throws Exception {

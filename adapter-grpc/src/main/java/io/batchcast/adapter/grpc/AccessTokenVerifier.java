@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jwt.JWTClaimNames;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.text.ParseException;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -96,18 +98,48 @@ final class AccessTokenVerifier {
         if (!signatureValid(jwt)) {
             throw new InvalidTokenException("the token signature is invalid");
         }
-        JWTClaimsSet claims = claims(jwt);
+        Map<String, Object> json = claimsJson(jwt);
+        JWTClaimsSet claims = claims(json);
         Date expiry = claims.getExpirationTime();
         if (expiry == null) {
             throw new InvalidTokenException("the token has no expiry (exp claim)");
         }
-        String subject = claims.getSubject();
+        String subject = subject(json.get(JWTClaimNames.SUBJECT));
+        Date notBefore = claims.getNotBeforeTime();
+        return new Verified(subject, expiry.toInstant(), notBefore == null ? null : notBefore.toInstant());
+    }
+
+    /**
+     * The user id, from the {@code sub} claim as the token's JSON has it: nimbus would turn a number into its digits,
+     * and a lone UTF-16 surrogate (a JSON escape can carry one) would be stored as '?', which is another user's id.
+     */
+    private static String subject(Object claim) throws InvalidTokenException {
+        if (claim != null && !(claim instanceof String)) {
+            throw new InvalidTokenException("the token subject (sub claim, the user id) must be a JSON string");
+        }
+        String subject = (String) claim;
         if (subject == null || subject.isBlank() || subject.length() > MAX_SUBJECT_LENGTH) {
             throw new InvalidTokenException("the token subject (sub claim, the user id) must be 1 to "
                     + MAX_SUBJECT_LENGTH + " characters");
         }
-        Date notBefore = claims.getNotBeforeTime();
-        return new Verified(subject, expiry.toInstant(), notBefore == null ? null : notBefore.toInstant());
+        if (!wellFormedText(subject)) {
+            throw new InvalidTokenException("the token subject (sub claim, the user id) must be well-formed Unicode"
+                    + " without control characters");
+        }
+        return subject;
+    }
+
+    /** No control character and no UTF-16 surrogate outside a high-low pair. */
+    private static boolean wellFormedText(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c) || Character.isISOControl(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static SignedJWT parse(String token) throws InvalidTokenException {
@@ -127,9 +159,17 @@ final class AccessTokenVerifier {
         }
     }
 
-    private static JWTClaimsSet claims(SignedJWT jwt) throws InvalidTokenException {
+    private static Map<String, Object> claimsJson(SignedJWT jwt) throws InvalidTokenException {
+        Map<String, Object> json = jwt.getPayload().toJSONObject();
+        if (json == null) {
+            throw new InvalidTokenException("the token claims are not valid JSON claims");
+        }
+        return json;
+    }
+
+    private static JWTClaimsSet claims(Map<String, Object> json) throws InvalidTokenException {
         try {
-            return jwt.getJWTClaimsSet();
+            return JWTClaimsSet.parse(json);
         } catch (ParseException e) {
             throw new InvalidTokenException("the token claims are not valid JSON claims");
         }

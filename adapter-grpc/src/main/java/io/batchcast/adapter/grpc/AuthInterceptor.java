@@ -10,8 +10,8 @@ import io.grpc.Status;
 
 /**
  * Authenticates every call (unary and streaming) by its {@code authorization: Bearer <jwt>} metadata and puts the
- * token's subject, the user id, into the call's {@link Context} under {@link #USER_ID}. A call without a valid token
- * is closed with UNAUTHENTICATED before the service sees it.
+ * token's subject, the user id, into the call's {@link Context} under {@link #USER_ID}. A call without exactly one
+ * authorization entry holding a valid token is closed with UNAUTHENTICATED before the service sees it.
  */
 final class AuthInterceptor implements ServerInterceptor {
 
@@ -30,9 +30,13 @@ final class AuthInterceptor implements ServerInterceptor {
     public <Q, R> ServerCall.Listener<Q> interceptCall(
             ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
         String authorization = headers.get(AUTHORIZATION);
+        int entries = entries(headers);
         String problem;
         if (authorization == null) {
             problem = "missing authorization metadata; send 'authorization: Bearer <jwt>'";
+        } else if (entries > 1) {
+            // Metadata.get returns the last entry: which credential counted would depend on the client's stack
+            problem = "exactly one authorization header is required, the call has " + entries;
         } else if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             problem = "the authorization metadata must use the Bearer scheme: 'authorization: Bearer <jwt>'";
         } else {
@@ -45,6 +49,17 @@ final class AuthInterceptor implements ServerInterceptor {
         }
         call.close(Status.UNAUTHENTICATED.withDescription(problem), new Metadata());
         return new ServerCall.Listener<>() { };
+    }
+
+    private static int entries(Metadata headers) {
+        Iterable<String> all = headers.getAll(AUTHORIZATION);
+        int count = 0;
+        if (all != null) {
+            for (String ignored : all) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** The authenticated caller of the current call. */

@@ -58,6 +58,17 @@ class AuthInterceptorTest {
     }
 
     @Test
+    void twoAuthorizationEntriesAreUnauthenticatedRatherThanOnePicked() {
+        String alice = "Bearer " + Tokens.valid("alice");
+        String mallory = "Bearer " + Tokens.valid("mallory");
+
+        for (ClientInterceptor twice : List.of(Tokens.authorization(alice, mallory), Tokens.authorization(alice, alice),
+                Tokens.authorization(alice, "Basic YWxpY2U6c2VjcmV0"))) {
+            assertUnauthenticated("exactly one authorization header is required, the call has 2", listFails(twice));
+        }
+    }
+
+    @Test
     void malformedTokenIsUnauthenticated() {
         assertUnauthenticated("the token is not a signed JWT", listFails(Tokens.bearer("not.a.jwt")));
     }
@@ -113,6 +124,49 @@ class AuthInterceptorTest {
 
         assertUnauthenticated("the token subject (sub claim, the user id) must be 1 to 128 characters",
                 listFails(Tokens.bearer(anonymous)));
+    }
+
+    @Test
+    void subjectThatIsAJsonNumberIsUnauthenticated() {
+        batchcast.createStrategy("42", "the user whose id is the text 42");
+        String numeric = Tokens.signedJson("{\"sub\":42," + Tokens.expInAnHour() + "}");
+
+        assertUnauthenticated("the token subject (sub claim, the user id) must be a JSON string",
+                listFails(Tokens.bearer(numeric)));
+    }
+
+    @Test
+    void subjectWithALoneSurrogateIsUnauthenticatedRatherThanActingAsAnotherUser() {
+        // stored as UTF-8, "rt-\ud800" would become "rt-?", the id of another user
+        batchcast.createStrategy("rt-?", "the grid of user rt-?");
+        String loneSurrogate = Tokens.signedJson("{\"sub\":\"rt-\\ud800\"," + Tokens.expInAnHour() + "}");
+        String reversedPair = Tokens.signedJson("{\"sub\":\"rt-\\udc00\\ud800\"," + Tokens.expInAnHour() + "}");
+
+        for (String token : List.of(loneSurrogate, reversedPair)) {
+            assertUnauthenticated("the token subject (sub claim, the user id) must be well-formed Unicode without"
+                    + " control characters", listFails(Tokens.bearer(token)));
+        }
+    }
+
+    @Test
+    void subjectWithAControlCharacterIsUnauthenticated() {
+        String withNul = Tokens.signedJson("{\"sub\":\"rt-\\u0000\"," + Tokens.expInAnHour() + "}");
+
+        assertUnauthenticated("the token subject (sub claim, the user id) must be well-formed Unicode without"
+                + " control characters", listFails(Tokens.bearer(withNul)));
+    }
+
+    @Test
+    void subjectOutsideTheBasicPlaneIsAUserLikeAnyOther() {
+        // a correctly paired surrogate (U+1F680) is well-formed: only lone halves are refused
+        String rocket = Tokens.signedJson("{\"sub\":\"rt-\\ud83d\\ude80\"," + Tokens.expInAnHour() + "}");
+        long strategy = batchcast.createStrategy("rt-\uD83D\uDE80", "rocket grid");
+
+        List<Strategy> seen = StrategyServiceGrpc.newBlockingStub(batchcast.channel)
+                .withInterceptors(Tokens.bearer(rocket))
+                .listStrategies(ListStrategiesRequest.getDefaultInstance()).getStrategiesList();
+
+        assertEquals(List.of(strategy), seen.stream().map(Strategy::getId).toList());
     }
 
     @Test

@@ -19,10 +19,19 @@ import io.batchcast.proto.v1.OrderBatchServiceGrpc;
 import io.batchcast.proto.v1.StrategyServiceGrpc;
 import io.batchcast.proto.v1.StreamOrderBatchEventsRequest;
 import io.batchcast.proto.v1.SubmitOrderBatchResponse;
+import io.grpc.CallOptions;
+import io.grpc.Channel;
+import io.grpc.ClientInterceptors;
 import io.grpc.ManagedChannel;
+import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.ClientCalls;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -81,6 +90,71 @@ class NettyGrpcServerTest {
         assertEquals("mem-1", response.getEventId());
         assertEquals(response.getBatchId(), events.next().getBatchId());
         assertNotEquals(9090, server.port());
+    }
+
+    @Test
+    void twoAuthorizationHeadersOverHttp2AreUnauthenticated() {
+        var strategies = StrategyServiceGrpc.newBlockingStub(channel).withInterceptors(
+                Tokens.authorization("Bearer " + token(), "Bearer " + token()));
+
+        StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
+                () -> strategies.createStrategy(CreateStrategyRequest.newBuilder().setName("grid").build()));
+
+        assertEquals(Status.Code.UNAUTHENTICATED, e.getStatus().getCode());
+        assertEquals("exactly one authorization header is required, the call has 2", e.getStatus().getDescription());
+    }
+
+    @Test
+    void requestThatIsNotValidProtobufIsInvalidArgument() {
+        // field 2 (request_id), length 3: ED A0 80 is a UTF-16 surrogate in CESU-8, which is not UTF-8
+        byte[] invalidUtf8 = {0x12, 0x03, (byte) 0xED, (byte) 0xA0, (byte) 0x80};
+        // field 1 (name), length 5, but the message ends after 2 bytes
+        byte[] truncated = {0x0A, 0x05, 'g', 'r'};
+
+        Status submit = rawCallFails("batchcast.v1.OrderBatchService/SubmitOrderBatch", invalidUtf8, token());
+        Status create = rawCallFails("batchcast.v1.StrategyService/CreateStrategy", truncated, token());
+
+        assertEquals(Status.Code.INVALID_ARGUMENT, submit.getCode());
+        assertEquals("the request is not a valid batchcast.v1.SubmitOrderBatchRequest message: Protocol message had"
+                + " invalid UTF-8.", submit.getDescription());
+        assertEquals(Status.Code.INVALID_ARGUMENT, create.getCode());
+        assertEquals("the request is not a valid batchcast.v1.CreateStrategyRequest message: While parsing a protocol"
+                + " message, the input ended unexpectedly in the middle of a field.  This could mean either that the"
+                + " input has been truncated or that an embedded message misreported its own length.",
+                create.getDescription());
+    }
+
+    @Test
+    void requestThatIsNotValidProtobufWithoutATokenIsUnauthenticatedFirst() {
+        Status status = rawCallFails("batchcast.v1.StrategyService/CreateStrategy", new byte[] {0x0A, 0x05}, null);
+
+        assertEquals(Status.Code.UNAUTHENTICATED, status.getCode());
+        assertEquals("missing authorization metadata; send 'authorization: Bearer <jwt>'", status.getDescription());
+    }
+
+    /** Sends {@code body} as the request message, byte for byte, the way a client with a broken encoder would. */
+    private Status rawCallFails(String fullMethodName, byte[] body, String token) {
+        MethodDescriptor.Marshaller<byte[]> bytes = new MethodDescriptor.Marshaller<>() {
+            @Override
+            public InputStream stream(byte[] value) {
+                return new ByteArrayInputStream(value);
+            }
+
+            @Override
+            public byte[] parse(InputStream stream) {
+                try {
+                    return stream.readAllBytes();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+        MethodDescriptor<byte[], byte[]> method = MethodDescriptor.<byte[], byte[]>newBuilder()
+                .setType(MethodDescriptor.MethodType.UNARY).setFullMethodName(fullMethodName)
+                .setRequestMarshaller(bytes).setResponseMarshaller(bytes).build();
+        Channel caller = token == null ? channel : ClientInterceptors.intercept(channel, Tokens.bearer(token));
+        return assertThrows(StatusRuntimeException.class, () -> ClientCalls.blockingUnaryCall(caller, method,
+                CallOptions.DEFAULT.withDeadlineAfter(10, TimeUnit.SECONDS), body)).getStatus();
     }
 
     @Test

@@ -52,6 +52,28 @@ class StrategyServiceTest {
     }
 
     @Test
+    void nameWithANulIsInvalidArgumentNamingTheField() {
+        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> batchcast.strategies("alice")
+                .createStrategy(CreateStrategyRequest.newBuilder().setName("grid\u0000").build()));
+
+        assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
+        assertEquals(Map.of("name", "must not contain control characters (U+0000 to U+001F, U+007F to U+009F), had"
+                + " one at character 4"), ErrorDetails.fieldViolations(e));
+        assertEquals(0, list("alice", 0, "").getStrategiesCount());
+    }
+
+    @Test
+    void nameWithALoneSurrogateIsInvalidArgumentNamingTheField() {
+        // the in-process transport hands the request object over as built, lone surrogate included
+        StatusRuntimeException e = assertThrows(StatusRuntimeException.class, () -> batchcast.strategies("alice")
+                .createStrategy(CreateStrategyRequest.newBuilder().setName("rt-" + (char) 0xD800).build()));
+
+        assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
+        assertEquals(Map.of("name", "must be well-formed Unicode, had a lone UTF-16 surrogate at character 3"),
+                ErrorDetails.fieldViolations(e));
+    }
+
+    @Test
     void pagesThroughOnlyTheCallersStrategiesWithOpaqueTokens() {
         for (int i = 1; i <= 5; i++) {
             batchcast.createStrategy("alice", "a" + i);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.batchcast.adapter.exchange.PaperExchangeSettings;
 import io.batchcast.application.service.BatchLimits;
+import io.batchcast.proto.v1.CancelOrder;
 import io.batchcast.proto.v1.CreateOrder;
 import io.batchcast.proto.v1.OperationError;
 import io.batchcast.proto.v1.OperationOutcome;
@@ -27,6 +28,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class SubmitOrderBatchTest {
+
+    private static final char LONE_SURROGATE = (char) 0xD800;
 
     private InProcessBatchcast batchcast = new InProcessBatchcast();
 
@@ -173,6 +176,40 @@ class SubmitOrderBatchTest {
 
         assertEquals(Map.of("request_id", "must be printable ASCII (0x20 to 0x7E); character 3 is not"),
                 ErrorDetails.fieldViolations(e));
+    }
+
+    @Test
+    void requestIdWithALoneSurrogateIsInvalidArgument() {
+        long strategy = batchcast.createStrategy("alice", "grid");
+
+        // the in-process transport hands the request object over as built, lone surrogate included
+        StatusRuntimeException e = submitFails("alice", batch(strategy, "rt-" + LONE_SURROGATE, List.of(limit("l1"))));
+
+        assertEquals(Map.of("request_id", "must be printable ASCII (0x20 to 0x7E); character 3 is not"),
+                ErrorDetails.fieldViolations(e));
+    }
+
+    @Test
+    void identifiersWithALoneSurrogateAreInvalidArgumentNamingEachField() {
+        long strategy = batchcast.createStrategy("alice", "grid");
+        OrderOperation badClientOrderId = limit("grid-" + LONE_SURROGATE);
+        OrderOperation badSymbol = limit("l2", "BTC-" + LONE_SURROGATE, "0.5", "30000");
+        OrderOperation badOrderId = OrderOperation.newBuilder()
+                .setCancel(CancelOrder.newBuilder().setOrderId("PX-" + LONE_SURROGATE)).build();
+        OrderOperation badCancelTarget = cancelByClientOrderId("grid-" + LONE_SURROGATE + "x");
+
+        StatusRuntimeException e = submitFails("alice", batch(strategy, badClientOrderId, badSymbol, badOrderId,
+                badCancelTarget));
+
+        assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
+        assertEquals(Map.of(
+                "operations[0].create.client_order_id", "must be 1 to 64 characters of A-Z a-z 0-9 . _ : - (or empty"
+                        + " to let the server assign one)",
+                "operations[1].create.symbol", "must be 1 to 32 characters of A-Z a-z 0-9 . _ / -",
+                "operations[2].cancel.order_id", "must be 1 to 128 characters of A-Z a-z 0-9 . _ : -",
+                "operations[3].cancel.client_order_id", "must be 1 to 64 characters of A-Z a-z 0-9 . _ : -"),
+                ErrorDetails.fieldViolations(e));
+        assertEquals(0, batchcast.exchangeCalls.get());
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.batchcast.adapter.grpc;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -44,6 +46,25 @@ final class Tokens {
         return jwt.serialize();
     }
 
+    /**
+     * A correctly signed HS256 token over exactly this claims JSON: for claims nimbus's builder would not write, such
+     * as a numeric {@code sub} or a JSON escape of a lone UTF-16 surrogate.
+     */
+    static String signedJson(String claimsJson) {
+        JWSObject jws = new JWSObject(new JWSHeader(JWSAlgorithm.HS256), new Payload(claimsJson));
+        try {
+            jws.sign(new MACSigner(SECRET));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return jws.serialize();
+    }
+
+    /** {@code "exp":<an hour after NOW>}, to complete a claims JSON. */
+    static String expInAnHour() {
+        return "\"exp\":" + NOW.plus(Duration.ofHours(1)).getEpochSecond();
+    }
+
     /** An unsecured JWT ("alg":"none", empty signature) claiming to be {@code subject}. */
     static String unsigned(String subject) {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
@@ -57,9 +78,12 @@ final class Tokens {
         return authorization("Bearer " + token);
     }
 
-    static ClientInterceptor authorization(String value) {
+    /** One {@code authorization} metadata entry per value. */
+    static ClientInterceptor authorization(String... values) {
         Metadata headers = new Metadata();
-        headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), value);
+        for (String value : values) {
+            headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), value);
+        }
         return MetadataUtils.newAttachHeadersInterceptor(headers);
     }
 }

@@ -7,7 +7,8 @@ import io.helidon.webserver.staticcontent.StaticContentFeature;
 
 /**
  * The live dashboard at {@code /}: static HTML, CSS and JavaScript from the classpath, no build step. Served with a
- * strict content security policy (own scripts only) and no referrer, because its URL may carry an access token.
+ * strict content security policy (own scripts only) and no referrer, because its URL may carry an access token
+ * ({@code nosniff}, which every response gets, comes from {@link ResponseHeaders}).
  */
 final class Dashboard {
 
@@ -23,7 +24,6 @@ final class Dashboard {
             if (!request.path().path().startsWith("/api/")) {
                 response.header(HeaderNames.create("Content-Security-Policy"), CONTENT_SECURITY_POLICY);
                 response.header(HeaderNames.create("Referrer-Policy"), "no-referrer");
-                response.header(HeaderNames.X_CONTENT_TYPE_OPTIONS, "nosniff");
                 response.header(HeaderNames.CACHE_CONTROL, "no-cache");
             }
             response.next();

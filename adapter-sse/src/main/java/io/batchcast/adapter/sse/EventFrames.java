@@ -22,7 +22,13 @@ final class EventFrames {
 
     static final String ORDER_BATCH_UPDATE = "order_batch_update";
     static final String RESYNC = "resync";
-    static final byte[] HEARTBEAT = ": keepalive\n\n".getBytes(StandardCharsets.US_ASCII);
+    /**
+     * A keepalive, {@code : keepalive} and the blank line that ends it, goes out in two writes, half a heartbeat
+     * interval apart ({@link EventStreamConnection}): the comment line, then the line end. Together they are the
+     * frame {@code ": keepalive\n\n"}; either alone is harmless to an event-stream parser.
+     */
+    static final byte[] KEEPALIVE_LINE = ": keepalive\n".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] KEEPALIVE_END = "\n".getBytes(StandardCharsets.US_ASCII);
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
 

@@ -25,7 +25,8 @@ final class EventStreamConnection implements EventListener {
     /** Frames a writer takes from its queue for one write; bounds the bytes joined per write (~300 B a frame). */
     static final int MAX_FRAMES_PER_WRITE = 64;
 
-    private static final Frame HEARTBEAT = new Frame(EventFrames.HEARTBEAT, false);
+    private static final Frame KEEPALIVE_LINE = new Frame(EventFrames.KEEPALIVE_LINE, false);
+    private static final Frame KEEPALIVE_END = new Frame(EventFrames.KEEPALIVE_END, false);
 
     private final Caller caller;
     private final long strategyId;
@@ -37,6 +38,8 @@ final class EventStreamConnection implements EventListener {
     private final StreamTimer timer;
     private final AtomicReference<StreamEnd> end = new AtomicReference<>();
     private volatile FrameOutput output;
+    /** The keepalive line is written, the blank line that ends it not yet; only the writer thread uses it. */
+    private boolean keepaliveOpen;
 
     EventStreamConnection(Caller caller, long strategyId, SseSettings settings, FrameCache frames,
             StreamCounters counters, Clock clock, ScheduledExecutorService timers) {
@@ -78,7 +81,13 @@ final class EventStreamConnection implements EventListener {
 
     /**
      * Writes the stream until it ends, on the calling (request) thread: the retry field, the replay, then live
-     * frames, with a heartbeat after each quiet interval, and an end at the token's expiry.
+     * frames, with a keepalive after each quiet heartbeat interval, and an end at the token's expiry.
+     *
+     * <p>A keepalive goes out in two halves: its comment line after half an interval of quiet, the blank line that
+     * ends it after the other half (or in front of the next frame, whichever comes first). A client that closed its
+     * connection is only found by the second write after it left: the first one still succeeds and makes the
+     * client's TCP answer with a reset. Writing at least every half interval puts those two writes, and so the
+     * release of the stream and its slot, within one heartbeat interval of the client leaving.
      */
     StreamEnd stream(FrameOutput output) {
         this.output = output;
@@ -132,6 +141,7 @@ final class EventStreamConnection implements EventListener {
             List<Frame> taken = new ArrayList<>();
             while (true) {
                 if (System.nanoTime() - expiresAt >= 0) {
+                    endKeepalive();
                     return endWith(StreamEnd.TOKEN_EXPIRED);
                 }
                 // what queued up behind the first frame while this thread was waking goes out in the same write
@@ -140,6 +150,7 @@ final class EventStreamConnection implements EventListener {
                 boolean ended = writeTaken(taken);
                 taken.clear();
                 if (ended) {
+                    endKeepalive();
                     return end.get();
                 }
             }
@@ -149,19 +160,29 @@ final class EventStreamConnection implements EventListener {
     }
 
     /**
-     * Writes the frames before the end marker, if any, as one write, or a heartbeat when the timer woke a quiet
-     * stream; true when the end marker was among them.
+     * Writes the frames before the end marker, if any, as one write (behind the end of a half-written keepalive), or
+     * the next half of a keepalive when the timer woke a quiet stream; true when the end marker was among them.
      */
     private boolean writeTaken(List<Frame> taken) {
         int endAt = taken.indexOf(FrameQueue.END_OF_STREAM);
         List<Frame> frames = endAt >= 0 ? taken.subList(0, endAt) : taken;
         boolean woken = frames.removeIf(frame -> frame == FrameQueue.WAKE_UP);
         if (!frames.isEmpty()) {
+            if (keepaliveOpen) {
+                frames.addFirst(KEEPALIVE_END);
+            }
             write(frames);
-        } else if (woken && timer.heartbeatDue()) {
-            write(HEARTBEAT);
+        } else if (woken && timer.keepaliveDue()) {
+            write(keepaliveOpen ? KEEPALIVE_END : KEEPALIVE_LINE);
         }
         return endAt >= 0;
+    }
+
+    /** A stream that ends cleanly ends on a frame boundary. */
+    private void endKeepalive() {
+        if (keepaliveOpen) {
+            write(KEEPALIVE_END);
+        }
     }
 
     private void write(Frame frame) {
@@ -176,13 +197,14 @@ final class EventStreamConnection implements EventListener {
         byte[] bytes = frames.size() == 1 ? frames.getFirst().bytes() : FrameQueue.joined(frames);
         output.write(bytes);
         timer.written();
+        keepaliveOpen = frames.getLast() == KEEPALIVE_LINE;
         int events = 0;
         int heartbeats = 0;
         for (Frame frame : frames) {
             if (frame.event()) {
                 events++;
-            } else if (frame == HEARTBEAT) {
-                heartbeats++;
+            } else if (frame == KEEPALIVE_END) {
+                heartbeats++; // a keepalive is sent once it is complete
             }
         }
         counters.written(bytes.length, events, heartbeats);

@@ -60,11 +60,14 @@ final class OrderBatchEventStream implements HttpService {
                     "this origin is not in the allowed origins of this server");
             return;
         }
-        Optional<Caller> caller = StreamRequest.accessToken(request).flatMap(tokens::verify);
+        Optional<String> ambiguous = StreamRequest.ambiguousCredentials(request);
+        Optional<Caller> caller = ambiguous.isPresent() ? Optional.empty()
+                : StreamRequest.accessToken(request).flatMap(tokens::verify);
         if (caller.isEmpty()) {
             response.header(HeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"batchcast\"");
-            refuse(response, Status.UNAUTHORIZED_401, "unauthenticated", "a valid, unexpired HS256 access token is "
-                    + "required (Authorization: Bearer, the batchcast_token cookie, or the access_token parameter)");
+            refuse(response, Status.UNAUTHORIZED_401, "unauthenticated", ambiguous.orElse("a valid, unexpired HS256 "
+                    + "access token is required (Authorization: Bearer, the batchcast_token cookie, or the "
+                    + "access_token parameter)"));
             return;
         }
         OptionalLong strategyId = StreamRequest.strategyId(request.path().pathParameters().get("strategyId"));

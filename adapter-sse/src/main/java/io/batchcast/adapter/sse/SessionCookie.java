@@ -45,13 +45,14 @@ final class SessionCookie implements HttpService {
             return;
         }
         // only the header: a cookie or URL token cannot be traded for a (new) cookie
-        Optional<String> bearer = request.headers().contains(HeaderNames.AUTHORIZATION)
+        Optional<String> ambiguous = StreamRequest.ambiguousCredentials(request);
+        Optional<String> bearer = request.headers().contains(HeaderNames.AUTHORIZATION) && ambiguous.isEmpty()
                 ? StreamRequest.accessToken(request) : Optional.empty();
         Optional<Caller> caller = bearer.flatMap(tokens::verify);
         if (caller.isEmpty()) {
             response.header(HeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"batchcast\"");
             ErrorResponses.send(response, Status.UNAUTHORIZED_401, "unauthenticated",
-                    "send a valid, unexpired HS256 access token as Authorization: Bearer");
+                    ambiguous.orElse("send a valid, unexpired HS256 access token as Authorization: Bearer"));
             return;
         }
         Duration lifetime = Duration.between(clock.instant(), caller.get().expiresAt());

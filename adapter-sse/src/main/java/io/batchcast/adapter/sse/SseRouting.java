@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  *
  * <pre>{@code
  * SseRouting sse = SseRouting.routing(routing, eventFeed, SseSettings.from(config.get("sse"), secret), Clock.systemUTC());
+ * // and on the WebServer builder: .directHandlers(ResponseHeaders.directHandlers())
  * ...
  * sse.close();        // before WebServer.stop(): streams end cleanly, clients reconnect elsewhere
  * }</pre>
@@ -37,6 +38,8 @@ public final class SseRouting implements AutoCloseable {
      * Adds {@code GET /api/v1/strategies/{strategyId}/events}, {@code POST|DELETE /api/v1/session} and the dashboard
      * at {@code /} to {@code routing}. Routes registered before or after keep working: the dashboard serves only its
      * own files and passes every other path on (GETs outside {@code /api/} get its security headers on the way).
+     * Every response of the routing gets {@code X-Content-Type-Options: nosniff}; give the server
+     * {@link ResponseHeaders#directHandlers()} too, for the answers Helidon sends before routing.
      */
     public static SseRouting routing(HttpRouting.Builder routing, SubscribeToOrderBatchEventsUseCase events,
             SseSettings settings, Clock clock) {
@@ -47,6 +50,7 @@ public final class SseRouting implements AutoCloseable {
         var timers = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("sse-stream-timers").daemon()
                 .factory());
         timers.setRemoveOnCancelPolicy(true);
+        ResponseHeaders.register(routing);
         routing.register(new OrderBatchEventStream(events, settings, registry, frames, counters, clock, timers));
         routing.register(new SessionCookie(settings, clock));
         Dashboard.register(routing);

@@ -75,7 +75,7 @@ public final class StreamCounters {
         return slowReaderEvictions.sum();
     }
 
-    /** Streams whose client was gone, found when a write (usually a heartbeat) failed. */
+    /** Streams whose client was gone, found when a write (usually half a keepalive) failed. */
     public long deadStreamsRemoved() {
         return deadStreamsRemoved.sum();
     }

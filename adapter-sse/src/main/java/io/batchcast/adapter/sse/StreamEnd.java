@@ -2,7 +2,7 @@ package io.batchcast.adapter.sse;
 
 /** Why a stream ended; decides whether the response can still be finished cleanly. */
 enum StreamEnd {
-    /** A write failed: the client is gone (found at the latest by the next heartbeat). */
+    /** A write failed: the client is gone (found within one heartbeat interval of closing its connection). */
     CLIENT_GONE(false),
     /** The reader fell a whole queue behind and was cut off; it resumes by its cursor. */
     TOO_SLOW(false),

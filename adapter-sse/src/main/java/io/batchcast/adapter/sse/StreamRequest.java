@@ -40,6 +40,18 @@ final class StreamRequest {
         return request.query().first(TOKEN_QUERY).asOptional();
     }
 
+    /**
+     * Why the request's credentials cannot be judged at all: HTTP lets a header repeat, and a request with two
+     * {@code Authorization} headers would otherwise be judged by whichever one a proxy or library puts first.
+     */
+    static Optional<String> ambiguousCredentials(ServerRequest request) {
+        int authorizations = request.headers().find(HeaderNames.AUTHORIZATION)
+                .map(header -> header.allValues().size()).orElse(0);
+        return authorizations > 1
+                ? Optional.of("exactly one Authorization header is required, the request has " + authorizations)
+                : Optional.empty();
+    }
+
     /** The strategy id when it is a positive number; anything else is a bad request. */
     static OptionalLong strategyId(String text) {
         if (text == null || text.isEmpty() || text.length() > 19 || !text.chars().allMatch(Character::isDigit)) {

@@ -153,6 +153,8 @@ class DashboardBrowserTest {
 
     private void awaitToasts(int count) {
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".toast"), count));
+        // a new toast slides in from opacity 0, and WebDriver reads no text of an element it cannot see yet
+        wait.until(driver -> texts(".toast-text").stream().noneMatch(String::isEmpty));
     }
 
     private String text(String css) {

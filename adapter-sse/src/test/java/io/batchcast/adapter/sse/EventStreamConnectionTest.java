@@ -9,6 +9,7 @@ import io.batchcast.domain.OrderTypeSummary;
 import io.batchcast.domain.StoredEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -93,6 +94,30 @@ class EventStreamConnectionTest {
         connection.finish(StreamEnd.SHUTDOWN);
         assertEquals(StreamEnd.SHUTDOWN, end.get(10, TimeUnit.SECONDS));
         assertEquals(0, timers.getQueue().size(), "its timer is cancelled when the stream ends");
+    }
+
+    @Test
+    void aQuietStreamWritesHalfAKeepaliveEachHalfIntervalAndEndsOnAFrameBoundary() throws Exception {
+        // two writes per interval: a client that left is found by the second write after it left
+        var quiet = new EventStreamConnection(new Caller("u1", NOW.plusSeconds(3600)), 7,
+                SseSettings.defaults(TestTokens.SECRET).withHeartbeat(Duration.ofSeconds(2)),
+                new FrameCache(16, counters), counters, Clock.fixed(NOW, ZoneOffset.UTC), timers);
+        var output = new RecordingOutput();
+        output.release.countDown();
+        quiet.joined();
+        CompletableFuture<StreamEnd> end = CompletableFuture.supplyAsync(() -> quiet.stream(output));
+        assertEquals("retry: 3000\n\n", output.writes.poll(10, TimeUnit.SECONDS));
+
+        assertEquals(": keepalive\n", output.writes.poll(10, TimeUnit.SECONDS), "after half an interval");
+        quiet.onEvent(event(1));
+        assertEquals("\n" + frame(1), output.writes.poll(10, TimeUnit.SECONDS), "the keepalive ends before the event");
+        assertEquals(": keepalive\n", output.writes.poll(10, TimeUnit.SECONDS), "half an interval after the event");
+        quiet.finish(StreamEnd.SHUTDOWN);
+
+        assertEquals(StreamEnd.SHUTDOWN, end.get(10, TimeUnit.SECONDS));
+        assertEquals("\n", output.writes.poll(10, TimeUnit.SECONDS), "a clean end completes the keepalive");
+        assertEquals(2, counters.heartbeatsSent());
+        assertEquals(5, counters.writes());
     }
 
     @Test

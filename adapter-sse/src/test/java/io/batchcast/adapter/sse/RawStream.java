@@ -9,8 +9,10 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -37,21 +39,25 @@ final class RawStream implements AutoCloseable {
 
     /** Sends the request and reads the status line and headers. */
     static RawStream get(int port, String target, Map<String, String> requestHeaders) throws IOException {
-        RawStream stream = send(port, "GET", target, requestHeaders, 0);
+        return request(port, "GET", target, requestHeaders);
+    }
+
+    /** Sends the request with these header lines, in order, repeats included, and reads the status line and headers. */
+    static RawStream request(int port, String method, String target, List<Map.Entry<String, String>> headerLines)
+            throws IOException {
+        RawStream stream = send(port, method, target, headerLines, 0);
         stream.readHead();
         return stream;
     }
 
     /** Sends the request and never reads anything: the kernel buffers fill and the server's writes block. */
     static RawStream stalled(int port, String target, Map<String, String> requestHeaders) throws IOException {
-        return send(port, "GET", target, requestHeaders, 1024);
+        return send(port, "GET", target, List.copyOf(requestHeaders.entrySet()), 1024);
     }
 
     static RawStream request(int port, String method, String target, Map<String, String> requestHeaders)
             throws IOException {
-        RawStream stream = send(port, method, target, requestHeaders, 0);
-        stream.readHead();
-        return stream;
+        return request(port, method, target, List.copyOf(requestHeaders.entrySet()));
     }
 
     static Map<String, String> headers(String... namesAndValues) {
@@ -62,7 +68,16 @@ final class RawStream implements AutoCloseable {
         return map;
     }
 
-    private static RawStream send(int port, String method, String target, Map<String, String> requestHeaders,
+    /** Header lines in this order, a name may repeat: {@code headerLines("Authorization", a, "Authorization", b)}. */
+    static List<Map.Entry<String, String>> headerLines(String... namesAndValues) {
+        List<Map.Entry<String, String>> lines = new ArrayList<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            lines.add(Map.entry(namesAndValues[i], namesAndValues[i + 1]));
+        }
+        return lines;
+    }
+
+    private static RawStream send(int port, String method, String target, List<Map.Entry<String, String>> headerLines,
             int receiveBuffer) throws IOException {
         Socket socket = new Socket();
         if (receiveBuffer > 0) {
@@ -72,7 +87,7 @@ final class RawStream implements AutoCloseable {
         socket.setSoTimeout(10_000);
         StringBuilder request = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
                 + "\r\n");
-        requestHeaders.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
+        headerLines.forEach(line -> request.append(line.getKey()).append(": ").append(line.getValue()).append("\r\n"));
         request.append("\r\n");
         socket.getOutputStream().write(request.toString().getBytes(StandardCharsets.UTF_8));
         socket.getOutputStream().flush();

@@ -58,6 +58,33 @@ class StreamAccessTest {
     }
 
     @Test
+    void subjectsThatAreNotWellFormedStringsAreRefusedWith401() throws IOException {
+        // each of these users owns a strategy, so only the token check stands between the token and a stream
+        Map<String, String> tokensByUser = Map.of(
+                "42", TestTokens.signedJson("{\"sub\":42}"),
+                "rt-" + (char) 0xD800, TestTokens.signedJson("{\"sub\":\"rt-\\ud800\"}"),
+                "rt-" + (char) 0xDC00 + (char) 0xD800, TestTokens.signedJson("{\"sub\":\"rt-\\udc00\\ud800\"}"),
+                "rt-" + (char) 0, TestTokens.signedJson("{\"sub\":\"rt-\\u0000\"}"));
+        assertAll(tokensByUser.entrySet().stream().map(user -> () -> {
+            long strategy = DESK.strategyOf(user.getKey());
+            try (RawStream refused = get("/api/v1/strategies/" + strategy + "/events",
+                    headers("Authorization", "Bearer " + user.getValue()))) {
+                assertEquals(401, refused.status(), "token " + user.getValue());
+                assertEquals(UNAUTHENTICATED, refused.text());
+            }
+        }));
+    }
+
+    @Test
+    void aSubjectOutsideTheBasicPlaneIsAUserLikeAnyOther() throws IOException {
+        long strategy = DESK.strategyOf("rt-\uD83D\uDE80");
+        try (RawStream stream = get("/api/v1/strategies/" + strategy + "/events", headers("Authorization",
+                "Bearer " + TestTokens.signedJson("{\"sub\":\"rt-\\ud83d\\ude80\"}")))) {
+            assertEquals(200, stream.status());
+        }
+    }
+
+    @Test
     void tokenIsAcceptedFromHeaderCookieOrQueryParameter() throws IOException {
         long strategy = DESK.strategyOf("u-sources");
         String token = TestTokens.forUser("u-sources");
@@ -77,6 +104,26 @@ class StreamAccessTest {
                 "Authorization", "Bearer " + TestTokens.expired("u-precedence"),
                 "Cookie", "batchcast_token=" + TestTokens.forUser("u-precedence")))) {
             assertEquals(401, stream.status());
+        }
+    }
+
+    @Test
+    void twoAuthorizationHeadersAreRefusedWith401RatherThanOnePicked() throws IOException {
+        long strategy = DESK.strategyOf("u-twice");
+        String good = "Bearer " + TestTokens.forUser("u-twice");
+        String expired = "Bearer " + TestTokens.expired("u-twice");
+        String body = "{\"error\":\"unauthenticated\",\"message\":\"exactly one Authorization header is required,"
+                + " the request has 2\"}";
+        for (String second : List.of(good, expired)) {
+            try (RawStream stream = RawStream.request(port, "GET", "/api/v1/strategies/" + strategy + "/events",
+                    RawStream.headerLines("Authorization", good, "Authorization", second));
+                    RawStream session = RawStream.request(port, "POST", "/api/v1/session", RawStream.headerLines(
+                            "Authorization", good, "Authorization", second, "Content-Length", "0"))) {
+                assertAll(() -> assertEquals(401, stream.status()), () -> assertEquals(body, stream.text()),
+                        () -> assertEquals("Bearer realm=\"batchcast\"", stream.header("WWW-Authenticate")),
+                        () -> assertEquals(401, session.status()), () -> assertEquals(body, session.text()),
+                        () -> assertNull(session.header("Set-Cookie")));
+            }
         }
     }
 

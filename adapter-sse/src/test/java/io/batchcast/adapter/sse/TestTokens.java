@@ -3,6 +3,8 @@ package io.batchcast.adapter.sse;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
@@ -53,6 +55,22 @@ final class TestTokens {
     static String withoutSubject() {
         return signed(JWSAlgorithm.HS256, SECRET,
                 new JWTClaimsSet.Builder().expirationTime(Date.from(Instant.now().plusSeconds(3600))).build());
+    }
+
+    /**
+     * A correctly signed HS256 token over exactly this claims JSON, with {@code exp} an hour from now appended: for
+     * claims nimbus's builder would not write, such as a numeric {@code sub} or a JSON escape of a lone surrogate.
+     */
+    static String signedJson(String claimsJsonWithoutExp) {
+        String json = claimsJsonWithoutExp.substring(0, claimsJsonWithoutExp.lastIndexOf('}'))
+                + ",\"exp\":" + Instant.now().plus(Duration.ofHours(1)).getEpochSecond() + "}";
+        JWSObject jws = new JWSObject(new JWSHeader(JWSAlgorithm.HS256), new Payload(json));
+        try {
+            jws.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return jws.serialize();
     }
 
     private static JWTClaimsSet claims(String userId, Instant expiresAt) {

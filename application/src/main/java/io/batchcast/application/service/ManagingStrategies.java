@@ -30,6 +30,9 @@ public final class ManagingStrategies implements CreateStrategyUseCase, ListStra
             throw new BatchValidationException(List.of(new FieldViolation("name",
                     "must be 1 to " + MAX_NAME_LENGTH + " characters after trimming, had " + trimmed.length())));
         }
+        TextRules.problem(trimmed).ifPresent(problem -> {
+            throw new BatchValidationException(List.of(new FieldViolation("name", problem)));
+        });
         return strategies.create(userId, trimmed, clock.instant());
     }
 

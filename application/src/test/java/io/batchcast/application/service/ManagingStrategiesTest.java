@@ -42,6 +42,40 @@ class ManagingStrategiesTest {
     }
 
     @Test
+    void nameWithAControlCharacterIsRefusedBeforeItReachesTheStore() {
+        // PostgreSQL cannot store a NUL in text: without this check the call failed as "store unavailable"
+        var nul = assertThrows(BatchValidationException.class, () -> strategies.create("u1", "grid\u0000one"));
+        var tab = assertThrows(BatchValidationException.class, () -> strategies.create("u1", " grid\tone "));
+        var delete = assertThrows(BatchValidationException.class, () -> strategies.create("u1", "grid\u007f"));
+
+        String rule = "must not contain control characters (U+0000 to U+001F, U+007F to U+009F), had one at"
+                + " character ";
+        assertEquals(List.of(new FieldViolation("name", rule + 4)), nul.violations());
+        assertEquals(List.of(new FieldViolation("name", rule + 4)), tab.violations());
+        assertEquals(List.of(new FieldViolation("name", rule + 4)), delete.violations());
+        assertEquals(List.of(), strategies.list("u1", 0, 100));
+    }
+
+    @Test
+    void nameWithALoneSurrogateIsRefused() {
+        var lone = assertThrows(BatchValidationException.class, () -> strategies.create("u1", "rt-" + (char) 0xD800));
+        var reversed = assertThrows(BatchValidationException.class,
+                () -> strategies.create("u1", "rt-" + (char) 0xDC00 + (char) 0xD800));
+
+        String rule = "must be well-formed Unicode, had a lone UTF-16 surrogate at character ";
+        assertEquals(List.of(new FieldViolation("name", rule + 3)), lone.violations());
+        assertEquals(List.of(new FieldViolation("name", rule + 3)), reversed.violations());
+        assertEquals(List.of(), strategies.list("u1", 0, 100));
+    }
+
+    @Test
+    void nameOutsideTheBasicPlaneAndLeadingOrTrailingWhitespaceAreFine() {
+        Strategy rocket = strategies.create("u1", "\trocket \uD83D\uDE80\n");
+
+        assertEquals("rocket \uD83D\uDE80", rocket.name());
+    }
+
+    @Test
     void pageSizeIsBounded() {
         var tooBig = assertThrows(BatchValidationException.class, () -> strategies.list("u1", 0, 1001));
 
