@@ -91,6 +91,12 @@ final class RunningJar implements AutoCloseable {
         return output;
     }
 
+    /** SIGKILL ({@code kill -9}): no shutdown hook runs, nothing is flushed. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
     /** SIGTERM, as an orchestrator stops it; returns the exit code. */
     int terminate() throws InterruptedException {
         process.destroy();

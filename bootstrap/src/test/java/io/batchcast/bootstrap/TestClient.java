@@ -3,11 +3,13 @@ package io.batchcast.bootstrap;
 import io.batchcast.proto.v1.CancelOrder;
 import io.batchcast.proto.v1.CreateOrder;
 import io.batchcast.proto.v1.CreateStrategyRequest;
+import io.batchcast.proto.v1.OrderBatchEvent;
 import io.batchcast.proto.v1.OrderBatchServiceGrpc;
 import io.batchcast.proto.v1.OrderOperation;
 import io.batchcast.proto.v1.OrderType;
 import io.batchcast.proto.v1.Side;
 import io.batchcast.proto.v1.StrategyServiceGrpc;
+import io.batchcast.proto.v1.StreamOrderBatchEventsRequest;
 import io.batchcast.proto.v1.SubmitOrderBatchRequest;
 import io.batchcast.proto.v1.SubmitOrderBatchResponse;
 import io.grpc.ManagedChannel;
@@ -49,6 +51,21 @@ final class TestClient implements AutoCloseable {
     SubmitOrderBatchResponse submit(long strategyId, String requestId, List<OrderOperation> ops) {
         return batches.withDeadlineAfter(10, TimeUnit.SECONDS).submitOrderBatch(SubmitOrderBatchRequest.newBuilder()
                 .setStrategyId(strategyId).setRequestId(requestId).addAllOperations(ops).build());
+    }
+
+    /** The events after {@code afterEventId}, replayed then live, up to and including {@code lastEventId}. */
+    List<OrderBatchEvent> eventsAfter(long strategyId, String afterEventId, String lastEventId) {
+        List<OrderBatchEvent> events = new ArrayList<>();
+        var stream = batches.withDeadlineAfter(30, TimeUnit.SECONDS).streamOrderBatchEvents(
+                StreamOrderBatchEventsRequest.newBuilder().setStrategyId(strategyId).setAfterEventId(afterEventId).build());
+        while (stream.hasNext()) {
+            OrderBatchEvent event = stream.next();
+            events.add(event);
+            if (event.getEventId().equals(lastEventId)) {
+                break;
+            }
+        }
+        return events;
     }
 
     static List<OrderOperation> limits(int n, String prefix) {
