@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * The paper exchange's memory of orders, per strategy. Open orders are kept until cancelled; closed ones (filled or
@@ -50,24 +51,27 @@ final class OrderBook {
     }
 
     /**
-     * Records a new order under its request id, resting (OPEN) or filled at once. Returns false, changing nothing,
-     * when the strategy already sent a request with this id: the venue refuses a double.
+     * Records a new order under its request id, resting (OPEN) or filled at once, with the id {@code newOrderId}
+     * hands out (called under the lock, only for an accepted order). Returns empty, changing nothing, when the
+     * strategy already sent a request with this id: the venue refuses a double.
      */
-    boolean add(long strategyId, String venueClientOrderId, String orderId, OrderStatus status) {
-        Key key = new Key(strategyId, orderId);
+    Optional<String> add(long strategyId, String venueClientOrderId, Supplier<String> newOrderId,
+            OrderStatus status) {
         RequestKey request = new RequestKey(strategyId, venueClientOrderId);
         lock.lock();
         try {
             if (requests.containsKey(request)) {
-                return false;
+                return Optional.empty();
             }
+            String orderId = newOrderId.get();
+            Key key = new Key(strategyId, orderId);
             requests.put(request, new Request(key, status));
             if (status == OrderStatus.OPEN) {
                 open.add(key);
             } else {
                 closed.put(key, status);
             }
-            return true;
+            return Optional.of(orderId);
         } finally {
             lock.unlock();
         }

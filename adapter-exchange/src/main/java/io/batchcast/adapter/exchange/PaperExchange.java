@@ -54,13 +54,15 @@ public final class PaperExchange implements OrderExecutionPort {
         if (violation.isPresent()) {
             return new ExecutionReport.Rejected(OperationError.EXCHANGE_REJECTED, violation.get());
         }
-        String orderId = idPrefix + nextId.getAndIncrement();
         OrderStatus status = order.type() == OrderType.MARKET ? OrderStatus.FILLED : OrderStatus.OPEN;
-        if (!book.add(strategyId, venueClientOrderId, orderId, status)) {
+        // the id is taken only for an order the book accepts: a refused double does not use one up
+        Optional<String> orderId = book.add(strategyId, venueClientOrderId,
+                () -> idPrefix + nextId.getAndIncrement(), status);
+        if (orderId.isEmpty()) {
             return new ExecutionReport.Rejected(OperationError.DUPLICATE_CLIENT_ORDER_ID,
                     "the venue already accepted a request with client order id " + venueClientOrderId);
         }
-        return new ExecutionReport.Accepted(orderId, status);
+        return new ExecutionReport.Accepted(orderId.get(), status);
     }
 
     @Override
