@@ -1,6 +1,5 @@
 package io.batchcast.bootstrap;
 
-import io.batchcast.adapter.exchange.PaperExchange;
 import io.batchcast.adapter.grpc.GrpcServer;
 import io.batchcast.adapter.grpc.GrpcUseCases;
 import io.batchcast.adapter.persistence.DoorbellListener;
@@ -20,7 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * The product, wired with plain constructors: persistence, the paper exchange, the application services, the gRPC
+ * The product, wired with plain constructors: persistence, the exchange, the application services, the gRPC
  * server and the web server (SSE, dashboard, health, metrics). {@link #stop()} shuts it down in the order that loses
  * nothing: stop taking work, finish in-flight batches, end streams cleanly, then close the database.
  */
@@ -35,10 +34,12 @@ final class RunningServer {
     private final SseRouting sse;
     private final WebServer web;
     private final DemoTraffic demo;
+    private final ExchangeConnection exchange;
 
     private RunningServer(ServerSettings settings, Persistence persistence, DoorbellListener doorbell, GrpcServer grpc,
-            SseRouting sse, WebServer web, DemoTraffic demo) {
+            SseRouting sse, WebServer web, DemoTraffic demo, ExchangeConnection exchange) {
         this.settings = settings;
+        this.exchange = exchange;
         this.persistence = persistence;
         this.doorbell = doorbell;
         this.grpc = grpc;
@@ -54,10 +55,13 @@ final class RunningServer {
         MeterRegistry meters = Metrics.globalRegistry();
 
         Persistence persistence = Persistence.open(settings.persistence(), clock);
+        // after the migrations (see ExchangeConnection): paper exchange, or the FIX adapter for a fix:// venue
+        ExchangeConnection exchange = ExchangeConnection.open(config, settings.exchange(), settings.persistence());
+        LOG.log(System.Logger.Level.INFO, "Executing on the " + exchange.description());
         EventFeed feed = new EventFeed(persistence.strategyStore(), persistence.eventLog(), settings.maxReplay());
         SubmitOrderBatchUseCase submit = new ObservedSubmissions(new BatchAdmission(new SubmittingOrderBatches(
                 persistence.strategyStore(), persistence.orderStore(), persistence.requestClaims(),
-                persistence.batchRecorder(), new PaperExchange(settings.exchange()), feed, clock, settings.limits()),
+                persistence.batchRecorder(), exchange.port(), feed, clock, settings.limits()),
                 settings.maxBatchesInFlight(), settings.admissionWait()), meters);
         ManagingStrategies strategies = new ManagingStrategies(persistence.strategyStore(), clock);
         DeliveryLag lag = new DeliveryLag(feed, clock, meters);
@@ -89,7 +93,7 @@ final class RunningServer {
             demo = new DemoTraffic(grpc.port(), banner.demoToken());
             banner.printDemo(System.out, demo.start());
         }
-        return new RunningServer(settings, persistence, doorbell, grpc, sse[0], web, demo);
+        return new RunningServer(settings, persistence, doorbell, grpc, sse[0], web, demo, exchange);
     }
 
     /** Graceful shutdown (SIGTERM): in-flight batches finish within the grace period; streams end cleanly. */
@@ -103,6 +107,7 @@ final class RunningServer {
         sse.close();
         grpc.shutdown(grace);
         web.stop();
+        exchange.close();
         doorbell.close();
         persistence.close();
         // stdout, like the banner: JUL may already be reset by its own shutdown hook at this point
