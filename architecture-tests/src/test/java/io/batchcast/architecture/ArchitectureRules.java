@@ -26,6 +26,9 @@ final class ArchitectureRules {
     private static final String[] HELIDON = {"io.helidon.."};
     private static final String[] JDBC = {"java.sql..", "javax.sql..", "com.zaxxer..", "org.flywaydb..", "org.postgresql..", "org.h2.."};
     private static final String[] BANNED_JDK_PACKAGES = {"java.sql..", "java.net.."};
+    private static final String[] QUICKFIXJ = {"quickfix..", "org.quickfixj..", "org.apache.mina.."};
+    /** QuickFIX/J's JDBC message store of the FIX adapter, relative to the root: the adapter's only JDBC. */
+    private static final String FIX_MESSAGE_STORE = "adapter.exchange.fix.store..";
 
     private final String root;
 
@@ -74,10 +77,14 @@ final class ArchitectureRules {
                 .because("adapters are wired together only in a composition root (DESIGN.md §1)");
     }
 
+    /** The venue may use adapters too; the module table narrows that to the exchange adapter. */
     ArchRule onlyCompositionRootsDependOnAdapters() {
-        return noClasses().that().resideOutsideOfPackages(packagesOf(adapterOrCompositionRoot()))
+        EnumSet<BatchcastModule> consumers = adapterOrCompositionRoot();
+        consumers.add(BatchcastModule.VENUE);
+        return noClasses().that().resideOutsideOfPackages(packagesOf(consumers))
                 .should().dependOnClassesThat().resideInAPackage(root + ".adapter..")
-                .because("only bootstrap knows the adapters (DESIGN.md §1)");
+                .because("only bootstrap knows the adapters, and the paper venue reuses the exchange adapter's rules"
+                        + " (DESIGN.md §1)");
     }
 
     ArchRule grpcAndProtobufStayInTheGrpcAdapter() {
@@ -91,10 +98,25 @@ final class ArchitectureRules {
                 .because("Helidon is the web server of adapter-sse; bootstrap only starts it (DESIGN.md §1)");
     }
 
-    /** Composition roots are not exempt: bootstrap hands adapter-persistence a URL and credentials, not a DataSource. */
+    /**
+     * Composition roots are not exempt: bootstrap hands adapter-persistence (and the FIX adapter) a URL and
+     * credentials, not a DataSource. Besides adapter-persistence, JDBC is used by the FIX adapter's message store
+     * package alone (QuickFIX/J's JdbcStore needs a DataSource) and by the paper venue, which has a database of its own.
+     */
     ArchRule jdbcStaysInThePersistenceAdapter() {
-        return confine(EnumSet.of(BatchcastModule.PERSISTENCE_ADAPTER), false, JDBC)
-                .because("adapter-persistence owns JDBC, the pool and the migrations (DESIGN.md §1)");
+        String[] owners = concat(packagesOf(EnumSet.of(BatchcastModule.PERSISTENCE_ADAPTER, BatchcastModule.VENUE)),
+                root + "." + FIX_MESSAGE_STORE);
+        return noClasses().that().resideOutsideOfPackages(owners)
+                .should().dependOnClassesThat().resideInAnyPackage(JDBC)
+                .because("adapter-persistence owns JDBC, the pool and the migrations; only the FIX message store and"
+                        + " the paper venue's own book use JDBC besides (DESIGN.md §1)");
+    }
+
+    /** Composition roots are not exempt: bootstrap hands the FIX adapter and the venue settings records. */
+    ArchRule quickfixjStaysInTheExchangeAdapterAndTheVenue() {
+        return confine(EnumSet.of(BatchcastModule.EXCHANGE_ADAPTER, BatchcastModule.VENUE), false, QUICKFIXJ)
+                .because("FIX is an exchange protocol: QuickFIX/J is used by adapter-exchange and the paper venue"
+                        + " only (docs/paper-exchange.md)");
     }
 
     /** One slice per package: module cycles are impossible in Maven, package cycles inside a module are not. */

@@ -54,6 +54,11 @@ class BatchcastArchitectureTest {
     }
 
     @Test
+    void quickfixjStaysInTheExchangeAdapterAndTheVenue() {
+        check(RULES.quickfixjStaysInTheExchangeAdapterAndTheVenue());
+    }
+
+    @Test
     void packagesAreFreeOfCycles() {
         check(RULES.packagesAreFreeOfCycles());
     }

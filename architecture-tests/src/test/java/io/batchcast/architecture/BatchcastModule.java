@@ -19,6 +19,8 @@ enum BatchcastModule {
     SSE_ADAPTER("SseAdapter", "adapter.sse"),
     PERSISTENCE_ADAPTER("PersistenceAdapter", "adapter.persistence"),
     EXCHANGE_ADAPTER("ExchangeAdapter", "adapter.exchange"),
+    /** The paper venue: a program of its own (FIX acceptor, order book) that reuses the exchange adapter's rules. */
+    VENUE("Venue", "venue"),
     BOOTSTRAP("Bootstrap", "bootstrap"),
     BENCHMARK("Benchmark", "benchmark");
 
@@ -46,6 +48,8 @@ enum BatchcastModule {
             case APPLICATION -> EnumSet.of(DOMAIN);
             case GRPC_ADAPTER -> EnumSet.of(APPLICATION, DOMAIN, PROTO);
             case SSE_ADAPTER, PERSISTENCE_ADAPTER, EXCHANGE_ADAPTER -> EnumSet.of(APPLICATION, DOMAIN);
+            // the paper exchange's trading rules, and the FIX vocabulary and message store it shares with the adapter
+            case VENUE -> EnumSet.of(EXCHANGE_ADAPTER, APPLICATION, DOMAIN);
             // A composition root wires everything except another composition root (none may depend on benchmark).
             case BOOTSTRAP -> EnumSet.complementOf(compositionRoots());
             // the load harness may use everything, bootstrap included; nothing may depend on it
@@ -56,7 +60,9 @@ enum BatchcastModule {
     /** Composition roots know every adapter and may wire gRPC and Helidon; nothing depends on them. */
     boolean isCompositionRoot() {
         return switch (this) {
-            case DOMAIN, APPLICATION, PROTO, GRPC_ADAPTER, SSE_ADAPTER, PERSISTENCE_ADAPTER, EXCHANGE_ADAPTER -> false;
+            // the venue runs as its own process but is started by bootstrap's `venue` command: bootstrap depends on it
+            case DOMAIN, APPLICATION, PROTO, GRPC_ADAPTER, SSE_ADAPTER, PERSISTENCE_ADAPTER, EXCHANGE_ADAPTER, VENUE ->
+                    false;
             case BOOTSTRAP, BENCHMARK -> true;
         };
     }

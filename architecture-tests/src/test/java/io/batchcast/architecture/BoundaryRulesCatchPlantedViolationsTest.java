@@ -59,12 +59,24 @@ class BoundaryRulesCatchPlantedViolationsTest {
     }
 
     @Test
-    void jdbcRuleReportsJdbcTypesInBootstrapAndInTheExchangeAdapter() {
+    void jdbcRuleReportsJdbcTypesInBootstrapAndInTheExchangeAdapterOutsideItsMessageStoreButNotInTheVenue() {
         var violations = new Fixture("jdbcconfinement").violationsOf(ArchitectureRules::jdbcStaysInThePersistenceAdapter);
 
         assertEquals(List.of(
                 "Field <~.adapter.exchange.FillJournal.filledAt> has type <java.sql.Timestamp> in (FillJournal.java:0)",
+                "Field <~.adapter.exchange.fix.FixSession.connection> has type <java.sql.Connection> in (FixSession.java:0)",
                 "Field <~.bootstrap.Main.pool> has type <com.zaxxer.hikari.HikariDataSource> in (Main.java:0)"),
+                violations);
+    }
+
+    @Test
+    void quickfixjRuleReportsFixTypesInAUseCaseAndInBootstrapButNotInTheAdapterOrTheVenue() {
+        var violations = new Fixture("fixconfinement")
+                .violationsOf(ArchitectureRules::quickfixjStaysInTheExchangeAdapterAndTheVenue);
+
+        assertEquals(List.of(
+                "Field <~.application.service.RoutingOrders.clOrdId> has type <quickfix.field.ClOrdID> in (RoutingOrders.java:0)",
+                "Field <~.bootstrap.Main.settings> has type <quickfix.SessionSettings> in (Main.java:0)"),
                 violations);
     }
 }

@@ -1,6 +1,5 @@
 package io.batchcast.bootstrap;
 
-import io.batchcast.adapter.exchange.PaperExchange;
 import io.batchcast.adapter.grpc.GrpcServer;
 import io.batchcast.adapter.grpc.GrpcUseCases;
 import io.batchcast.adapter.persistence.DoorbellListener;
@@ -21,7 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * The product, wired with plain constructors: persistence, the paper exchange, the application services, the gRPC
+ * The product, wired with plain constructors: persistence, the exchange, the application services, the gRPC
  * server and the web server (SSE, dashboard, health, metrics). {@link #stop()} shuts it down in the order that loses
  * nothing: stop taking work, finish in-flight batches, end streams cleanly, then close the database.
  */
@@ -37,10 +36,13 @@ final class RunningServer {
     private final SseRouting sse;
     private final WebServer web;
     private final DemoTraffic demo;
+    private final ExchangeConnection exchange;
 
     private RunningServer(ServerSettings settings, Persistence persistence, Reconciliation reconciliation,
-            DoorbellListener doorbell, GrpcServer grpc, SseRouting sse, WebServer web, DemoTraffic demo) {
+            DoorbellListener doorbell, GrpcServer grpc, SseRouting sse, WebServer web, DemoTraffic demo,
+            ExchangeConnection exchange) {
         this.settings = settings;
+        this.exchange = exchange;
         this.persistence = persistence;
         this.reconciliation = reconciliation;
         this.doorbell = doorbell;
@@ -57,10 +59,13 @@ final class RunningServer {
         MeterRegistry meters = Metrics.globalRegistry();
 
         Persistence persistence = Persistence.open(settings.persistence(), clock);
+        // after the migrations (see ExchangeConnection): paper exchange, or the FIX adapter for a fix:// venue
+        ExchangeConnection exchange = ExchangeConnection.open(config, settings.exchange(), settings.persistence());
+        LOG.log(System.Logger.Level.INFO, "Executing on the " + exchange.description());
         EventFeed feed = new EventFeed(persistence.strategyStore(), persistence.eventLog(), settings.maxReplay());
         SubmittingOrderBatches submitting = new SubmittingOrderBatches(persistence.strategyStore(),
                 persistence.orderStore(), persistence.batchIntents(), persistence.batchRecorder(),
-                new PaperExchange(settings.exchange()), feed, clock, settings.limits(), settings.reconcileAfter());
+                exchange.port(), feed, clock, settings.limits(), settings.reconcileAfter());
         SubmitOrderBatchUseCase submit = new ObservedSubmissions(new BatchAdmission(submitting,
                 settings.maxBatchesInFlight(), settings.admissionWait()), meters);
         Reconciliation reconciliation = Reconciliation.start(submitting.reconciliation(), settings.reconcileInterval());
@@ -96,7 +101,7 @@ final class RunningServer {
             demo = new DemoTraffic(grpc.port(), banner.demoToken());
             banner.printDemo(System.out, demo.start());
         }
-        return new RunningServer(settings, persistence, reconciliation, doorbell, grpc, sse[0], web, demo);
+        return new RunningServer(settings, persistence, reconciliation, doorbell, grpc, sse[0], web, demo, exchange);
     }
 
     /** Graceful shutdown (SIGTERM): in-flight batches finish within the grace period; streams end cleanly. */
@@ -111,6 +116,7 @@ final class RunningServer {
         grpc.shutdown(grace);
         web.stop();
         reconciliation.close();
+        exchange.close();
         doorbell.close();
         persistence.close();
         // stdout, like the banner: JUL may already be reset by its own shutdown hook at this point

@@ -10,20 +10,20 @@ import java.util.TreeSet;
  * The paper exchange's deterministic pre-trade checks. They exist so that tests and demos can provoke per-operation
  * EXCHANGE_REJECTED outcomes on purpose; each message names the rule that refused the order.
  */
-final class TradingRules {
+public final class TradingRules {
 
     private final Set<String> allowedSymbols;
     private final String allowedList;
     private final BigDecimal maxNotional;
 
-    TradingRules(PaperExchangeSettings settings) {
+    public TradingRules(PaperExchangeSettings settings) {
         this.allowedSymbols = settings.allowedSymbols();
         this.allowedList = String.join(", ", new TreeSet<>(allowedSymbols));
         this.maxNotional = settings.maxNotional();
     }
 
     /** Why the order is refused, or empty when it may trade. */
-    Optional<String> violation(NewOrder order) {
+    public Optional<String> violation(NewOrder order) {
         if (!allowedSymbols.isEmpty() && !allowedSymbols.contains(order.symbol())) {
             return Optional.of("symbol allow-list: " + order.symbol() + " is not tradable here (allowed: "
                     + allowedList + ")");
