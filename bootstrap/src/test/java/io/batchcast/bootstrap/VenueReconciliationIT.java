@@ -44,7 +44,7 @@ class VenueReconciliationIT {
                 "BATCHCAST_EXECUTION_RECONCILE_dash_AFTER", "PT4S",
                 "BATCHCAST_LIMITS_MAX_dash_PARALLELISM", "4"));
         Files.createDirectories(workDir.resolve("gw"));
-        Process venue = startVenue(venuePort, venueData);
+        Process venue = startVenue(workDir, venuePort, venueData, "PT0.5S");
         try {
             long strategy;
             SubmitOrderBatchResponse warm;
@@ -95,11 +95,12 @@ class VenueReconciliationIT {
         }
     }
 
-    private Process startVenue(int port, Path data) throws Exception {
+    /** The paper venue as its own process ({@code java -jar batchcast.jar venue}), once it listens. */
+    static Process startVenue(Path workDir, int port, Path data, String latency) throws Exception {
         Path log = workDir.resolve("venue.log");
         Process venue = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                 RunningJar.jar().toString(), "venue", "--host", "127.0.0.1", "--port", Integer.toString(port),
-                "--data", data.toString(), "--latency", "PT0.5S", "--id-prefix", "k")
+                "--data", data.toString(), "--latency", latency, "--id-prefix", "k")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Instant deadline = Instant.now().plusSeconds(30);
         while (!Files.readString(log).contains("listening") && Instant.now().isBefore(deadline)) {
@@ -110,7 +111,7 @@ class VenueReconciliationIT {
     }
 
     /** Submits a one-order batch until the FIX session is logged on and it is CREATED. */
-    private static SubmitOrderBatchResponse awaitLogon(TestClient client, long strategy) throws InterruptedException {
+    static SubmitOrderBatchResponse awaitLogon(TestClient client, long strategy) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(30);
         for (int n = 0; Instant.now().isBefore(deadline); n++) {
             SubmitOrderBatchResponse response = client.submit(strategy, "", limits(1, "warm" + n + "-"));
@@ -137,7 +138,7 @@ class VenueReconciliationIT {
         throw new AssertionError("the batch was never settled", last);
     }
 
-    private static Set<String> venueOrders(Path data, long strategy) throws Exception {
+    static Set<String> venueOrders(Path data, long strategy) throws Exception {
         try (Connection connection = DriverManager.getConnection("jdbc:h2:file:" + data.resolve("venue"));
                 PreparedStatement select = connection.prepareStatement(
                         "SELECT order_id FROM venue_orders WHERE account = ?")) {
