@@ -61,7 +61,7 @@ class RunReportTest {
         report().write(dir);
 
         String md = Files.readString(dir.resolve("report.md"));
-        assertTrue(md.contains("| `latency.p99_ms` | 25.5 | ≤ 20 (at 500 batches/s; quick runs 200/s) | **missed** |"), md);
+        assertTrue(md.contains("| `latency.p99_ms` | 25.5 | ≤ 20 (at 500 batches/s, in both profiles) | **missed** |"), md);
         assertTrue(md.contains("| `fanout.ratio` | – | ≥ 1.0 (deliveries/s over nginx+Nchan's) | not measured |"), md);
         assertTrue(md.contains("skipped: nginx+nchan not installed"), md);
         assertTrue(md.contains("| `connections.count` | 10000 | ≥ 50,000 (idle SSE connections held) | full profile only |"),
