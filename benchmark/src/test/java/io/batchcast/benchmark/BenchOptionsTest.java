@@ -61,9 +61,11 @@ class BenchOptionsTest {
     }
 
     @Test
-    void quickProfileIsSmallerThanTheFullOne() {
-        assertEquals(200, RunSizes.quick().latencyRate());
+    void quickProfileIsSmallerThanTheFullOneButSendsTheTargetRate() {
+        assertEquals(500, RunSizes.quick().latencyRate(), "the target's rate, so a quick run says where we stand");
         assertEquals(500, RunSizes.full().latencyRate());
+        assertEquals(20, RunSizes.quick().latencySeconds());
+        assertEquals(120, RunSizes.full().latencySeconds());
         assertEquals(1_000, RunSizes.quick().fanoutReaders());
         assertEquals(10_000, RunSizes.full().fanoutReaders());
         assertEquals(10_000, RunSizes.quick().connections());

@@ -37,12 +37,45 @@ public final class NchanServer implements AutoCloseable {
         this.dir = dir;
     }
 
-    /** Why the baseline cannot run here, or empty when nginx and the Nchan module are installed. */
+    /**
+     * Why the baseline cannot run here, or empty when nginx and the Nchan module are installed. When they are missing
+     * and the harness runs as root, it installs Debian's packages first, so that the baseline is never silently
+     * skipped on a machine that could run it.
+     */
     public static Optional<String> unavailable() {
         if (find(NGINX).isEmpty() || find(MODULE).isEmpty()) {
-            return Optional.of("nginx+nchan not installed (apt-get install nginx libnginx-mod-nchan)");
+            Optional<String> failed = installAsRoot();
+            if (find(NGINX).isEmpty() || find(MODULE).isEmpty()) {
+                return Optional.of("nginx+nchan not installed (apt-get install nginx libnginx-mod-nchan)"
+                        + failed.map(why -> "; installing them failed: " + why).orElse(""));
+            }
         }
         return Optional.empty();
+    }
+
+    /** {@code apt-get install nginx libnginx-mod-nchan} when running as root; empty when it ran (or was not tried). */
+    private static Optional<String> installAsRoot() {
+        if (!"root".equals(System.getProperty("user.name"))) {
+            return Optional.of("not running as root");
+        }
+        try {
+            for (List<String> command : List.of(List.of("apt-get", "update", "-qq"),
+                    List.of("apt-get", "install", "-y", "-qq", "nginx", "libnginx-mod-nchan"))) {
+                ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+                builder.environment().put("DEBIAN_FRONTEND", "noninteractive");
+                int exit = builder.start().waitFor();
+                if (exit != 0) {
+                    return Optional.of(String.join(" ", command) + " exited with " + exit);
+                }
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of(e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted");
+        }
     }
 
     public static NchanServer start(Path dir, int subscribers) throws IOException, InterruptedException {
