@@ -14,7 +14,6 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -81,7 +80,7 @@ class FaultMatrixIT {
 
             try (RunningJar recovered = new RunningJar(workDir.resolve("gw"), env);
                     TestClient client = new TestClient(recovered.grpcPort, "u1")) {
-                SubmitOrderBatchResponse retry = retryUntilAnswered(client, strategy);
+                SubmitOrderBatchResponse retry = client.submitUntilAnswered(strategy, "req-1", limits(4, "o"));
                 Set<String> created = new HashSet<>();
                 for (OperationResult result : retry.getResultsList()) {
                     assertEquals(OperationOutcome.OPERATION_OUTCOME_CREATED, result.getOutcome(), result.toString());
@@ -138,20 +137,5 @@ class FaultMatrixIT {
             databaseLink.restore();
             venueLink.restore();
         }
-    }
-
-    /** The retry with the same request id, until the batch is settled (UNAVAILABLE or ABORTED until then). */
-    private static SubmitOrderBatchResponse retryUntilAnswered(TestClient client, long strategy) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(60);
-        RuntimeException last = null;
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                return client.submit(strategy, "req-1", limits(4, "o"));
-            } catch (StatusRuntimeException e) {
-                last = e;
-                Thread.sleep(250);
-            }
-        }
-        throw new AssertionError("never answered", last);
     }
 }

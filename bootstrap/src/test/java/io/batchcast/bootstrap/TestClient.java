@@ -53,6 +53,25 @@ final class TestClient implements AutoCloseable {
                 .setStrategyId(strategyId).setRequestId(requestId).addAllOperations(ops).build());
     }
 
+    /**
+     * Retries a submit with its request id until it is answered, as a client does while the gateway settles an
+     * unknown outcome (UNAVAILABLE or ABORTED until then).
+     */
+    SubmitOrderBatchResponse submitUntilAnswered(long strategyId, String requestId, List<OrderOperation> ops)
+            throws InterruptedException {
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+        RuntimeException last = null;
+        while (java.time.Instant.now().isBefore(deadline)) {
+            try {
+                return submit(strategyId, requestId, ops);
+            } catch (io.grpc.StatusRuntimeException e) {
+                last = e;
+                Thread.sleep(250);
+            }
+        }
+        throw new AssertionError(requestId + " was never answered", last);
+    }
+
     /** The events after {@code afterEventId}, replayed then live, up to and including {@code lastEventId}. */
     List<OrderBatchEvent> eventsAfter(long strategyId, String afterEventId, String lastEventId) {
         List<OrderBatchEvent> events = new ArrayList<>();

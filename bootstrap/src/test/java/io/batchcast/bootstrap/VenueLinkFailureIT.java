@@ -13,7 +13,6 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -61,7 +60,7 @@ class VenueLinkFailureIT {
             assertEquals(Status.Code.ABORTED, duringFailure.getStatus().getCode(), "still being settled: not executed again");
 
             link.restore();
-            SubmitOrderBatchResponse retry = retryUntilSettled(client, strategy);
+            SubmitOrderBatchResponse retry = client.submitUntilAnswered(strategy, "req-6", limits(6, "o"));
 
             Set<String> created = new HashSet<>();
             for (OperationResult result : retry.getResultsList()) {
@@ -76,19 +75,5 @@ class VenueLinkFailureIT {
         } finally {
             venue.destroyForcibly().waitFor();
         }
-    }
-
-    private static SubmitOrderBatchResponse retryUntilSettled(TestClient client, long strategy) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(60);
-        RuntimeException last = null;
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                return client.submit(strategy, "req-6", limits(6, "o"));
-            } catch (StatusRuntimeException e) {
-                last = e;
-                Thread.sleep(250);
-            }
-        }
-        throw new AssertionError("never settled", last);
     }
 }

@@ -13,7 +13,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -66,7 +65,7 @@ class VenueReconciliationIT {
 
             try (RunningJar restarted = new RunningJar(workDir.resolve("gw"), env);
                     TestClient client = new TestClient(restarted.grpcPort, "u1")) {
-                SubmitOrderBatchResponse retry = retryUntilSettled(client, strategy);
+                SubmitOrderBatchResponse retry = client.submitUntilAnswered(strategy, "req-20", limits(20, "o"));
 
                 Set<String> createdIds = new HashSet<>();
                 int notExecuted = 0;
@@ -121,21 +120,6 @@ class VenueReconciliationIT {
             Thread.sleep(250);
         }
         throw new AssertionError("the gateway never logged on to the venue");
-    }
-
-    /** Retries with the batch's request id until it is settled (ABORTED/UNAVAILABLE until reconciliation ran). */
-    private static SubmitOrderBatchResponse retryUntilSettled(TestClient client, long strategy) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        RuntimeException last = null;
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                return client.submit(strategy, "req-20", limits(20, "o"));
-            } catch (RuntimeException e) {
-                last = e;
-                Thread.sleep(500);
-            }
-        }
-        throw new AssertionError("the batch was never settled", last);
     }
 
     static Set<String> venueOrders(Path data, long strategy) throws Exception {

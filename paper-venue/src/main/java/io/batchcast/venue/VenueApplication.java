@@ -2,6 +2,7 @@ package io.batchcast.venue;
 
 import io.batchcast.adapter.exchange.TradingRules;
 import io.batchcast.adapter.exchange.fix.FixOrders;
+import io.batchcast.adapter.exchange.fix.LoggedSessionApplication;
 import io.batchcast.domain.NewOrder;
 import io.batchcast.domain.OrderStatus;
 import io.batchcast.domain.OrderType;
@@ -21,7 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.LongAdder;
-import quickfix.Application;
 import quickfix.FieldNotFound;
 import quickfix.Message;
 import quickfix.Session;
@@ -56,7 +56,6 @@ import quickfix.field.Text;
 import quickfix.field.TotNumReports;
 import quickfix.field.TransactTime;
 import quickfix.fix44.ExecutionReport;
-import quickfix.fix44.MessageCracker;
 import quickfix.fix44.NewOrderSingle;
 import quickfix.fix44.OrderCancelReject;
 import quickfix.fix44.OrderCancelRequest;
@@ -72,7 +71,7 @@ import quickfix.fix44.OrderStatusRequest;
  * changed and committed before the answer goes out. An answer for a session that is not logged on any more is kept
  * in the session store and resent when the gateway asks for it after reconnecting.
  */
-final class VenueApplication extends MessageCracker implements Application {
+final class VenueApplication extends LoggedSessionApplication {
 
     private static final System.Logger LOG = System.getLogger(VenueApplication.class.getName());
     private static final Set<String> SUPPORTED = Set.of(NewOrderSingle.MSGTYPE, OrderCancelRequest.MSGTYPE,
@@ -97,28 +96,6 @@ final class VenueApplication extends MessageCracker implements Application {
     long received(String msgType) {
         LongAdder count = received.get(msgType);
         return count == null ? 0 : count.sum();
-    }
-
-    @Override
-    public void onCreate(SessionID sessionId) {
-    }
-
-    @Override
-    public void onLogon(SessionID sessionId) {
-        LOG.log(Level.INFO, "FIX session " + sessionId + " logged on");
-    }
-
-    @Override
-    public void onLogout(SessionID sessionId) {
-        LOG.log(Level.INFO, "FIX session " + sessionId + " logged out");
-    }
-
-    @Override
-    public void toAdmin(Message message, SessionID sessionId) {
-    }
-
-    @Override
-    public void fromAdmin(Message message, SessionID sessionId) {
     }
 
     @Override

@@ -3,7 +3,6 @@ package io.batchcast.adapter.exchange.fix;
 import io.batchcast.adapter.exchange.fix.PendingReplies.Key;
 import io.batchcast.adapter.exchange.fix.PendingReplies.Kind;
 import java.lang.System.Logger.Level;
-import quickfix.Application;
 import quickfix.DoNotSend;
 import quickfix.FieldNotFound;
 import quickfix.Message;
@@ -18,7 +17,6 @@ import quickfix.field.OrdStatusReqID;
 import quickfix.field.PossDupFlag;
 import quickfix.fix44.BusinessMessageReject;
 import quickfix.fix44.ExecutionReport;
-import quickfix.fix44.MessageCracker;
 import quickfix.fix44.NewOrderSingle;
 import quickfix.fix44.OrderCancelReject;
 import quickfix.fix44.OrderCancelRequest;
@@ -40,7 +38,7 @@ import quickfix.fix44.OrderCancelRequest;
  * message, consume a sequence number and keep it for a later resend. {@link FixExchange} checks that before it sends;
  * this closes the gap of a logout in between.
  */
-final class GatewayApplication extends MessageCracker implements Application {
+final class GatewayApplication extends LoggedSessionApplication {
 
     private static final System.Logger LOG = System.getLogger(GatewayApplication.class.getName());
 
@@ -48,28 +46,6 @@ final class GatewayApplication extends MessageCracker implements Application {
 
     GatewayApplication(PendingReplies replies) {
         this.replies = replies;
-    }
-
-    @Override
-    public void onCreate(SessionID sessionId) {
-    }
-
-    @Override
-    public void onLogon(SessionID sessionId) {
-        LOG.log(Level.INFO, "FIX session " + sessionId + " logged on");
-    }
-
-    @Override
-    public void onLogout(SessionID sessionId) {
-        LOG.log(Level.INFO, "FIX session " + sessionId + " logged out");
-    }
-
-    @Override
-    public void toAdmin(Message message, SessionID sessionId) {
-    }
-
-    @Override
-    public void fromAdmin(Message message, SessionID sessionId) {
     }
 
     @Override
