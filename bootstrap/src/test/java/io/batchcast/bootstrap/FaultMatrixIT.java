@@ -14,6 +14,9 @@ import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -38,14 +41,16 @@ class FaultMatrixIT {
     Path workDir;
 
     enum Fault { DATABASE_BEFORE_THE_INTENT, DATABASE_DURING_THE_VENUE_CALLS, VENUE_DURING_THE_VENUE_CALLS,
-        KILL_DURING_THE_VENUE_CALLS }
+        KILL_DURING_THE_VENUE_CALLS, DATABASE_DURING_THE_RECORD_TRANSACTION, CLIENT_LINK_BEFORE_THE_RESPONSE }
 
     @ParameterizedTest(name = "{0}: {1}")
     @CsvSource({
         "postgresql, DATABASE_BEFORE_THE_INTENT", "postgresql, DATABASE_DURING_THE_VENUE_CALLS",
         "postgresql, VENUE_DURING_THE_VENUE_CALLS", "postgresql, KILL_DURING_THE_VENUE_CALLS",
         "h2, DATABASE_BEFORE_THE_INTENT", "h2, DATABASE_DURING_THE_VENUE_CALLS",
-        "h2, VENUE_DURING_THE_VENUE_CALLS", "h2, KILL_DURING_THE_VENUE_CALLS"})
+        "h2, VENUE_DURING_THE_VENUE_CALLS", "h2, KILL_DURING_THE_VENUE_CALLS",
+        "postgresql, DATABASE_DURING_THE_RECORD_TRANSACTION", "h2, DATABASE_DURING_THE_RECORD_TRANSACTION",
+        "postgresql, CLIENT_LINK_BEFORE_THE_RESPONSE", "h2, CLIENT_LINK_BEFORE_THE_RESPONSE"})
     void afterRecoveryTheRetryAnswersWhatHappenedAndTheVenueHoldsExactlyTheRecordedOrders(String database, Fault fault)
             throws Exception {
         int venuePort = RunningJar.freePort();
@@ -70,10 +75,13 @@ class FaultMatrixIT {
             long strategy;
             SubmitOrderBatchResponse warm;
             RunningJar gateway = new RunningJar(workDir.resolve("gw"), env);
-            try (TestClient client = new TestClient(gateway.grpcPort, "u1")) {
+            String directUrl = h2 == null ? postgres.url() : "jdbc:h2:tcp://127.0.0.1:" + h2.getPort() + "/batchcast";
+            try (CuttableProxy clientLink = new CuttableProxy(gateway.grpcPort);
+                    TestClient client = new TestClient(clientLink.port(), "u1")) {
                 strategy = client.createStrategy("alpha");
                 warm = VenueReconciliationIT.awaitLogon(client, strategy);
-                inject(fault, client, strategy, gateway, databaseLink, venueLink);
+                Links links = new Links(databaseLink, venueLink, clientLink, directUrl, h2 == null ? "postgres" : "sa");
+                inject(fault, client, strategy, gateway, links);
             } finally {
                 gateway.close();
             }
@@ -108,8 +116,15 @@ class FaultMatrixIT {
         }
     }
 
-    private static void inject(Fault fault, TestClient client, long strategy, RunningJar gateway,
-            CuttableProxy databaseLink, CuttableProxy venueLink) throws Exception {
+    /** The proxies the test cuts, and how the test reaches the database itself (around the proxy). */
+    private record Links(CuttableProxy database, CuttableProxy venue, CuttableProxy client, String directUrl,
+            String user) {
+    }
+
+    private static void inject(Fault fault, TestClient client, long strategy, RunningJar gateway, Links links)
+            throws Exception {
+        CuttableProxy databaseLink = links.database();
+        CuttableProxy venueLink = links.venue();
         if (fault == Fault.DATABASE_BEFORE_THE_INTENT) {
             databaseLink.cut();
             StatusRuntimeException refused = assertThrows(StatusRuntimeException.class,
@@ -120,6 +135,10 @@ class FaultMatrixIT {
             databaseLink.restore();
             return;
         }
+        if (fault == Fault.DATABASE_DURING_THE_RECORD_TRANSACTION) {
+            recordTransactionCut(client, strategy, links);
+            return;
+        }
         CompletableFuture<StatusRuntimeException> submitted = CompletableFuture.supplyAsync(() ->
                 assertThrows(StatusRuntimeException.class, () -> client.submit(strategy, "req-1", limits(4, "o"))));
         Thread.sleep(250); // the intent is stored, the four orders are at the venue, which answers after 500 ms
@@ -127,9 +146,16 @@ class FaultMatrixIT {
             case DATABASE_DURING_THE_VENUE_CALLS -> databaseLink.cut();
             case VENUE_DURING_THE_VENUE_CALLS -> venueLink.cut();
             case KILL_DURING_THE_VENUE_CALLS -> gateway.kill();
+            case CLIENT_LINK_BEFORE_THE_RESPONSE -> links.client().cut();
             default -> throw new IllegalStateException(fault.name());
         }
         StatusRuntimeException failed = submitted.get(60, TimeUnit.SECONDS);
+        if (fault == Fault.CLIENT_LINK_BEFORE_THE_RESPONSE) {
+            // The gateway finished and committed the batch; only its answer was lost on the way.
+            assertEquals(Status.Code.UNAVAILABLE, failed.getStatus().getCode());
+            links.client().restore();
+            return;
+        }
         if (fault != Fault.KILL_DURING_THE_VENUE_CALLS) {
             assertEquals(Status.Code.UNAVAILABLE, failed.getStatus().getCode());
             assertEquals("OUTCOME_UNKNOWN",
@@ -137,5 +163,30 @@ class FaultMatrixIT {
             databaseLink.restore();
             venueLink.restore();
         }
+    }
+
+    /**
+     * The test holds the stream's row lock, so the batch's record transaction stops at its last step (the batch row
+     * settled, orders and results written, waiting to append the event); then the database link is cut under it.
+     */
+    private static void recordTransactionCut(TestClient client, long strategy, Links links) throws Exception {
+        try (Connection direct = DriverManager.getConnection(links.directUrl(), links.user(), "")) {
+            direct.setAutoCommit(false);
+            try (PreparedStatement lock = direct.prepareStatement(
+                    "SELECT head_seq FROM streams WHERE strategy_id = ? FOR UPDATE")) {
+                lock.setLong(1, strategy);
+                lock.executeQuery().close();
+            }
+            CompletableFuture<StatusRuntimeException> submitted = CompletableFuture.supplyAsync(() ->
+                    assertThrows(StatusRuntimeException.class, () -> client.submit(strategy, "req-1", limits(4, "o"))));
+            Thread.sleep(1_500); // the venue answered after 500 ms; the record transaction waits for the lock
+            links.database().cut();
+            direct.rollback();
+            StatusRuntimeException failed = submitted.get(60, TimeUnit.SECONDS);
+            assertEquals(Status.Code.UNAVAILABLE, failed.getStatus().getCode());
+            assertEquals("OUTCOME_UNKNOWN",
+                    StatusProto.fromThrowable(failed).getDetails(0).unpack(ErrorInfo.class).getReason());
+        }
+        links.database().restore();
     }
 }

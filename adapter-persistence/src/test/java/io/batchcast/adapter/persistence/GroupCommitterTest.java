@@ -28,7 +28,7 @@ class GroupCommitterTest {
         try (TestDatabase database = engine.newDatabase(); Persistence migrated = database.open();
                 HikariDataSource pool = ConnectionPool.open(database.settings(), Dialect.of(database.settings().url()))) {
             database.execute("CREATE TABLE gc_test (id INTEGER PRIMARY KEY, v VARCHAR(16))");
-            List<List<Object>> rung = new ArrayList<>();
+            List<List<Object>> rung = new java.util.concurrent.CopyOnWriteArrayList<>();
             try (GroupCommitter writer = new GroupCommitter(pool, 128, (connection, results) -> rung.add(results))) {
                 test.run(writer, database, rung);
             }
@@ -58,6 +58,7 @@ class GroupCommitterTest {
 
             assertEquals(1, writer.commits());
             assertEquals(1, database.queryLong("SELECT COUNT(*) FROM gc_test WHERE id = 7"));
+            Await.until("after-commit work ran (it runs after the answer)", () -> rung.size() == 1);
             assertEquals(List.of(List.of(7)), rung, "after-commit work saw the one result");
         });
     }
@@ -90,7 +91,7 @@ class GroupCommitterTest {
 
             assertEquals(2, writer.commits(), "one commit for the first caller, one for the ten that queued");
             assertEquals(11, database.queryLong("SELECT COUNT(*) FROM gc_test"));
-            assertEquals(2, rung.size());
+            Await.until("after-commit work ran for both groups", () -> rung.size() == 2);
             assertEquals(10, rung.get(1).size());
         });
     }
