@@ -21,7 +21,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -34,11 +35,20 @@ class VenueReconciliationIT {
     @TempDir
     Path workDir;
 
-    @Test
-    void aGatewayKilledMidBatchIsReconciledWithTheVenueAndTheRetryReturnsWhatTheVenueDid() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"h2", "postgresql"})
+    void aGatewayKilledMidBatchIsReconciledWithTheVenueAndTheRetryReturnsWhatTheVenueDid(String database)
+            throws Exception {
+        try (ThrowawayPostgres postgres = new ThrowawayPostgres()) {
+            killedMidBatch(database.equals("h2") ? Map.of() : postgres.env());
+        }
+    }
+
+    private void killedMidBatch(Map<String, String> databaseEnv) throws Exception {
         int venuePort = RunningJar.freePort();
         Path venueData = workDir.resolve("venue");
-        Map<String, String> env = new HashMap<>(Map.of(
+        Map<String, String> env = new HashMap<>(databaseEnv);
+        env.putAll(Map.of(
                 "BATCHCAST_EXCHANGE", "fix://127.0.0.1:" + venuePort,
                 "BATCHCAST_EXECUTION_RECONCILE_dash_AFTER", "PT4S",
                 "BATCHCAST_LIMITS_MAX_dash_PARALLELISM", "4"));
