@@ -13,7 +13,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Writes a batch and its results to {@code batches} and {@code batch_results}, and reads the results back. */
+/**
+ * Writes a batch, its results in its own row ({@code batches.results}), and reads the results back (from
+ * {@code batch_results} for batches recorded before the results moved into the batch row).
+ */
 final class BatchRows {
 
     static final String PENDING = "PENDING";
@@ -60,7 +63,7 @@ final class BatchRows {
             }
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO batches (batch_id, user_id,"
-                + " strategy_id, request_id, request_hash, state, completed_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                + " strategy_id, request_id, request_hash, state, completed_at, results) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, batch.batchId());
             insert.setString(2, batch.stream().userId());
             insert.setLong(3, batch.stream().strategyId());
@@ -68,17 +71,19 @@ final class BatchRows {
             insert.setString(5, batch.requestHash());
             insert.setString(6, COMPLETED);
             Columns.setInstant(insert, 7, batch.completedAt());
+            insert.setString(8, IntentCodec.encodeResults(batch.results()));
             insert.executeUpdate();
         }
     }
 
     private static boolean settleIntent(Connection connection, RecordedBatch batch) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE batches SET state = ?, completed_at = ?"
-                + " WHERE batch_id = ? AND state = ?")) {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE batches SET state = ?, completed_at = ?,"
+                + " results = ? WHERE batch_id = ? AND state = ?")) {
             update.setString(1, COMPLETED);
             Columns.setInstant(update, 2, batch.completedAt());
-            update.setString(3, batch.batchId());
-            update.setString(4, JdbcBatchIntents.INTENT);
+            update.setString(3, IntentCodec.encodeResults(batch.results()));
+            update.setString(4, batch.batchId());
+            update.setString(5, JdbcBatchIntents.INTENT);
             return update.executeUpdate() == 1;
         }
     }
@@ -92,27 +97,22 @@ final class BatchRows {
         }
     }
 
-    static void insertResults(Connection connection, String batchId, List<OperationResult> results)
+    /** The results of a recorded batch, from its row's {@code results} column, or its legacy result rows. */
+    static List<OperationResult> readResults(Connection connection, String batchId, String resultsColumn)
             throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO batch_results (batch_id, idx,"
-                + " outcome, order_id, client_order_id, order_type, error_reason, error_message)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (OperationResult result : results) {
-                insert.setString(1, batchId);
-                insert.setInt(2, result.index());
-                insert.setString(3, result.outcome().name());
-                insert.setString(4, result.orderId());
-                insert.setString(5, result.clientOrderId());
-                insert.setString(6, Columns.name(result.orderType()));
-                insert.setString(7, result.error() == null ? null : result.error().reason());
-                insert.setString(8, result.error() == null ? null : result.error().message());
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
+        return resultsColumn != null ? IntentCodec.decodeResults(resultsColumn) : readLegacyResults(connection, batchId);
     }
 
     static List<OperationResult> readResults(Connection connection, String batchId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT results FROM batches WHERE batch_id = ?")) {
+            select.setString(1, batchId);
+            try (ResultSet row = select.executeQuery()) {
+                return readResults(connection, batchId, row.next() ? row.getString(1) : null);
+            }
+        }
+    }
+
+    private static List<OperationResult> readLegacyResults(Connection connection, String batchId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT idx, outcome, order_id,"
                 + " client_order_id, order_type, error_reason, error_message FROM batch_results"
                 + " WHERE batch_id = ? ORDER BY idx")) {

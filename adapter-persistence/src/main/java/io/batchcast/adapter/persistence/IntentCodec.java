@@ -20,8 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An intent's steps as one JSON array in {@code batch_intents.steps}: read back only by reconciliation, so one
- * column instead of a row per step. Decimals are strings, so no digit is lost.
+ * An intent's steps as one JSON array in {@code batch_intents.steps} (read back only by reconciliation), and a
+ * recorded batch's results as one in {@code batches.results}: one column instead of a row per operation. Decimals
+ * are strings, so no digit is lost.
  */
 final class IntentCodec {
 
@@ -69,6 +70,27 @@ final class IntentCodec {
             });
         }
         return steps;
+    }
+
+    /** A batch's results, in index order, as one JSON array (the {@code batches.results} column). */
+    static String encodeResults(List<OperationResult> results) {
+        ArrayNode array = JSON.createArrayNode();
+        results.forEach(result -> array.add(result(result)));
+        return array.toString();
+    }
+
+    static List<OperationResult> decodeResults(String json) {
+        JsonNode array;
+        try {
+            array = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable batch results: " + e.getOriginalMessage(), e);
+        }
+        List<OperationResult> results = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            results.add(result(i, array.get(i)));
+        }
+        return List.copyOf(results);
     }
 
     private static ObjectNode newOrder(NewOrder order) {

@@ -28,7 +28,8 @@ final class JdbcBatchIntents implements BatchIntents {
     static final String INTENT = "INTENT";
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String BATCH_COLUMNS =
-            "b.batch_id, b.user_id, b.strategy_id, b.request_id, b.request_hash, b.state, b.event_seq, b.claimed_at";
+            "b.batch_id, b.user_id, b.strategy_id, b.request_id, b.request_hash, b.state, b.event_seq, b.claimed_at,"
+                    + " b.results";
 
     private final Transactions transactions;
     private final GroupCommitter writer;
@@ -129,14 +130,15 @@ final class JdbcBatchIntents implements BatchIntents {
     public Optional<BatchReceipt> receipt(String batchId) {
         return transactions.autoCommit("reading the receipt of batch " + batchId, connection -> {
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT event_seq FROM batches WHERE batch_id = ? AND state = ?")) {
+                    "SELECT event_seq, results FROM batches WHERE batch_id = ? AND state = ?")) {
                 select.setString(1, batchId);
                 select.setString(2, BatchRows.COMPLETED);
                 try (ResultSet row = select.executeQuery()) {
                     if (!row.next()) {
                         return Optional.empty();
                     }
-                    return Optional.of(receipt(connection, batchId, Columns.getLong(row, "event_seq")));
+                    return Optional.of(receipt(connection, batchId, Columns.getLong(row, "event_seq"),
+                            row.getString("results")));
                 }
             }
         });
@@ -170,8 +172,8 @@ final class JdbcBatchIntents implements BatchIntents {
         return switch (row.getString("state")) {
             case BatchRows.PENDING -> new RequestClaim.Pending(requestHash, Columns.getInstant(row, "claimed_at"));
             case INTENT -> new RequestClaim.Unsettled(requestHash, intent(row));
-            default -> new RequestClaim.Completed(requestHash,
-                    receipt(connection, row.getString("batch_id"), Columns.getLong(row, "event_seq")));
+            default -> new RequestClaim.Completed(requestHash, receipt(connection, row.getString("batch_id"),
+                    Columns.getLong(row, "event_seq"), row.getString("results")));
         };
     }
 
@@ -187,8 +189,9 @@ final class JdbcBatchIntents implements BatchIntents {
                 Columns.getInstant(row, "created_at"));
     }
 
-    private BatchReceipt receipt(Connection connection, String batchId, Long eventSeq) throws SQLException {
-        List<OperationResult> results = BatchRows.readResults(connection, batchId);
+    private BatchReceipt receipt(Connection connection, String batchId, Long eventSeq, String resultsColumn)
+            throws SQLException {
+        List<OperationResult> results = BatchRows.readResults(connection, batchId, resultsColumn);
         Optional<EventId> eventId = eventSeq == null ? Optional.empty() : Optional.of(new EventId(epoch, eventSeq));
         return new BatchReceipt(batchId, results, BatchAggregation.summarize(results), eventId);
     }

@@ -67,7 +67,6 @@ final class JdbcBatchRecorder implements BatchRecorder {
             // executed it, or reconciliation), before either touches an order row.
             BatchRows.complete(connection, batch);
             OrderRows.write(connection, batch.orders(), placed);
-            BatchRows.insertResults(connection, batch.batchId(), batch.results());
             if (batch.event().isEmpty()) {
                 return Optional.empty();
             }

@@ -157,8 +157,8 @@ class BatchIntentsTest {
                 "a second recording (reconciliation racing the executing call) loses and writes nothing");
         assertEquals(1, DATABASES.database(engine).queryLong(
                 "SELECT COUNT(*) FROM events WHERE batch_id = ?", batch.batchId()));
-        assertEquals(2, DATABASES.database(engine).queryLong(
-                "SELECT COUNT(*) FROM batch_results WHERE batch_id = ?", batch.batchId()));
+        assertEquals(0, DATABASES.database(engine).queryLong(
+                "SELECT COUNT(*) FROM batch_results WHERE batch_id = ?", batch.batchId()), "results live in the batch row");
     }
 
     @ParameterizedTest
@@ -179,6 +179,28 @@ class BatchIntentsTest {
         intents(engine).abandon(batch.batchId());
         assertEquals(batch.batchId(), ((RequestClaim.Completed) intents(engine).find(strategy.userId(), "req-1")
                 .orElseThrow()).receipt().batchId());
+    }
+
+    /** Recorded before the results moved into the batch row: their rows in batch_results are still the receipt. */
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void aBatchRecordedBeforeResultsMovedIntoItsRowStillAnswersWithItsResultRows(Engine engine) {
+        Strategy strategy = newStrategy(engine);
+        TestDatabase database = DATABASES.database(engine);
+        String batchId = unique("batch");
+        database.execute("INSERT INTO batches (batch_id, user_id, strategy_id, request_id, request_hash, state,"
+                + " completed_at) VALUES ('" + batchId + "', '" + strategy.userId() + "', " + strategy.id()
+                + ", 'req-old', 'hash-old', 'COMPLETED', TIMESTAMP WITH TIME ZONE '2025-10-30 12:34:56+00:00')");
+        database.execute("INSERT INTO batch_results (batch_id, idx, outcome, order_id, client_order_id, order_type)"
+                + " VALUES ('" + batchId + "', 0, 'CREATED', 'ord-1', 'cli-1', 'LIMIT')");
+        database.execute("INSERT INTO batch_results (batch_id, idx, outcome, order_id, error_reason, error_message)"
+                + " VALUES ('" + batchId + "', 1, 'REJECTED', 'ord-9', 'UNKNOWN_ORDER', 'no such order')");
+
+        List<OperationResult> results = List.of(OperationResult.created(0, "ord-1", "cli-1", OrderType.LIMIT),
+                OperationResult.rejected(1, "ord-9", null, null,
+                        new OperationError(OperationError.UNKNOWN_ORDER, "no such order")));
+        assertEquals(Optional.of(new RequestClaim.Completed("hash-old", new BatchReceipt(batchId, results,
+                BatchAggregation.summarize(results), Optional.empty()))), intents(engine).find(strategy.userId(), "req-old"));
     }
 
     @ParameterizedTest

@@ -159,10 +159,17 @@ class ReceiptRetentionTest {
         return strings(database, "SELECT request_id, state, batch_id FROM batches ORDER BY id");
     }
 
-    /** Every result row as batch_id:idx, in batch (id) order. */
+    /** Every stored result as batch_id:idx, in batch (id) order. */
     private static List<String> results(TestDatabase database) throws SQLException {
-        return strings(database, "SELECT r.batch_id, r.idx FROM batch_results r"
-                + " JOIN batches b ON b.batch_id = r.batch_id ORDER BY b.id, r.idx");
+        List<String> results = new ArrayList<>();
+        try (Connection connection = database.connect()) {
+            for (String batchId : strings(database, "SELECT batch_id FROM batches WHERE state = 'COMPLETED' ORDER BY id")) {
+                for (OperationResult result : BatchRows.readResults(connection, batchId)) {
+                    results.add(batchId + ":" + result.index());
+                }
+            }
+        }
+        return results;
     }
 
     private static List<String> strings(TestDatabase database, String sql) throws SQLException {
