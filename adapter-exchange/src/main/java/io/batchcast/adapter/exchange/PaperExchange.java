@@ -102,7 +102,7 @@ public final class PaperExchange implements OrderExecutionPort {
             Thread.sleep(latency);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            // Per the port's contract, throwing means "the exchange could not be reached": the call had no effect.
+            // Thrown before the call had any effect; the gateway treats it as an unknown outcome and asks lookup.
             throw new IllegalStateException("interrupted while waiting for the paper exchange", e);
         }
     }

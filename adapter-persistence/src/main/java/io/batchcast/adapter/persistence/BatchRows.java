@@ -71,7 +71,7 @@ final class BatchRows {
             insert.setString(5, batch.requestHash());
             insert.setString(6, COMPLETED);
             Columns.setInstant(insert, 7, batch.completedAt());
-            insert.setString(8, IntentCodec.encodeResults(batch.results()));
+            insert.setString(8, BatchJson.encodeResults(batch.results()));
             insert.executeUpdate();
         }
     }
@@ -81,7 +81,7 @@ final class BatchRows {
                 + " results = ? WHERE batch_id = ? AND state = ?")) {
             update.setString(1, COMPLETED);
             Columns.setInstant(update, 2, batch.completedAt());
-            update.setString(3, IntentCodec.encodeResults(batch.results()));
+            update.setString(3, BatchJson.encodeResults(batch.results()));
             update.setString(4, batch.batchId());
             update.setString(5, JdbcBatchIntents.INTENT);
             return update.executeUpdate() == 1;
@@ -100,7 +100,7 @@ final class BatchRows {
     /** The results of a recorded batch, from its row's {@code results} column, or its legacy result rows. */
     static List<OperationResult> readResults(Connection connection, String batchId, String resultsColumn)
             throws SQLException {
-        return resultsColumn != null ? IntentCodec.decodeResults(resultsColumn) : readLegacyResults(connection, batchId);
+        return resultsColumn != null ? BatchJson.decodeResults(resultsColumn) : readLegacyResults(connection, batchId);
     }
 
     static List<OperationResult> readResults(Connection connection, String batchId) throws SQLException {

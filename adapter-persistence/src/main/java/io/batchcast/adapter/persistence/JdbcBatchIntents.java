@@ -64,7 +64,7 @@ final class JdbcBatchIntents implements BatchIntents {
         ColumnLimits.check("userId", intent.stream().userId(), ColumnLimits.ID);
         ColumnLimits.check("requestId", intent.requestId(), ColumnLimits.ID);
         ColumnLimits.check("requestHash", intent.requestHash(), ColumnLimits.ID);
-        String steps = IntentCodec.encode(intent.steps());
+        String steps = BatchJson.encode(intent.steps());
         boolean stored = writer.inTransaction("storing the intent of batch " + intent.batchId(), intent.stream().strategyId(), connection -> {
             if (!insertBatch(connection, intent)) {
                 return false;
@@ -185,7 +185,7 @@ final class JdbcBatchIntents implements BatchIntents {
         }
         return new BatchIntent(row.getString("batch_id"),
                 new StreamKey(row.getString("user_id"), row.getLong("strategy_id")),
-                requestId == null ? "" : requestId, row.getString("request_hash"), IntentCodec.decode(steps),
+                requestId == null ? "" : requestId, row.getString("request_hash"), BatchJson.decode(steps),
                 Columns.getInstant(row, "created_at"));
     }
 

@@ -35,6 +35,8 @@ public final class ReconcilingBatches {
     private final Clock clock;
     private final Duration reconcileAfter;
     private final Map<String, Held> held = new ConcurrentHashMap<>();
+    /** Intents whose failed reconciliation was logged at WARNING already (bounded by the intents left unsettled). */
+    private final java.util.Set<String> warned = ConcurrentHashMap.newKeySet();
 
     ReconcilingBatches(BatchIntents intents, OperationExecutor executor, BatchSettlement settlement, Clock clock,
             Duration reconcileAfter) {
@@ -99,10 +101,13 @@ public final class ReconcilingBatches {
             }
             try {
                 reconcile(intent);
+                warned.remove(intent.batchId());
                 settled++;
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "reconciling batch " + intent.batchId() + " failed; will retry: "
-                        + e.getMessage());
+                // Once at WARNING per batch: while the venue is down this fails on every pass.
+                System.Logger.Level level = warned.add(intent.batchId())
+                        ? System.Logger.Level.WARNING : System.Logger.Level.DEBUG;
+                LOG.log(level, "reconciling batch " + intent.batchId() + " failed; will retry: " + e.getMessage());
             }
         }
         return settled;

@@ -24,11 +24,11 @@ import java.util.List;
  * recorded batch's results as one in {@code batches.results}: one column instead of a row per operation. Decimals
  * are strings, so no digit is lost.
  */
-final class IntentCodec {
+final class BatchJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private IntentCodec() {
+    private BatchJson() {
     }
 
     static String encode(List<IntentStep> steps) {
