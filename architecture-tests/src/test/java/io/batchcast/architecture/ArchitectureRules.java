@@ -15,7 +15,7 @@ import java.util.EnumSet;
 import java.util.stream.Stream;
 
 /**
- * The architecture rules of DESIGN.md §1, built for one package root. The tests evaluate the very same rule objects
+ * The architecture rules of docs/architecture.md, built for one package root. The tests evaluate the very same rule objects
  * against the real code ({@code io.batchcast}) and against fixtures that plant one violation each
  * ({@code io.batchcast.archfixtures.<rule>}, laid out like the real modules), so a rule that passes on the real code
  * is known to be able to fail.
@@ -40,7 +40,7 @@ final class ArchitectureRules {
         return classes().that().resideInAPackage(pkg(BatchcastModule.DOMAIN))
                 .should().onlyDependOnClassesThat(resideInAnyPackage(pkg(BatchcastModule.DOMAIN), "java..")
                         .and(resideOutsideOfPackages(BANNED_JDK_PACKAGES)))
-                .because("the domain is plain Java: no framework, no java.sql, no java.net (DESIGN.md §1)");
+                .because("the domain is plain Java: no framework, no java.sql, no java.net (docs/architecture.md)");
     }
 
     ArchRule applicationDependsOnlyOnDomainAndTheJdk() {
@@ -48,13 +48,13 @@ final class ArchitectureRules {
                 .should().onlyDependOnClassesThat(resideInAnyPackage(
                                 pkg(BatchcastModule.APPLICATION), pkg(BatchcastModule.DOMAIN), "java..")
                         .and(resideOutsideOfPackages(BANNED_JDK_PACKAGES)))
-                .because("use cases and ports know no framework, no java.sql, no java.net (DESIGN.md §1)");
+                .because("use cases and ports know no framework, no java.sql, no java.net (docs/architecture.md)");
     }
 
     ArchRule domainAndApplicationNeverReadTheWallClock() {
         return noClasses().that().resideInAnyPackage(pkg(BatchcastModule.DOMAIN), pkg(BatchcastModule.APPLICATION))
                 .should().accessTargetWhere(new WallClockReads())
-                .because("time comes from the injected java.time.Clock, so tests and replays control it (DESIGN.md §1)");
+                .because("time comes from the injected java.time.Clock, so tests and replays control it (docs/architecture.md)");
     }
 
     /** Every module is a required layer; a class outside all of them is a violation too. */
@@ -74,7 +74,7 @@ final class ArchitectureRules {
 
     ArchRule adaptersDoNotDependOnEachOther() {
         return slices().matching(root + ".adapter.(*)..").should().notDependOnEachOther()
-                .because("adapters are wired together only in a composition root (DESIGN.md §1)");
+                .because("adapters are wired together only in a composition root (docs/architecture.md)");
     }
 
     /** The venue may use adapters too; the module table narrows that to the exchange adapter. */
@@ -84,18 +84,18 @@ final class ArchitectureRules {
         return noClasses().that().resideOutsideOfPackages(packagesOf(consumers))
                 .should().dependOnClassesThat().resideInAPackage(root + ".adapter..")
                 .because("only bootstrap knows the adapters, and the paper venue reuses the exchange adapter's rules"
-                        + " (DESIGN.md §1)");
+                        + " (docs/architecture.md)");
     }
 
     ArchRule grpcAndProtobufStayInTheGrpcAdapter() {
         return confine(EnumSet.of(BatchcastModule.GRPC_ADAPTER, BatchcastModule.PROTO), true,
                 concat(GRPC_AND_PROTOBUF, pkg(BatchcastModule.PROTO)))
-                .because("the gRPC contract is mapped to use cases in adapter-grpc only (DESIGN.md §1)");
+                .because("the gRPC contract is mapped to use cases in adapter-grpc only (docs/architecture.md)");
     }
 
     ArchRule helidonStaysInTheSseAdapter() {
         return confine(EnumSet.of(BatchcastModule.SSE_ADAPTER), true, HELIDON)
-                .because("Helidon is the web server of adapter-sse; bootstrap only starts it (DESIGN.md §1)");
+                .because("Helidon is the web server of adapter-sse; bootstrap only starts it (docs/architecture.md)");
     }
 
     /**
@@ -109,7 +109,7 @@ final class ArchitectureRules {
         return noClasses().that().resideOutsideOfPackages(owners)
                 .should().dependOnClassesThat().resideInAnyPackage(JDBC)
                 .because("adapter-persistence owns JDBC, the pool and the migrations; only the FIX message store and"
-                        + " the paper venue's own book use JDBC besides (DESIGN.md §1)");
+                        + " the paper venue's own book use JDBC besides (docs/architecture.md)");
     }
 
     /** Composition roots are not exempt: bootstrap hands the FIX adapter and the venue settings records. */

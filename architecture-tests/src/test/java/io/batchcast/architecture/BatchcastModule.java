@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The module table of DESIGN.md §1, as data the rules are built from: each module's package (relative to the package
+ * The module table of docs/architecture.md, as data the rules are built from: each module's package (relative to the package
  * root, so the same table describes the real code under {@code io.batchcast} and each fixture under
  * {@code io.batchcast.archfixtures.<rule>}) and the modules it may depend on.
  *
@@ -41,7 +41,7 @@ enum BatchcastModule {
         return root + "." + relativePackage + "..";
     }
 
-    /** The "may depend on" column of DESIGN.md §1, restricted to Batchcast modules (libraries have their own rules). */
+    /** The "may depend on" column of docs/architecture.md, restricted to Batchcast modules (libraries have their own rules). */
     Set<BatchcastModule> mayDependOn() {
         return switch (this) {
             case DOMAIN, PROTO -> EnumSet.noneOf(BatchcastModule.class);
