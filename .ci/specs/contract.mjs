@@ -15,6 +15,8 @@ const docs = process.env.SPECS_DOCS ?? 'docs'; // the repository's docs/ (the sc
 const asyncapi = parse(readFileSync(`${docs}/asyncapi.yaml`, 'utf8'));
 const openapi = parse(readFileSync(`${docs}/openapi.yaml`, 'utf8'));
 
+// true once the statistics endpoint, /api/v1/events and coalescing are in the build under test (see served())
+const requireAllRoutes = process.env.SPECS_REQUIRE_ALL_ROUTES === 'true';
 let failures = 0;
 let checks = 0;
 function check(condition, what) {
@@ -219,5 +221,107 @@ async function againstTheServer(baseUrl, accessToken) {
         `resync names the head it moves to and why: ${fields.data}`);
     }
   }
+  await coalescedFramesConform(url, accessToken);
+  await statisticsConform(url, accessToken, bearer);
+  await userStreamConforms(url, accessToken, bearer);
   console.log(`against the server: ${checks - before} checks`);
+}
+
+/**
+ * Whether this build serves a route at all: Helidon answers a path nobody registered with a plain-text 404, every
+ * Batchcast endpoint with JSON or a stream. Until the statistics endpoint and /api/v1/events are merged into the
+ * build under test, their groups say so loudly instead of failing; once both are in, `requireAllRoutes` makes their
+ * absence a failure.
+ */
+async function served(response, what) {
+  const isJson = (response.headers.get('content-type') ?? '').startsWith('application/json');
+  const isStream = response.headers.get('content-type') === 'text/event-stream';
+  if (response.status === 404 && !isJson && !isStream) {
+    check(!requireAllRoutes, `${what} is served by this build`);
+    if (!requireAllRoutes) console.log(`NOT CHECKED: ${what} is not served by this build (a plain 404)`);
+    return false;
+  }
+  return true;
+}
+
+/** coalesce_ms on the strategy stream: the demo's batch a second merges into frames with batch_count. */
+async function coalescedFramesConform(url, accessToken) {
+  const invalid = await fetch(url(`/api/v1/strategies/1/events?access_token=${accessToken}&coalesce_ms=10001`));
+  if (invalid.status === 200) {
+    // coalescing not in this build: the parameter is ignored and a stream opens
+    invalid.body?.cancel();
+    check(!requireAllRoutes, 'coalesce_ms is honoured by this build');
+    if (!requireAllRoutes) console.log('NOT CHECKED: coalesce_ms (this build ignores it)');
+    return;
+  }
+  check(invalid.status === 400, `coalesce_ms=10001: 400, was ${invalid.status}`);
+  conforms(schemas.Error, await json(invalid), 'coalesce_ms=10001 400 body');
+  const frames = await readStream(url(`/api/v1/strategies/1/events?access_token=${accessToken}&coalesce_ms=2500`), {},
+    (fs) => fs.some((f) => f.includes('"batch_count":')), 12000);
+  const merged = frames.find((f) => f.includes('"batch_count":'));
+  check(merged !== undefined, 'coalesce_ms=2500 merges the demo\'s batches (one a second) into a frame with batch_count');
+  if (merged) {
+    const data = JSON.parse(conformingEvent(merged, 'order_batch_update').data).data;
+    check(data.batch_count >= 2, `batch_count is at least 2 when present, was ${data.batch_count}`);
+  }
+}
+
+/** GET /api/v1/strategies/{id}/statistics/hourly against openapi.yaml. */
+async function statisticsConform(url, accessToken, bearer) {
+  const hour = 3600_000;
+  const now = Date.now();
+  const instant = (ms) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const from = instant(Math.floor(now / hour) * hour - hour);
+  const to = instant(Math.floor(now / hour) * hour + hour);
+  const path = '/api/v1/strategies/{strategyId}/statistics/hourly';
+  const at = (id, query) => url(`/api/v1/strategies/${id}/statistics/hourly${query}`);
+  const ok = await fetch(at(1, `?from=${from}&to=${to}`), { headers: bearer });
+  if (!(await served(ok, 'GET /api/v1/strategies/{id}/statistics/hourly'))) return;
+  check(ok.status === 200, `statistics: 200, was ${ok.status}`);
+  const body = await json(ok);
+  conforms(openapiSchema(path, 'get', '200'), body, 'statistics 200 body');
+  check(body.strategy_id === 1 && body.hours?.length >= 1 && body.hours.every((h) => h.batches >= 1),
+    `statistics of the demo strategy name it and hold the demo's batches: ${JSON.stringify(body)}`);
+  const thirtyTwoDays = instant(Math.floor(now / hour) * hour - 32 * 24 * hour);
+  for (const [what, id, query, status] of [
+    ['no from', 1, `?to=${to}`, 400],
+    ['a malformed from', 1, `?from=yesterday&to=${to}`, 400],
+    ['from after to', 1, `?from=${to}&to=${from}`, 400],
+    ['more than 31 days', 1, `?from=${thirtyTwoDays}&to=${to}`, 400],
+    ['a bad strategy id', 'abc', `?from=${from}&to=${to}`, 400],
+    ['an unknown strategy', 999999, `?from=${from}&to=${to}`, 404],
+  ]) {
+    const response = await fetch(at(id, query), { headers: bearer });
+    check(response.status === status, `statistics with ${what}: ${status}, was ${response.status}`);
+    conforms(schemas.Error, await json(response), `statistics with ${what}: body`);
+  }
+  const anonymous = await fetch(at(1, `?from=${from}&to=${to}`));
+  check(anonymous.status === 401, `statistics without a token: 401, was ${anonymous.status}`);
+  conforms(schemas.Error, await json(anonymous), 'statistics 401 body');
+}
+
+/** GET /api/v1/events: every strategy of the caller on one stream, ids at most 64 bytes, its 400 and 404. */
+async function userStreamConforms(url, accessToken, bearer) {
+  const probe = await fetch(url('/api/v1/events?strategy=999999'), { headers: bearer });
+  if (!(await served(probe, 'GET /api/v1/events'))) return;
+  check(probe.status === 404, `/api/v1/events?strategy=999999: 404, was ${probe.status}`);
+  conforms(schemas.Error, await json(probe), '/api/v1/events 404 body');
+  const tooMany = Array.from({ length: 65 }, (_, i) => `strategy=${i + 1}`).join('&');
+  for (const [what, query] of [['a non-numeric strategy', '?strategy=abc'], ['65 strategies', `?${tooMany}`],
+    ['coalesce_ms=-1', '?coalesce_ms=-1']]) {
+    const response = await fetch(url(`/api/v1/events${query}`), { headers: bearer });
+    check(response.status === 400, `/api/v1/events with ${what}: 400, was ${response.status}`);
+    conforms(schemas.Error, await json(response), `/api/v1/events with ${what}: body`);
+  }
+  const isEvent = (f) => f.startsWith('id: ');
+  const frames = await readStream(url(`/api/v1/events?access_token=${accessToken}&last_event_id=earliest`), {},
+    (fs) => fs.filter(isEvent).length >= 3, 10000);
+  check(frames.length > 0 && new RegExp(messages.retry.payload.pattern).test(frames[0]),
+    `/api/v1/events starts with the retry field, was ${JSON.stringify(frames[0])}`);
+  check(frames.filter(isEvent).length >= 3, `/api/v1/events?last_event_id=earliest replays the demo's events, got ${frames.length} frames`);
+  for (const frame of frames.slice(1).filter(isEvent)) {
+    const fields = eventFrame(frame);
+    check(Buffer.byteLength(fields.id, 'ascii') <= 64 && /^[\x21-\x7e]+$/.test(fields.id), `id is short ASCII: ${fields.id}`);
+    conformingEvent(frame, fields.event === 'order_hourly_summary' ? 'order_hourly_summary' : 'order_batch_update');
+  }
 }
