@@ -43,6 +43,7 @@ public final class JwtAccessTokens implements AccessTokenVerification, AutoClose
     private static final System.Logger LOG = System.getLogger(JwtAccessTokens.class.getName());
     static final int REMEMBERED_TOKENS = 10_000;
     static final Duration REMEMBERED_FOR = Duration.ofMinutes(5);
+    private static final String UNKNOWN_KEY = "no key of the identity provider's JWK set matches the token's kid and alg";
 
     /** What a verified token says, kept for its next uses. */
     private record Remembered(JWTClaimsSet claims, VerifiedCaller caller) {
@@ -78,9 +79,11 @@ public final class JwtAccessTokens implements AccessTokenVerification, AutoClose
         }
         String text = token.strip();
         Remembered known = remembered.getIfPresent(text);
+        SignedJWT jwt = null;
         try {
             if (known == null) {
-                known = check(text);
+                jwt = parse(text);
+                known = check(jwt);
                 remembered.put(text, known);
             } else {
                 claimRules.verifyTimeWindow(known.claims());
@@ -96,8 +99,7 @@ public final class JwtAccessTokens implements AccessTokenVerification, AutoClose
         } catch (BadJWTException e) {
             return new TokenRejected(Reason.MALFORMED, "the token claims are not valid JSON claims");
         } catch (BadJOSEException e) {
-            // nimbus found no key: either the algorithm has no key source here, or the JWK set has no such key
-            return noKey(text);
+            return noKey(jwt);
         } catch (RateLimitReachedException e) {
             // the JWK set was just fetched again for an unknown kid; nimbus limits how often a stranger can cause that
             return new TokenRejected(Reason.UNKNOWN_KEY, UNKNOWN_KEY);
@@ -110,11 +112,8 @@ public final class JwtAccessTokens implements AccessTokenVerification, AutoClose
         }
     }
 
-    private static final String UNKNOWN_KEY = "no key of the identity provider's JWK set matches the token's kid and alg";
-
-    private Remembered check(String token) throws BadJOSEException, JOSEException {
+    private Remembered check(SignedJWT jwt) throws BadJOSEException, JOSEException {
         signatureChecks.incrementAndGet();
-        SignedJWT jwt = parse(token);
         JWTClaimsSet claims = processor.process(jwt, null);
         Map<String, Object> json = jwt.getPayload().toJSONObject();
         String userId = Subjects.userId(json.get(JWTClaimNames.SUBJECT));
@@ -130,13 +129,10 @@ public final class JwtAccessTokens implements AccessTokenVerification, AutoClose
         }
     }
 
-    private TokenRejected noKey(String token) {
-        try {
-            if (keys.accepts(SignedJWT.parse(token).getHeader().getAlgorithm())) {
-                return new TokenRejected(Reason.UNKNOWN_KEY, UNKNOWN_KEY);
-            }
-        } catch (ParseException e) {
-            // parsed once already; cannot happen
+    /** The processor found no key: the algorithm has no key source here, or the JWK set lacks the token's key. */
+    private TokenRejected noKey(SignedJWT jwt) {
+        if (keys.accepts(jwt.getHeader().getAlgorithm())) {
+            return new TokenRejected(Reason.UNKNOWN_KEY, UNKNOWN_KEY);
         }
         return new TokenRejected(Reason.ALGORITHM_NOT_ACCEPTED, "the token must be signed with " + keys.accepted());
     }

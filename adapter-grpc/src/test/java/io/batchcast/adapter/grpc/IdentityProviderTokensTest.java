@@ -139,6 +139,19 @@ class IdentityProviderTokensTest {
         assertEquals(2, jwks.fetches());
     }
 
+    @Test
+    void anUnreachableJwkSetIsUnavailableRatherThanTheCallersFault() {
+        jwks.close();
+
+        StatusRuntimeException e = assertThrows(StatusRuntimeException.class,
+                () -> strategyNames(idp.token("rsa-1", "alice", expiry)));
+        assertEquals(Status.Code.UNAVAILABLE, e.getStatus().getCode());
+        assertEquals("the identity provider's signing keys cannot be fetched now; try again later",
+                e.getStatus().getDescription());
+        assertEquals(List.of(), strategyNames(signedHs256(IdentityProvider.claims("alice", expiry).build())),
+                "HS256 tokens do not need the provider");
+    }
+
     private static String signedHs256(JWTClaimsSet claims) {
         var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
         try {
