@@ -26,6 +26,7 @@ final class ArchitectureRules {
     private static final String[] HELIDON = {"io.helidon.."};
     private static final String[] JDBC = {"java.sql..", "javax.sql..", "com.zaxxer..", "org.flywaydb..", "org.postgresql..", "org.h2.."};
     private static final String[] BANNED_JDK_PACKAGES = {"java.sql..", "java.net.."};
+    private static final String[] JOSE = {"com.nimbusds.."};
     private static final String[] QUICKFIXJ = {"quickfix..", "org.quickfixj..", "org.apache.mina.."};
     /** QuickFIX/J's JDBC message store of the FIX adapter, relative to the root: the adapter's only JDBC. */
     private static final String FIX_MESSAGE_STORE = "adapter.exchange.fix.store..";
@@ -110,6 +111,16 @@ final class ArchitectureRules {
                 .should().dependOnClassesThat().resideInAnyPackage(JDBC)
                 .because("adapter-persistence owns JDBC, the pool and the migrations; only the FIX message store and"
                         + " the paper venue's own book use JDBC besides (docs/architecture.md)");
+    }
+
+    /**
+     * Tokens are verified in one place: the protocol adapters ask the application's AccessTokenVerification port,
+     * so nimbus-jose-jwt is used by adapter-auth alone, and by the composition roots that sign development tokens.
+     */
+    ArchRule joseStaysInTheAuthAdapter() {
+        return confine(EnumSet.of(BatchcastModule.AUTH_ADAPTER), true, JOSE)
+                .because("one verifier serves every protocol: the adapters ask the AccessTokenVerification port"
+                        + " (docs/api.md, \"Authentication\")");
     }
 
     /** Composition roots are not exempt: bootstrap hands the FIX adapter and the venue settings records. */

@@ -54,6 +54,11 @@ class BatchcastArchitectureTest {
     }
 
     @Test
+    void joseStaysInTheAuthAdapter() {
+        check(RULES.joseStaysInTheAuthAdapter());
+    }
+
+    @Test
     void quickfixjStaysInTheExchangeAdapterAndTheVenue() {
         check(RULES.quickfixjStaysInTheExchangeAdapterAndTheVenue());
     }

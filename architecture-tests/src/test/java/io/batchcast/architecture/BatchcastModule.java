@@ -15,6 +15,8 @@ enum BatchcastModule {
     DOMAIN("Domain", "domain"),
     APPLICATION("Application", "application"),
     PROTO("Proto", "proto"),
+    /** The access-token verifier both protocol adapters reach through the application's port. */
+    AUTH_ADAPTER("AuthAdapter", "adapter.auth"),
     GRPC_ADAPTER("GrpcAdapter", "adapter.grpc"),
     SSE_ADAPTER("SseAdapter", "adapter.sse"),
     PERSISTENCE_ADAPTER("PersistenceAdapter", "adapter.persistence"),
@@ -47,7 +49,7 @@ enum BatchcastModule {
             case DOMAIN, PROTO -> EnumSet.noneOf(BatchcastModule.class);
             case APPLICATION -> EnumSet.of(DOMAIN);
             case GRPC_ADAPTER -> EnumSet.of(APPLICATION, DOMAIN, PROTO);
-            case SSE_ADAPTER, PERSISTENCE_ADAPTER, EXCHANGE_ADAPTER -> EnumSet.of(APPLICATION, DOMAIN);
+            case AUTH_ADAPTER, SSE_ADAPTER, PERSISTENCE_ADAPTER, EXCHANGE_ADAPTER -> EnumSet.of(APPLICATION, DOMAIN);
             // the paper exchange's trading rules, and the FIX vocabulary and message store it shares with the adapter
             case VENUE -> EnumSet.of(EXCHANGE_ADAPTER, APPLICATION, DOMAIN);
             // A composition root wires everything except another composition root (none may depend on benchmark).
@@ -61,8 +63,8 @@ enum BatchcastModule {
     boolean isCompositionRoot() {
         return switch (this) {
             // the venue runs as its own process but is started by bootstrap's `venue` command: bootstrap depends on it
-            case DOMAIN, APPLICATION, PROTO, GRPC_ADAPTER, SSE_ADAPTER, PERSISTENCE_ADAPTER, EXCHANGE_ADAPTER, VENUE ->
-                    false;
+            case DOMAIN, APPLICATION, PROTO, AUTH_ADAPTER, GRPC_ADAPTER, SSE_ADAPTER, PERSISTENCE_ADAPTER,
+                    EXCHANGE_ADAPTER, VENUE -> false;
             case BOOTSTRAP, BENCHMARK -> true;
         };
     }

@@ -13,10 +13,15 @@ import org.junit.jupiter.api.Test;
 class BoundaryRulesCatchPlantedViolationsTest {
 
     @Test
-    void adapterSliceRuleReportsTheSseAdapterUsingThePersistenceAdapter() {
+    void adapterSliceRuleReportsTheSseAdapterUsingThePersistenceAdapterAndTheGrpcAdapterUsingTheAuthAdapter() {
         var violations = new Fixture("adapterisolation").violationsOf(ArchitectureRules::adaptersDoNotDependOnEachOther);
 
         assertEquals(List.of("""
+                Slice grpc depends on Slice auth:
+                Method <~.adapter.grpc.AuthInterceptor.user(~.adapter.auth.JwtTokens)> has parameter of type \
+                <~.adapter.auth.JwtTokens> in (AuthInterceptor.java:0)
+                Method <~.adapter.grpc.AuthInterceptor.user(~.adapter.auth.JwtTokens)> calls method \
+                <~.adapter.auth.JwtTokens.verify(java.lang.String)> in (AuthInterceptor.java:9)""", """
                 Slice sse depends on Slice persistence:
                 Field <~.adapter.sse.ReplayingEventStream.eventLog> has type <~.adapter.persistence.JdbcEventLog> \
                 in (ReplayingEventStream.java:0)
@@ -66,6 +71,15 @@ class BoundaryRulesCatchPlantedViolationsTest {
                 "Field <~.adapter.exchange.FillJournal.filledAt> has type <java.sql.Timestamp> in (FillJournal.java:0)",
                 "Field <~.adapter.exchange.fix.FixSession.connection> has type <java.sql.Connection> in (FixSession.java:0)",
                 "Field <~.bootstrap.Main.pool> has type <com.zaxxer.hikari.HikariDataSource> in (Main.java:0)"),
+                violations);
+    }
+
+    @Test
+    void joseRuleReportsTheSseAdapterVerifyingTokensItselfButNotTheAuthAdapterOrBootstrap() {
+        var violations = new Fixture("joseconfinement").violationsOf(ArchitectureRules::joseStaysInTheAuthAdapter);
+
+        assertEquals(List.of(
+                "Field <~.adapter.sse.StreamTokens.verifier> has type <com.nimbusds.jose.crypto.MACVerifier> in (StreamTokens.java:0)"),
                 violations);
     }
 

@@ -54,11 +54,12 @@ class CoreRulesCatchPlantedViolationsTest {
     }
 
     @Test
-    void layeredRuleReportsTheApplicationCallingBootstrapTheVenueBeyondTheExchangeAdapterAndTheClassOutsideEveryModule() {
+    void layeredRuleReportsTheApplicationCallingBootstrapTheVenueBeyondTheExchangeAdapterTheAuthAdapterUsingGrpcAndTheClassOutsideEveryModule() {
         var violations = new Fixture("layers").violationsOf(ArchitectureRules::modulesFollowTheDependencyTable);
 
         assertEquals(List.of(
                 "Class <~.shared.DecimalFormats> is not contained in architecture",
+                "Field <~.adapter.auth.JwtTokens.service> has type <~.adapter.grpc.OrderGrpcService> in (JwtTokens.java:0)",
                 "Field <~.venue.PaperVenue.book> has type <~.adapter.persistence.OrderTable> in (PaperVenue.java:0)",
                 "Method <~.application.service.SelfStartingGateway.start()> calls method <~.bootstrap.Main.main([Ljava.lang.String;)> in (SelfStartingGateway.java:9)",
                 "Method <~.venue.PaperVenue.startGateway()> calls method <~.bootstrap.Main.main([Ljava.lang.String;)> in (PaperVenue.java:19)"),

@@ -33,6 +33,7 @@ final class Banner {
         out.println("  metrics       " + http + "/observe/metrics");
         out.println("  database      " + settings.persistence().redactedUrl()
                 + (settings.persistence().url().startsWith("jdbc:h2:") ? "  (embedded H2)" : ""));
+        out.println("  access tokens " + acceptedTokens());
         if (secret.generated()) {
             out.println();
             out.println("WARNING: BATCHCAST_JWT_SECRET is not set. This run signs and checks tokens with a random secret");
@@ -57,6 +58,14 @@ final class Banner {
             demoToken = tokens.issue("demo", Duration.ofHours(24));
         }
         return demoToken;
+    }
+
+    /** "HS256 (BATCHCAST_JWT_SECRET), RS256/ES256 (JWK set https://...)": which tokens this run accepts. */
+    private String acceptedTokens() {
+        String hs256 = secret.hmac().isPresent() ? "HS256 (" + (secret.generated() ? "this run's random secret"
+                : "BATCHCAST_JWT_SECRET") + ")" : "";
+        String jwks = settings.auth().jwksUrl().map(url -> "RS256/ES256 (JWK set " + url + ")").orElse("");
+        return hs256.isEmpty() || jwks.isEmpty() ? hs256 + jwks : hs256 + ", " + jwks;
     }
 
     /** Bound to every interface: localhost is the address that works from this machine's browser. */

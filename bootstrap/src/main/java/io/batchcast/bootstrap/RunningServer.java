@@ -1,5 +1,6 @@
 package io.batchcast.bootstrap;
 
+import io.batchcast.adapter.auth.JwtAccessTokens;
 import io.batchcast.adapter.grpc.GrpcServer;
 import io.batchcast.adapter.grpc.GrpcUseCases;
 import io.batchcast.adapter.persistence.DoorbellListener;
@@ -37,11 +38,13 @@ final class RunningServer {
     private final WebServer web;
     private final DemoTraffic demo;
     private final ExchangeConnection exchange;
+    private final JwtAccessTokens tokens;
 
     private RunningServer(ServerSettings settings, Persistence persistence, Reconciliation reconciliation,
             DoorbellListener doorbell, GrpcServer grpc, SseRouting sse, WebServer web, DemoTraffic demo,
-            ExchangeConnection exchange) {
+            ExchangeConnection exchange, JwtAccessTokens tokens) {
         this.settings = settings;
+        this.tokens = tokens;
         this.exchange = exchange;
         this.persistence = persistence;
         this.reconciliation = reconciliation;
@@ -55,7 +58,10 @@ final class RunningServer {
     static RunningServer start(Config config) {
         ServerSettings settings = ServerSettings.from(config);
         Clock clock = Clock.systemUTC();
-        JwtSecret secret = JwtSecret.fromConfig(settings.configuredSecret());
+        // a random secret only when nothing else could sign a token: no JWK set, or the demo, which signs its own
+        JwtSecret secret = JwtSecret.fromConfig(settings.configuredSecret(),
+                settings.auth().jwksUrl().isEmpty() || settings.demo());
+        JwtAccessTokens tokens = JwtAccessTokens.create(settings.auth().tokens(secret), clock);
         MeterRegistry meters = Metrics.globalRegistry();
 
         Persistence persistence = Persistence.open(settings.persistence(), clock);
@@ -77,7 +83,7 @@ final class RunningServer {
         persistence.pruneSchedule().start();
 
         GrpcServer grpc = new GrpcServer(settings.grpc(), new GrpcUseCases(submit, lag, strategies, strategies),
-                secret.bytes()).start();
+                tokens).start();
         SseRouting[] sse = new SseRouting[1];
         WebServer web = WebServer.builder()
                 .config(config.get("server")) // Helidon's own listener tuning (e.g. server.use-nio), if an operator sets any
@@ -89,7 +95,7 @@ final class RunningServer {
                 .directHandlers(ResponseHeaders.directHandlers())
                 .addFeature(Observability.feature(persistence))
                 .routing(routing -> sse[0] = SseRouting.routing(routing, lag,
-                        SseSettings.from(settings.sse(), secret.text()), clock))
+                        SseSettings.from(settings.sse()), tokens, clock))
                 .build()
                 .start();
         Observability.exportStreamCounters(sse[0].counters(), meters);
@@ -101,7 +107,8 @@ final class RunningServer {
             demo = new DemoTraffic(grpc.port(), banner.demoToken());
             banner.printDemo(System.out, demo.start());
         }
-        return new RunningServer(settings, persistence, reconciliation, doorbell, grpc, sse[0], web, demo, exchange);
+        return new RunningServer(settings, persistence, reconciliation, doorbell, grpc, sse[0], web, demo, exchange,
+                tokens);
     }
 
     /** Graceful shutdown (SIGTERM): in-flight batches finish within the grace period; streams end cleanly. */
@@ -115,6 +122,7 @@ final class RunningServer {
         sse.close();
         grpc.shutdown(grace);
         web.stop();
+        tokens.close();
         reconciliation.close();
         exchange.close();
         doorbell.close();

@@ -29,7 +29,7 @@ record ServerSettings(
         int maxReplay,
         Duration shutdownGrace,
         boolean demo,
-        String configuredSecret,
+        AuthConfig auth,
         Config sse,
         Duration reconcileAfter,
         Duration reconcileInterval) {
@@ -50,10 +50,15 @@ record ServerSettings(
                 c.get("limits.max-replay").asInt().orElse(10_000),
                 c.get("shutdown.grace").as(Duration.class).orElse(Duration.ofSeconds(10)),
                 c.get("demo").asBoolean().orElse(false),
-                c.get("jwt.secret").asString().orElse(""),
+                AuthConfig.from(c),
                 c.get("sse"),
                 positive(c, "execution.reconcile-after", ReconcilingBatches.DEFAULT_RECONCILE_AFTER),
                 positive(c, "execution.reconcile-interval", Duration.ofSeconds(1)));
+    }
+
+    /** {@code BATCHCAST_JWT_SECRET}, empty when unset. */
+    String configuredSecret() {
+        return auth.configuredSecret();
     }
 
     private static GrpcSettings grpc(Config g) {

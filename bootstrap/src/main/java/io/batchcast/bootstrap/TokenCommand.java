@@ -31,7 +31,7 @@ final class TokenCommand {
         if (user == null || user.isBlank() || ttl == null) {
             return usage(err, "--user is required");
         }
-        String configured = config.get("batchcast.jwt.secret").asString().orElse("");
+        String configured = ServerSettings.from(config).configuredSecret();
         if (configured.isEmpty()) {
             err.println("BATCHCAST_JWT_SECRET is not set: a token signed now would not be accepted by any server "
                     + "(each server run without a secret makes up its own). Set it to at least 32 bytes.");

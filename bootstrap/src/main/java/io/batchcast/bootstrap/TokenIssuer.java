@@ -10,7 +10,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
 
-/** Signs HS256 access tokens (sub = user id) for development: the CLI, the demo and the startup banner. */
+/**
+ * Signs HS256 access tokens (sub = user id) for development: the CLI, the demo and the startup banner. Only with a
+ * secret: without one (an identity provider's JWK set alone) there is nothing to sign with.
+ */
 final class TokenIssuer {
 
     private final JwtSecret secret;

@@ -8,9 +8,11 @@ import io.helidon.config.ConfigSources;
 import io.helidon.config.EnvironmentVariables;
 import io.helidon.webserver.WebServerConfig;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Set;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ServerSettingsTest {
@@ -26,6 +28,42 @@ class ServerSettingsTest {
         assertEquals(Duration.ZERO, settings.exchange().latency());
         assertEquals(false, settings.demo());
         assertEquals("", settings.configuredSecret());
+        assertEquals(new AuthConfig("", Optional.empty(), Optional.empty(), Optional.empty()), settings.auth());
+    }
+
+    @Test
+    void identityProviderKeysComeFromTheEnvironmentAndEmptyMeansUnset() {
+        Config config = Config.just(ConfigSources.create(Map.of(
+                        "batchcast.auth.jwks-url", "https://idp.example.com/realms/trading/protocol/openid-connect/certs",
+                        "batchcast.auth.issuer", "https://idp.example.com/realms/trading",
+                        "batchcast.auth.audience", " ")),
+                ConfigSources.classpath("application.yaml"));
+
+        assertEquals(new AuthConfig("",
+                        Optional.of(URI.create("https://idp.example.com/realms/trading/protocol/openid-connect/certs")),
+                        Optional.of("https://idp.example.com/realms/trading"), Optional.empty()),
+                ServerSettings.from(config).auth());
+    }
+
+    @Test
+    void aJwksUrlThatIsNotAUrlNamesTheKey() {
+        Config config = Config.just(ConfigSources.create(Map.of("batchcast.auth.jwks-url", "https://idp example/jwks")));
+
+        assertEquals("batchcast.auth.jwks-url is not a URL: 'https://idp example/jwks' (Illegal character in authority)",
+                assertThrows(IllegalArgumentException.class, () -> ServerSettings.from(config)).getMessage());
+    }
+
+    @Test
+    void aRandomSecretIsMadeOnlyWhenNothingElseCouldSignATokenOrTheDemoNeedsOne() {
+        JwtSecret generated = JwtSecret.fromConfig("", true);
+        JwtSecret none = JwtSecret.fromConfig("", false);
+        JwtSecret configured = JwtSecret.fromConfig(RunningJar.SECRET, false);
+
+        assertEquals(true, generated.generated());
+        assertEquals(43, generated.bytes().length);
+        assertEquals(new JwtSecret(Optional.empty(), false), none);
+        assertEquals(RunningJar.SECRET, configured.text());
+        assertEquals(false, configured.generated());
     }
 
     @Test

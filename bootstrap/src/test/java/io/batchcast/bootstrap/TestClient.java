@@ -32,8 +32,13 @@ final class TestClient implements AutoCloseable {
     private final StrategyServiceGrpc.StrategyServiceBlockingStub strategies;
 
     TestClient(int grpcPort, String userId) {
-        token = new TokenIssuer(JwtSecret.fromConfig(RunningJar.SECRET), Clock.systemUTC())
-                .issue(userId, Duration.ofHours(1));
+        this(new TokenIssuer(JwtSecret.fromConfig(RunningJar.SECRET), Clock.systemUTC())
+                .issue(userId, Duration.ofHours(1)), grpcPort);
+    }
+
+    /** A client sending {@code token}, e.g. one of an identity provider. */
+    TestClient(String token, int grpcPort) {
+        this.token = token;
         channel = NettyChannelBuilder.forAddress("127.0.0.1", grpcPort).usePlaintext().build();
         Metadata auth = new Metadata();
         auth.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);

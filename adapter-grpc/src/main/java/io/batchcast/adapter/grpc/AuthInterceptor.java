@@ -1,5 +1,9 @@
 package io.batchcast.adapter.grpc;
 
+import io.batchcast.application.port.out.AccessTokenVerification;
+import io.batchcast.application.port.out.KeysUnavailable;
+import io.batchcast.application.port.out.TokenRejected;
+import io.batchcast.application.port.out.VerifiedCaller;
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.Metadata;
@@ -10,20 +14,21 @@ import io.grpc.Status;
 
 /**
  * Authenticates every call (unary and streaming) by its {@code authorization: Bearer <jwt>} metadata and puts the
- * token's subject, the user id, into the call's {@link Context} under {@link #USER_ID}. A call without exactly one
- * authorization entry holding a valid token is closed with UNAUTHENTICATED before the service sees it.
+ * verified caller (the token's user id and expiry) into the call's {@link Context} under {@link #CALLER}. A call
+ * without exactly one authorization entry holding a valid token is closed with UNAUTHENTICATED before the service
+ * sees it; one whose token cannot be checked because the identity provider's keys are unreachable, with UNAVAILABLE.
  */
 final class AuthInterceptor implements ServerInterceptor {
 
-    static final Context.Key<String> USER_ID = Context.key("batchcast-user-id");
+    static final Context.Key<VerifiedCaller> CALLER = Context.key("batchcast-caller");
     static final Metadata.Key<String> AUTHORIZATION =
             Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
     private static final String BEARER = "bearer ";
 
-    private final AccessTokenVerifier verifier;
+    private final AccessTokenVerification tokens;
 
-    AuthInterceptor(AccessTokenVerifier verifier) {
-        this.verifier = verifier;
+    AuthInterceptor(AccessTokenVerification tokens) {
+        this.tokens = tokens;
     }
 
     @Override
@@ -31,6 +36,7 @@ final class AuthInterceptor implements ServerInterceptor {
             ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
         String authorization = headers.get(AUTHORIZATION);
         int entries = entries(headers);
+        Status refusal = Status.UNAUTHENTICATED;
         String problem;
         if (authorization == null) {
             problem = "missing authorization metadata; send 'authorization: Bearer <jwt>'";
@@ -40,14 +46,18 @@ final class AuthInterceptor implements ServerInterceptor {
         } else if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             problem = "the authorization metadata must use the Bearer scheme: 'authorization: Bearer <jwt>'";
         } else {
-            try {
-                String userId = verifier.verify(authorization.substring(BEARER.length()).strip());
-                return Contexts.interceptCall(Context.current().withValue(USER_ID, userId), call, headers, next);
-            } catch (AccessTokenVerifier.InvalidTokenException e) {
-                problem = e.getMessage();
+            switch (tokens.verify(authorization.substring(BEARER.length()))) {
+                case VerifiedCaller caller -> {
+                    return Contexts.interceptCall(Context.current().withValue(CALLER, caller), call, headers, next);
+                }
+                case TokenRejected rejected -> problem = rejected.message();
+                case KeysUnavailable unavailable -> {
+                    refusal = Status.UNAVAILABLE;
+                    problem = unavailable.message();
+                }
             }
         }
-        call.close(Status.UNAUTHENTICATED.withDescription(problem), new Metadata());
+        call.close(refusal.withDescription(problem), new Metadata());
         return new ServerCall.Listener<>() { };
     }
 
@@ -62,12 +72,17 @@ final class AuthInterceptor implements ServerInterceptor {
         return count;
     }
 
-    /** The authenticated caller of the current call. */
+    /** The user id of the authenticated caller of the current call. */
     static String currentUser() {
-        String userId = USER_ID.get();
-        if (userId == null) {
+        return currentCaller().userId();
+    }
+
+    /** The authenticated caller of the current call: its user id, and when its token expires. */
+    static VerifiedCaller currentCaller() {
+        VerifiedCaller caller = CALLER.get();
+        if (caller == null) {
             throw new IllegalStateException("no authenticated user in the call context: is the service intercepted?");
         }
-        return userId;
+        return caller;
     }
 }

@@ -1,5 +1,6 @@
 package io.batchcast.adapter.grpc;
 
+import io.batchcast.application.port.out.AccessTokenVerification;
 import io.batchcast.proto.v1.OrderBatchServiceGrpc;
 import io.batchcast.proto.v1.StrategyServiceGrpc;
 import io.grpc.Server;
@@ -12,7 +13,6 @@ import io.grpc.protobuf.services.HealthStatusManager;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -36,16 +36,18 @@ public final class GrpcServer {
     private final OpenStreams openStreams;
     private final ExecutorService callExecutor;
 
-    /** A Netty server on {@code settings.port()}; nothing is bound until {@link #start()}. */
-    public GrpcServer(GrpcSettings settings, GrpcUseCases useCases, byte[] jwtSecret) {
-        this(netty(settings), settings, useCases, jwtSecret, Clock.systemUTC(),
-                Executors.newVirtualThreadPerTaskExecutor());
+    /**
+     * A Netty server on {@code settings.port()}, calls authenticated by {@code tokens}; nothing is bound until
+     * {@link #start()}.
+     */
+    public GrpcServer(GrpcSettings settings, GrpcUseCases useCases, AccessTokenVerification tokens) {
+        this(netty(settings), settings, useCases, tokens, Executors.newVirtualThreadPerTaskExecutor());
     }
 
-    /** For tests: any transport (in-process), any clock; {@code callExecutor} null keeps the builder's executor. */
-    GrpcServer(ServerBuilder<?> builder, GrpcSettings settings, GrpcUseCases useCases, byte[] jwtSecret, Clock clock,
+    /** For tests: any transport (in-process); {@code callExecutor} null keeps the builder's executor. */
+    GrpcServer(ServerBuilder<?> builder, GrpcSettings settings, GrpcUseCases useCases, AccessTokenVerification tokens,
             ExecutorService callExecutor) {
-        AuthInterceptor auth = new AuthInterceptor(new AccessTokenVerifier(jwtSecret, clock));
+        AuthInterceptor auth = new AuthInterceptor(tokens);
         this.openStreams = new OpenStreams(settings.maxStreamsPerUser());
         this.callExecutor = callExecutor;
         if (callExecutor != null) {

@@ -8,6 +8,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.batchcast.application.port.out.VerifiedCaller;
 import io.batchcast.proto.v1.ListStrategiesRequest;
 import io.batchcast.proto.v1.OrderBatchEvent;
 import io.batchcast.proto.v1.OrderBatchServiceGrpc;
@@ -15,6 +16,9 @@ import io.batchcast.proto.v1.Strategy;
 import io.batchcast.proto.v1.StrategyServiceGrpc;
 import io.batchcast.proto.v1.StreamOrderBatchEventsRequest;
 import io.grpc.ClientInterceptor;
+import io.grpc.Metadata;
+import io.grpc.ServerCall;
+import io.grpc.ServerCallHandler;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +27,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -190,14 +195,15 @@ class AuthInterceptorTest {
     }
 
     @Test
-    void tokenExpiredASecondAgoIsRefusedLikeOnTheSseEndpoint() throws Exception {
-        var verifier = new AccessTokenVerifier(Tokens.SECRET, InProcessBatchcast.CLOCK);
+    void tokenExpiredASecondAgoIsRefusedLikeOnTheSseEndpoint() {
         String justExpired = Tokens.signed(JWSAlgorithm.HS256, Tokens.SECRET, "alice", Tokens.NOW.minusSeconds(1));
         String stillValid = Tokens.signed(JWSAlgorithm.HS256, Tokens.SECRET, "alice", Tokens.NOW.plusSeconds(1));
+        long strategy = batchcast.createStrategy("alice", "alice's grid");
 
-        var refused = assertThrows(AccessTokenVerifier.InvalidTokenException.class, () -> verifier.verify(justExpired));
-        assertEquals("the token has expired", refused.getMessage());
-        assertEquals("alice", verifier.verify(stillValid));
+        assertUnauthenticated("the token has expired", listFails(Tokens.bearer(justExpired)));
+        assertEquals(List.of(strategy), StrategyServiceGrpc.newBlockingStub(batchcast.channel)
+                .withInterceptors(Tokens.bearer(stillValid)).listStrategies(ListStrategiesRequest.getDefaultInstance())
+                .getStrategiesList().stream().map(Strategy::getId).toList());
     }
 
     @Test
@@ -206,16 +212,25 @@ class AuthInterceptorTest {
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder().subject("alice")
                 .notBeforeTime(Date.from(notBefore)).expirationTime(Date.from(notBefore.plusSeconds(3600))).build());
         jwt.sign(new MACSigner(Tokens.SECRET));
-        var verifier = new AccessTokenVerifier(Tokens.SECRET, InProcessBatchcast.CLOCK);
 
-        var e = assertThrows(AccessTokenVerifier.InvalidTokenException.class, () -> verifier.verify(jwt.serialize()));
-        assertEquals("the token is not valid yet (nbf claim)", e.getMessage());
+        assertUnauthenticated("the token is not valid yet (nbf claim)", listFails(Tokens.bearer(jwt.serialize())));
     }
 
     @Test
-    void secretShorterThan32BytesIsRefused() {
-        var e = assertThrows(IllegalArgumentException.class, () -> new AccessTokenVerifier(
-                "only-31-bytes-long-secret-value".getBytes(StandardCharsets.US_ASCII), InProcessBatchcast.CLOCK));
-        assertEquals("the JWT secret must be at least 32 bytes (256 bits) for HS256, was 31", e.getMessage());
+    void theServiceSeesTheCallersTokenExpiry() {
+        Instant expiry = Instant.parse("2025-10-30T12:36:26Z");
+        var seen = new AtomicReference<VerifiedCaller>();
+        var auth = new AuthInterceptor(Tokens.verifier(Tokens.SECRET, InProcessBatchcast.CLOCK));
+        ServerCallHandler<Object, Object> handler = (call, headers) -> {
+            seen.set(AuthInterceptor.currentCaller());
+            return new ServerCall.Listener<>() { };
+        };
+        Metadata headers = new Metadata();
+        headers.put(AuthInterceptor.AUTHORIZATION,
+                "Bearer " + Tokens.signed(JWSAlgorithm.HS256, Tokens.SECRET, "alice", expiry));
+
+        auth.interceptCall(null, headers, handler);
+
+        assertEquals(new VerifiedCaller("alice", expiry), seen.get());
     }
 }

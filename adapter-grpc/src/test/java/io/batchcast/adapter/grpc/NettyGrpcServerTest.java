@@ -59,7 +59,8 @@ class NettyGrpcServerTest {
         SubmittingOrderBatches submitting = new SubmittingOrderBatches(store, store, store, store,
                 new PaperExchange(PaperExchangeSettings.defaults()), feed, Clock.systemUTC(), BatchLimits.defaults());
         server = new GrpcServer(GrpcSettings.defaults().withPort(0).withMaxInboundMessageBytes(64 * 1024),
-                new GrpcUseCases(submitting, feed, strategies, strategies), SECRET).start();
+                new GrpcUseCases(submitting, feed, strategies, strategies),
+                Tokens.verifier(SECRET, Clock.systemUTC())).start();
         channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
     }
 

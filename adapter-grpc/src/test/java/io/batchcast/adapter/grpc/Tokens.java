@@ -8,10 +8,15 @@ import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.batchcast.adapter.auth.AccessTokenSettings;
+import io.batchcast.adapter.auth.HmacSecret;
+import io.batchcast.adapter.auth.JwtAccessTokens;
+import io.batchcast.application.port.out.AccessTokenVerification;
 import io.grpc.ClientInterceptor;
 import io.grpc.Metadata;
 import io.grpc.stub.MetadataUtils;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -26,6 +31,11 @@ final class Tokens {
     static final Instant NOW = Instant.parse("2025-10-30T12:34:56.789Z");
 
     private Tokens() {
+    }
+
+    /** The production verifier, accepting HS256 tokens signed with {@code secret}, on {@code clock}. */
+    static AccessTokenVerification verifier(byte[] secret, Clock clock) {
+        return JwtAccessTokens.create(AccessTokenSettings.hmac(new HmacSecret(secret)), clock);
     }
 
     static String valid(String userId) {

@@ -4,6 +4,9 @@ import io.batchcast.application.port.in.StoreUnavailableException;
 import io.batchcast.application.port.in.StrategyNotFoundException;
 import io.batchcast.application.port.in.SubscribeToOrderBatchEventsUseCase;
 import io.batchcast.application.port.in.Subscription;
+import io.batchcast.application.port.out.AccessTokenVerification;
+import io.batchcast.application.port.out.TokenVerdict;
+import io.batchcast.application.port.out.VerifiedCaller;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
@@ -27,7 +30,7 @@ final class OrderBatchEventStream implements HttpService {
 
     private final SubscribeToOrderBatchEventsUseCase events;
     private final SseSettings settings;
-    private final AccessTokens tokens;
+    private final AccessTokenVerification tokens;
     private final CorsPolicy cors;
     private final StreamRegistry registry;
     private final FrameCache frames;
@@ -35,11 +38,12 @@ final class OrderBatchEventStream implements HttpService {
     private final Clock clock;
     private final ScheduledExecutorService timers;
 
-    OrderBatchEventStream(SubscribeToOrderBatchEventsUseCase events, SseSettings settings, StreamRegistry registry,
-            FrameCache frames, StreamCounters counters, Clock clock, ScheduledExecutorService timers) {
+    OrderBatchEventStream(SubscribeToOrderBatchEventsUseCase events, SseSettings settings,
+            AccessTokenVerification tokens, StreamRegistry registry, FrameCache frames, StreamCounters counters,
+            Clock clock, ScheduledExecutorService timers) {
         this.events = events;
         this.settings = settings;
-        this.tokens = new AccessTokens(settings.jwtSecret(), clock);
+        this.tokens = tokens;
         this.cors = new CorsPolicy(settings.allowedOrigins());
         this.registry = registry;
         this.frames = frames;
@@ -61,22 +65,22 @@ final class OrderBatchEventStream implements HttpService {
             return;
         }
         Optional<String> ambiguous = StreamRequest.ambiguousCredentials(request);
-        Optional<Caller> caller = ambiguous.isPresent() ? Optional.empty()
-                : StreamRequest.accessToken(request).flatMap(tokens::verify);
-        if (caller.isEmpty()) {
-            response.header(HeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"batchcast\"");
-            refuse(response, Status.UNAUTHORIZED_401, "unauthenticated", ambiguous.orElse("a valid, unexpired HS256 "
-                    + "access token is required (Authorization: Bearer, the batchcast_token cookie, or the "
-                    + "access_token parameter)"));
+        Optional<TokenVerdict> verdict = ambiguous.isPresent() ? Optional.empty()
+                : StreamRequest.accessToken(request).map(tokens::verify);
+        if (!(verdict.orElse(null) instanceof VerifiedCaller verified)) {
+            counters.streamRejected();
+            BearerRefusal.send(response, verdict.orElse(null), ambiguous.orElse("a valid, unexpired access token is "
+                    + "required (Authorization: Bearer, the batchcast_token cookie, or the access_token parameter)"));
             return;
         }
+        Caller caller = new Caller(verified.userId(), verified.expiresAt());
         OptionalLong strategyId = StreamRequest.strategyId(request.path().pathParameters().get("strategyId"));
         if (strategyId.isEmpty()) {
             refuse(response, Status.BAD_REQUEST_400, "invalid_strategy_id",
                     "strategyId must be a positive integer (1.." + Long.MAX_VALUE + ")");
             return;
         }
-        var connection = new EventStreamConnection(caller.get(), strategyId.getAsLong(), settings, frames, counters,
+        var connection = new EventStreamConnection(caller, strategyId.getAsLong(), settings, frames, counters,
                 clock, timers);
         if (admit(response, connection)) {
             try {

@@ -1,5 +1,8 @@
 package io.batchcast.adapter.sse;
 
+import io.batchcast.application.port.out.AccessTokenVerification;
+import io.batchcast.application.port.out.TokenVerdict;
+import io.batchcast.application.port.out.VerifiedCaller;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.SetCookie;
 import io.helidon.http.Status;
@@ -21,12 +24,12 @@ final class SessionCookie implements HttpService {
 
     static final String PATH = "/api/v1/session";
 
-    private final AccessTokens tokens;
+    private final AccessTokenVerification tokens;
     private final CorsPolicy cors;
     private final Clock clock;
 
-    SessionCookie(SseSettings settings, Clock clock) {
-        this.tokens = new AccessTokens(settings.jwtSecret(), clock);
+    SessionCookie(SseSettings settings, AccessTokenVerification tokens, Clock clock) {
+        this.tokens = tokens;
         this.cors = new CorsPolicy(settings.allowedOrigins());
         this.clock = clock;
     }
@@ -48,14 +51,13 @@ final class SessionCookie implements HttpService {
         Optional<String> ambiguous = StreamRequest.ambiguousCredentials(request);
         Optional<String> bearer = request.headers().contains(HeaderNames.AUTHORIZATION) && ambiguous.isEmpty()
                 ? StreamRequest.accessToken(request) : Optional.empty();
-        Optional<Caller> caller = bearer.flatMap(tokens::verify);
-        if (caller.isEmpty()) {
-            response.header(HeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"batchcast\"");
-            ErrorResponses.send(response, Status.UNAUTHORIZED_401, "unauthenticated",
-                    ambiguous.orElse("send a valid, unexpired HS256 access token as Authorization: Bearer"));
+        Optional<TokenVerdict> verdict = bearer.map(tokens::verify);
+        if (!(verdict.orElse(null) instanceof VerifiedCaller caller)) {
+            BearerRefusal.send(response, verdict.orElse(null),
+                    ambiguous.orElse("send a valid, unexpired access token as Authorization: Bearer"));
             return;
         }
-        Duration lifetime = Duration.between(clock.instant(), caller.get().expiresAt());
+        Duration lifetime = Duration.between(clock.instant(), caller.expiresAt());
         response.headers().addCookie(cookie(bearer.get(), lifetime, request.isSecure()));
         response.headers().set(HeaderNames.CACHE_CONTROL, "no-store");
         response.status(Status.NO_CONTENT_204).send();

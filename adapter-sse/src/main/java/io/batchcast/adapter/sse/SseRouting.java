@@ -1,6 +1,7 @@
 package io.batchcast.adapter.sse;
 
 import io.batchcast.application.port.in.SubscribeToOrderBatchEventsUseCase;
+import io.batchcast.application.port.out.AccessTokenVerification;
 import io.helidon.webserver.http.HttpRouting;
 import java.time.Clock;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -11,7 +12,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  * the counters to export and {@link #close()} for shutdown.
  *
  * <pre>{@code
- * SseRouting sse = SseRouting.routing(routing, eventFeed, SseSettings.from(config.get("sse"), secret), Clock.systemUTC());
+ * SseRouting sse = SseRouting.routing(routing, eventFeed, SseSettings.from(config.get("sse")), accessTokens,
+ *         Clock.systemUTC());
  * // and on the WebServer builder: .directHandlers(ResponseHeaders.directHandlers())
  * ...
  * sse.close();        // before WebServer.stop(): streams end cleanly, clients reconnect elsewhere
@@ -39,10 +41,11 @@ public final class SseRouting implements AutoCloseable {
      * at {@code /} to {@code routing}. Routes registered before or after keep working: the dashboard serves only its
      * own files and passes every other path on (GETs outside {@code /api/} get its security headers on the way).
      * Every response of the routing gets {@code X-Content-Type-Options: nosniff}; give the server
-     * {@link ResponseHeaders#directHandlers()} too, for the answers Helidon sends before routing.
+     * {@link ResponseHeaders#directHandlers()} too, for the answers Helidon sends before routing. Access tokens
+     * (header, cookie or query parameter) are checked by {@code tokens}.
      */
     public static SseRouting routing(HttpRouting.Builder routing, SubscribeToOrderBatchEventsUseCase events,
-            SseSettings settings, Clock clock) {
+            SseSettings settings, AccessTokenVerification tokens, Clock clock) {
         var counters = new StreamCounters();
         var registry = new StreamRegistry(settings.maxStreamsPerUser(), counters);
         var frames = new FrameCache(FRAME_CACHE_CAPACITY, counters);
@@ -51,8 +54,8 @@ public final class SseRouting implements AutoCloseable {
                 .factory());
         timers.setRemoveOnCancelPolicy(true);
         ResponseHeaders.register(routing);
-        routing.register(new OrderBatchEventStream(events, settings, registry, frames, counters, clock, timers));
-        routing.register(new SessionCookie(settings, clock));
+        routing.register(new OrderBatchEventStream(events, settings, tokens, registry, frames, counters, clock, timers));
+        routing.register(new SessionCookie(settings, tokens, clock));
         Dashboard.register(routing);
         return new SseRouting(settings, counters, registry, timers);
     }

@@ -1,7 +1,6 @@
 package io.batchcast.adapter.sse;
 
 import io.helidon.config.Config;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,8 +22,6 @@ import java.util.regex.Pattern;
  * @param allowedOrigins   cross-origin pages allowed to open streams (key {@code allowed-origins}, default none)
  * @param shutdownGrace    how long {@link SseRouting#close()} lets streams end cleanly before cutting them
  *                         (key {@code shutdown-grace-ms}, default 2000)
- * @param jwtSecret        the HS256 key access tokens are signed with, at least 32 bytes (not read from the
- *                         {@code sse} subtree: the same secret serves gRPC, so bootstrap passes it in)
  */
 public record SseSettings(
         Duration retry,
@@ -32,8 +29,7 @@ public record SseSettings(
         int queueCapacity,
         int maxStreamsPerUser,
         List<String> allowedOrigins,
-        Duration shutdownGrace,
-        String jwtSecret) {
+        Duration shutdownGrace) {
 
     public static final Duration DEFAULT_RETRY = Duration.ofMillis(3000);
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(15);
@@ -41,7 +37,6 @@ public record SseSettings(
     public static final int DEFAULT_MAX_STREAMS_PER_USER = 16;
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(2);
 
-    private static final int MIN_SECRET_BYTES = 32;
     private static final Pattern ORIGIN = Pattern.compile("https?://[a-z0-9.\\-]+(:[0-9]{1,5})?|https?://\\[[0-9a-f:.]+](:[0-9]{1,5})?");
 
     public SseSettings {
@@ -55,64 +50,47 @@ public record SseSettings(
             throw new IllegalArgumentException("max-streams-per-user must be 1..10000, was " + maxStreamsPerUser);
         }
         allowedOrigins = origins(allowedOrigins);
-        Objects.requireNonNull(jwtSecret, "jwtSecret");
-        int secretBytes = jwtSecret.getBytes(StandardCharsets.UTF_8).length;
-        if (secretBytes < MIN_SECRET_BYTES) {
-            throw new IllegalArgumentException("the JWT secret must be at least " + MIN_SECRET_BYTES
-                    + " bytes for HS256, was " + secretBytes);
-        }
     }
 
-    /** Every default, with the given JWT secret. */
-    public static SseSettings defaults(String jwtSecret) {
+    /** Every default. */
+    public static SseSettings defaults() {
         return new SseSettings(DEFAULT_RETRY, DEFAULT_HEARTBEAT, DEFAULT_QUEUE_CAPACITY, DEFAULT_MAX_STREAMS_PER_USER,
-                List.of(), DEFAULT_SHUTDOWN_GRACE, jwtSecret);
+                List.of(), DEFAULT_SHUTDOWN_GRACE);
     }
 
     /** Reads the {@code sse} subtree; missing keys take their defaults. */
-    public static SseSettings from(Config sse, String jwtSecret) {
+    public static SseSettings from(Config sse) {
         return new SseSettings(
                 Duration.ofMillis(sse.get("retry-ms").asLong().orElse(DEFAULT_RETRY.toMillis())),
                 Duration.ofMillis(sse.get("heartbeat-ms").asLong().orElse(DEFAULT_HEARTBEAT.toMillis())),
                 sse.get("queue-capacity").asInt().orElse(DEFAULT_QUEUE_CAPACITY),
                 sse.get("max-streams-per-user").asInt().orElse(DEFAULT_MAX_STREAMS_PER_USER),
                 originList(sse.get("allowed-origins")),
-                Duration.ofMillis(sse.get("shutdown-grace-ms").asLong().orElse(DEFAULT_SHUTDOWN_GRACE.toMillis())),
-                jwtSecret);
+                Duration.ofMillis(sse.get("shutdown-grace-ms").asLong().orElse(DEFAULT_SHUTDOWN_GRACE.toMillis())));
     }
 
     public SseSettings withRetry(Duration value) {
-        return new SseSettings(value, heartbeat, queueCapacity, maxStreamsPerUser, allowedOrigins, shutdownGrace,
-                jwtSecret);
+        return new SseSettings(value, heartbeat, queueCapacity, maxStreamsPerUser, allowedOrigins, shutdownGrace);
     }
 
     public SseSettings withHeartbeat(Duration value) {
-        return new SseSettings(retry, value, queueCapacity, maxStreamsPerUser, allowedOrigins, shutdownGrace,
-                jwtSecret);
+        return new SseSettings(retry, value, queueCapacity, maxStreamsPerUser, allowedOrigins, shutdownGrace);
     }
 
     public SseSettings withQueueCapacity(int value) {
-        return new SseSettings(retry, heartbeat, value, maxStreamsPerUser, allowedOrigins, shutdownGrace, jwtSecret);
+        return new SseSettings(retry, heartbeat, value, maxStreamsPerUser, allowedOrigins, shutdownGrace);
     }
 
     public SseSettings withMaxStreamsPerUser(int value) {
-        return new SseSettings(retry, heartbeat, queueCapacity, value, allowedOrigins, shutdownGrace, jwtSecret);
+        return new SseSettings(retry, heartbeat, queueCapacity, value, allowedOrigins, shutdownGrace);
     }
 
     public SseSettings withAllowedOrigins(List<String> value) {
-        return new SseSettings(retry, heartbeat, queueCapacity, maxStreamsPerUser, value, shutdownGrace, jwtSecret);
+        return new SseSettings(retry, heartbeat, queueCapacity, maxStreamsPerUser, value, shutdownGrace);
     }
 
     public SseSettings withShutdownGrace(Duration value) {
-        return new SseSettings(retry, heartbeat, queueCapacity, maxStreamsPerUser, allowedOrigins, value, jwtSecret);
-    }
-
-    /** Keeps the secret out of logs. */
-    @Override
-    public String toString() {
-        return "SseSettings[retry=" + retry + ", heartbeat=" + heartbeat + ", queueCapacity=" + queueCapacity
-                + ", maxStreamsPerUser=" + maxStreamsPerUser + ", allowedOrigins=" + allowedOrigins
-                + ", shutdownGrace=" + shutdownGrace + ", jwtSecret=***]";
+        return new SseSettings(retry, heartbeat, queueCapacity, maxStreamsPerUser, allowedOrigins, value);
     }
 
     private static List<String> originList(Config node) {

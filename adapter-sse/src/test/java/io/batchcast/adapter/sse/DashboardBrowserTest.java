@@ -57,7 +57,7 @@ class DashboardBrowserTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) {
-        SseRouting.routing(routing, DESK.feed, SseSettings.defaults(TestTokens.SECRET), Clock.systemUTC());
+        SseRouting.routing(routing, DESK.feed, SseSettings.defaults(), TestTokens.VERIFIER, Clock.systemUTC());
     }
 
     @BeforeEach

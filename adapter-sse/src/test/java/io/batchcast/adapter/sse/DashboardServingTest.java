@@ -28,7 +28,7 @@ class DashboardServingTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) {
-        SseRouting.routing(routing, DESK.feed, SseSettings.defaults(TestTokens.SECRET), Clock.systemUTC());
+        SseRouting.routing(routing, DESK.feed, SseSettings.defaults(), TestTokens.VERIFIER, Clock.systemUTC());
     }
 
     @Test

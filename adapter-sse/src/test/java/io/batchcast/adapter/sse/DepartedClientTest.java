@@ -34,8 +34,8 @@ class DepartedClientTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) {
-        sse = SseRouting.routing(routing, DESK.feed, SseSettings.defaults(TestTokens.SECRET).withHeartbeat(HEARTBEAT),
-                Clock.systemUTC());
+        sse = SseRouting.routing(routing, DESK.feed, SseSettings.defaults().withHeartbeat(HEARTBEAT),
+                TestTokens.VERIFIER, Clock.systemUTC());
     }
 
     @Test

@@ -34,7 +34,7 @@ class EventStreamConnectionTest {
     private final StreamCounters counters = new StreamCounters();
     private final ScheduledThreadPoolExecutor timers = timers();
     private final EventStreamConnection connection = new EventStreamConnection(
-            new Caller("u1", NOW.plusSeconds(3600)), 7, SseSettings.defaults(TestTokens.SECRET),
+            new Caller("u1", NOW.plusSeconds(3600)), 7, SseSettings.defaults(),
             new FrameCache(16, counters), counters, Clock.fixed(NOW, ZoneOffset.UTC), timers);
 
     @AfterEach
@@ -100,7 +100,7 @@ class EventStreamConnectionTest {
     void aQuietStreamWritesHalfAKeepaliveEachHalfIntervalAndEndsOnAFrameBoundary() throws Exception {
         // two writes per interval: a client that left is found by the second write after it left
         var quiet = new EventStreamConnection(new Caller("u1", NOW.plusSeconds(3600)), 7,
-                SseSettings.defaults(TestTokens.SECRET).withHeartbeat(Duration.ofSeconds(2)),
+                SseSettings.defaults().withHeartbeat(Duration.ofSeconds(2)),
                 new FrameCache(16, counters), counters, Clock.fixed(NOW, ZoneOffset.UTC), timers);
         var output = new RecordingOutput();
         output.release.countDown();
@@ -123,7 +123,7 @@ class EventStreamConnectionTest {
     @Test
     void aFullQueueStillCutsTheReaderOffAtTheConfiguredCapacity() {
         var small = new EventStreamConnection(new Caller("u1", NOW.plusSeconds(3600)), 7,
-                SseSettings.defaults(TestTokens.SECRET).withQueueCapacity(2), new FrameCache(16, counters), counters,
+                SseSettings.defaults().withQueueCapacity(2), new FrameCache(16, counters), counters,
                 Clock.fixed(NOW, ZoneOffset.UTC), timers);
         small.joined();
         small.onEvent(event(1));

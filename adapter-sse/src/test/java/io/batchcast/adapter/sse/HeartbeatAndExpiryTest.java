@@ -32,8 +32,8 @@ class HeartbeatAndExpiryTest {
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) {
         sse = SseRouting.routing(routing, DESK.feed,
-                SseSettings.defaults(TestTokens.SECRET).withHeartbeat(Duration.ofMillis(200)).withMaxStreamsPerUser(1),
-                Clock.systemUTC());
+                SseSettings.defaults().withHeartbeat(Duration.ofMillis(200)).withMaxStreamsPerUser(1),
+                TestTokens.VERIFIER, Clock.systemUTC());
     }
 
     @Test

@@ -42,7 +42,7 @@ class NoSniffTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) {
-        SseRouting.routing(routing, DESK.feed, SseSettings.defaults(TestTokens.SECRET), Clock.systemUTC());
+        SseRouting.routing(routing, DESK.feed, SseSettings.defaults(), TestTokens.VERIFIER, Clock.systemUTC());
         // what bootstrap adds beside the adapter (observability, say), and a handler that fails
         routing.get("/observe/ping", (request, response) -> response.send("pong"));
         routing.get("/observe/broken", (request, response) -> {

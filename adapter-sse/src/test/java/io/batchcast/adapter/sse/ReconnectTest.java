@@ -38,7 +38,7 @@ class ReconnectTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) {
-        sse = SseRouting.routing(routing, DESK.feed, SseSettings.defaults(TestTokens.SECRET), Clock.systemUTC());
+        sse = SseRouting.routing(routing, DESK.feed, SseSettings.defaults(), TestTokens.VERIFIER, Clock.systemUTC());
     }
 
     @Test

@@ -31,7 +31,7 @@ class ShutdownTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) {
-        sse = SseRouting.routing(routing, DESK.feed, SseSettings.defaults(TestTokens.SECRET), Clock.systemUTC());
+        sse = SseRouting.routing(routing, DESK.feed, SseSettings.defaults(), TestTokens.VERIFIER, Clock.systemUTC());
     }
 
     @Test

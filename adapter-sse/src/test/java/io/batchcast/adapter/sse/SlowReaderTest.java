@@ -46,7 +46,7 @@ class SlowReaderTest {
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) {
         sse = SseRouting.routing(routing, DESK.feed,
-                SseSettings.defaults(TestTokens.SECRET).withQueueCapacity(QUEUE_CAPACITY), Clock.systemUTC());
+                SseSettings.defaults().withQueueCapacity(QUEUE_CAPACITY), TestTokens.VERIFIER, Clock.systemUTC());
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.batchcast.adapter.sse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.helidon.config.Config;
@@ -13,14 +12,12 @@ import org.junit.jupiter.api.Test;
 
 class SseSettingsTest {
 
-    private static final String SECRET = TestTokens.SECRET;
-
     @Test
     void missingKeysTakeTheDocumentedDefaults() {
-        SseSettings settings = SseSettings.from(config(Map.of()), SECRET);
+        SseSettings settings = SseSettings.from(config(Map.of()));
 
         assertEquals(new SseSettings(Duration.ofMillis(3000), Duration.ofSeconds(15), 256, 16, List.of(),
-                Duration.ofSeconds(2), SECRET), settings);
+                Duration.ofSeconds(2)), settings);
     }
 
     @Test
@@ -28,10 +25,10 @@ class SseSettingsTest {
         SseSettings settings = SseSettings.from(config(Map.of("sse.retry-ms", "5000", "sse.heartbeat-ms", "250",
                 "sse.queue-capacity", "32", "sse.max-streams-per-user", "3",
                 "sse.allowed-origins", "https://desk.example.com, http://localhost:5173",
-                "sse.shutdown-grace-ms", "100")), SECRET);
+                "sse.shutdown-grace-ms", "100")));
 
         assertEquals(new SseSettings(Duration.ofMillis(5000), Duration.ofMillis(250), 32, 3,
-                List.of("https://desk.example.com", "http://localhost:5173"), Duration.ofMillis(100), SECRET),
+                List.of("https://desk.example.com", "http://localhost:5173"), Duration.ofMillis(100)),
                 settings);
     }
 
@@ -39,7 +36,7 @@ class SseSettingsTest {
     void originsMustBeExactOriginsNeverWildcardsOrPaths() {
         for (String origin : List.of("*", "https://desk.example.com/", "https://*.example.com", "desk.example.com")) {
             var error = assertThrows(IllegalArgumentException.class,
-                    () -> SseSettings.defaults(SECRET).withAllowedOrigins(List.of("https://ok.example", origin)));
+                    () -> SseSettings.defaults().withAllowedOrigins(List.of("https://ok.example", origin)));
             assertEquals("allowed-origins[1] must be an exact origin such as https://desk.example.com "
                     + "(scheme://host[:port], no path, no wildcard), was '" + origin + "'", error.getMessage());
         }
@@ -48,18 +45,11 @@ class SseSettingsTest {
     @Test
     void limitsAreCheckedWithTheKeyAndRangeInTheMessage() {
         assertEquals("queue-capacity must be 1..100000, was 0", assertThrows(IllegalArgumentException.class,
-                () -> SseSettings.defaults(SECRET).withQueueCapacity(0)).getMessage());
+                () -> SseSettings.defaults().withQueueCapacity(0)).getMessage());
         assertEquals("max-streams-per-user must be 1..10000, was 0", assertThrows(IllegalArgumentException.class,
-                () -> SseSettings.defaults(SECRET).withMaxStreamsPerUser(0)).getMessage());
+                () -> SseSettings.defaults().withMaxStreamsPerUser(0)).getMessage());
         assertEquals("heartbeat-ms must be 10..600000 ms, was 0", assertThrows(IllegalArgumentException.class,
-                () -> SseSettings.defaults(SECRET).withHeartbeat(Duration.ZERO)).getMessage());
-        assertEquals("the JWT secret must be at least 32 bytes for HS256, was 5", assertThrows(
-                IllegalArgumentException.class, () -> SseSettings.defaults("short")).getMessage());
-    }
-
-    @Test
-    void theSecretNeverAppearsInToString() {
-        assertFalse(SseSettings.defaults(SECRET).toString().contains(SECRET));
+                () -> SseSettings.defaults().withHeartbeat(Duration.ZERO)).getMessage());
     }
 
     private static Config config(Map<String, String> values) {

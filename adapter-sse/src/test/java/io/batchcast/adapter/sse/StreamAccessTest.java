@@ -22,7 +22,7 @@ class StreamAccessTest {
 
     private static final String DESK_ORIGIN = "https://desk.example.com";
     private static final String UNAUTHENTICATED = "{\"error\":\"unauthenticated\",\"message\":\"a valid, unexpired "
-            + "HS256 access token is required (Authorization: Bearer, the batchcast_token cookie, or the access_token "
+            + "access token is required (Authorization: Bearer, the batchcast_token cookie, or the access_token "
             + "parameter)\"}";
     private static final TradingDesk DESK = new TradingDesk();
 
@@ -35,7 +35,7 @@ class StreamAccessTest {
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) {
         SseRouting.routing(routing, DESK.feed,
-                SseSettings.defaults(TestTokens.SECRET).withAllowedOrigins(List.of(DESK_ORIGIN)), Clock.systemUTC());
+                SseSettings.defaults().withAllowedOrigins(List.of(DESK_ORIGIN)), TestTokens.VERIFIER, Clock.systemUTC());
     }
 
     @Test

@@ -26,8 +26,8 @@ class StreamLimitsTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) {
-        SseRouting.routing(routing, DESK.feed, SseSettings.defaults(TestTokens.SECRET).withMaxStreamsPerUser(2),
-                Clock.systemUTC());
+        SseRouting.routing(routing, DESK.feed, SseSettings.defaults().withMaxStreamsPerUser(2),
+                TestTokens.VERIFIER, Clock.systemUTC());
     }
 
     @Test

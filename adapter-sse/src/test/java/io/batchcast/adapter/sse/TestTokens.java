@@ -9,7 +9,12 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import io.batchcast.adapter.auth.AccessTokenSettings;
+import io.batchcast.adapter.auth.HmacSecret;
+import io.batchcast.adapter.auth.JwtAccessTokens;
+import io.batchcast.application.port.out.AccessTokenVerification;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -20,6 +25,9 @@ final class TestTokens {
     /** 64 bytes, so the same key can also sign HS384/HS512: those must fail on the algorithm, not the key. */
     static final String SECRET = "batchcast-test-secret-0123456789-batchcast-test-secret-0123456789";
     static final String OTHER_SECRET = "not-the-server-secret-0123456789-not-the-server-secret-0123456789";
+    /** The production verifier, accepting HS256 tokens signed with {@link #SECRET}. */
+    static final AccessTokenVerification VERIFIER = JwtAccessTokens.create(
+            AccessTokenSettings.hmac(new HmacSecret(SECRET.getBytes(StandardCharsets.UTF_8))), Clock.systemUTC());
 
     private TestTokens() {
     }
@@ -78,7 +86,7 @@ final class TestTokens {
                 .build();
     }
 
-    private static String signed(JWSAlgorithm algorithm, String secret, JWTClaimsSet claims) {
+    static String signed(JWSAlgorithm algorithm, String secret, JWTClaimsSet claims) {
         try {
             SignedJWT jwt = new SignedJWT(new JWSHeader(algorithm), claims);
             jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
