@@ -54,8 +54,7 @@ public final class GrpcServer {
         this.server = builder
                 .maxInboundMessageSize(settings.maxInboundMessageBytes())
                 .addService(StrictRequestParsing.wrap(ServerInterceptors.intercept(new OrderBatchGrpcService(
-                        useCases.submitOrderBatch(), useCases.subscribeToEvents(), openStreams,
-                        settings.streamBufferEvents()), auth)))
+                        useCases, openStreams, settings.streamBufferEvents()), auth)))
                 .addService(StrictRequestParsing.wrap(ServerInterceptors.intercept(
                         new StrategyGrpcService(useCases.createStrategy(), useCases.listStrategies()), auth)))
                 .addService(health.getHealthService())
