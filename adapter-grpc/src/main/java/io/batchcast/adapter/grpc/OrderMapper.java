@@ -31,9 +31,12 @@ final class OrderMapper {
                 .build();
     }
 
-    /** The stored value as it is (the store keeps it canonical); never in exponent form. */
+    /**
+     * Canonical form, as the store keeps decimals: no trailing fractional zeros, never an exponent ("1.50" is "1.5",
+     * "100" stays "100"). Done here as well so that the wire form never depends on which store is behind.
+     */
     private static String decimal(BigDecimal value) {
-        return value == null ? "" : value.toPlainString();
+        return value == null ? "" : value.stripTrailingZeros().toPlainString();
     }
 
     private static OrderStatus status(io.batchcast.domain.OrderStatus status) {
