@@ -20,7 +20,6 @@ import io.batchcast.proto.v1.SubmitOrderBatchResponse;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -45,6 +44,14 @@ class ReadBackTest {
             OrderStatus status) {
         return batchcast.orderBatches(userId).listOrders(ListOrdersRequest.newBuilder().setStrategyId(strategyId)
                 .setPageSize(pageSize).setPageToken(pageToken).setStatus(status).build());
+    }
+
+    /**
+     * One operation per batch: the test clock never moves, so newest first falls back to order id, and the
+     * operations of one batch run in parallel, which leaves open which of them gets the higher id.
+     */
+    private void submitAlone(long strategyId, io.batchcast.proto.v1.OrderOperation operation) {
+        batchcast.orderBatches("alice").submitOrderBatch(Batches.batch(strategyId, operation));
     }
 
     private static List<String> clientOrderIds(ListOrdersResponse response) {
@@ -124,20 +131,23 @@ class ReadBackTest {
     @Test
     void listOrdersReturnsEachOrderWithExactValues() {
         long strategy = batchcast.createStrategy("alice", "grid");
-        SubmitOrderBatchResponse submitted = batchcast.orderBatches("alice").submitOrderBatch(Batches.batch(strategy,
-                Batches.limit("l1", "ETH-USDT", "1.50", "2000.10"), Batches.stopLimit("s1")));
+        // two batches: the operations of one run in parallel, so which gets the higher order id is not fixed
+        String limitId = batchcast.orderBatches("alice").submitOrderBatch(Batches.batch(strategy,
+                Batches.limit("l1", "ETH-USDT", "1.50", "2000.10"))).getResults(0).getOrderId();
+        String stopLimitId = batchcast.orderBatches("alice").submitOrderBatch(Batches.batch(strategy,
+                Batches.stopLimit("s1"))).getResults(0).getOrderId();
 
         ListOrdersResponse response = list("alice", strategy, 0, "", OrderStatus.ORDER_STATUS_UNSPECIFIED);
 
         Timestamp now = OrderBatchMapper.timestamp(Tokens.NOW);
         // one instant (the test clock): newest first falls back to order id, descending
         assertEquals(ListOrdersResponse.newBuilder()
-                .addOrders(Order.newBuilder().setOrderId(submitted.getResults(1).getOrderId()).setClientOrderId("s1")
+                .addOrders(Order.newBuilder().setOrderId(stopLimitId).setClientOrderId("s1")
                         .setSymbol("BTC-USDT").setSide(io.batchcast.proto.v1.Side.SIDE_SELL)
                         .setOrderType(io.batchcast.proto.v1.OrderType.ORDER_TYPE_STOP_LIMIT).setQuantity("0.5")
                         .setPrice("29000").setStopPrice("29500").setStatus(OrderStatus.ORDER_STATUS_OPEN)
                         .setCreatedAt(now).setUpdatedAt(now))
-                .addOrders(Order.newBuilder().setOrderId(submitted.getResults(0).getOrderId()).setClientOrderId("l1")
+                .addOrders(Order.newBuilder().setOrderId(limitId).setClientOrderId("l1")
                         .setSymbol("ETH-USDT").setSide(io.batchcast.proto.v1.Side.SIDE_BUY)
                         .setOrderType(io.batchcast.proto.v1.OrderType.ORDER_TYPE_LIMIT).setQuantity("1.5")
                         .setPrice("2000.1").setStatus(OrderStatus.ORDER_STATUS_OPEN)
@@ -148,11 +158,9 @@ class ReadBackTest {
     @Test
     void pagesThroughEveryOrderOnceAndTheLastPageHasNoToken() {
         long strategy = batchcast.createStrategy("alice", "grid");
-        List<io.batchcast.proto.v1.OrderOperation> creates = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
-            creates.add(Batches.limit("l" + i));
+            submitAlone(strategy, Batches.limit("l" + i));
         }
-        batchcast.orderBatches("alice").submitOrderBatch(Batches.batch(strategy, "", creates));
 
         ListOrdersResponse first = list("alice", strategy, 2, "", OrderStatus.ORDER_STATUS_UNSPECIFIED);
         ListOrdersResponse second =
@@ -172,8 +180,9 @@ class ReadBackTest {
     @Test
     void statusFilterListsOnlyOrdersWithThatStatusAndItsTokenKeepsTheFilter() {
         long strategy = batchcast.createStrategy("alice", "grid");
-        batchcast.orderBatches("alice").submitOrderBatch(Batches.batch(strategy,
-                Batches.limit("l1"), Batches.limit("l2"), Batches.limit("l3"), Batches.limit("l4")));
+        for (int i = 1; i <= 4; i++) {
+            submitAlone(strategy, Batches.limit("l" + i));
+        }
         batchcast.orderBatches("alice").submitOrderBatch(Batches.batch(strategy,
                 Batches.cancelByClientOrderId("l2"), Batches.cancelByClientOrderId("l3")));
 
@@ -221,8 +230,8 @@ class ReadBackTest {
     void tokenUsedWithAnotherStatusOrStrategyIsInvalidArgument() {
         long strategy = batchcast.createStrategy("alice", "grid");
         long other = batchcast.createStrategy("alice", "other");
-        batchcast.orderBatches("alice").submitOrderBatch(Batches.batch(strategy, Batches.limit("l1"),
-                Batches.limit("l2")));
+        submitAlone(strategy, Batches.limit("l1"));
+        submitAlone(strategy, Batches.limit("l2"));
         String token = list("alice", strategy, 1, "", OrderStatus.ORDER_STATUS_UNSPECIFIED).getNextPageToken();
 
         StatusRuntimeException otherStatus = assertThrows(StatusRuntimeException.class,
