@@ -5,6 +5,7 @@ ALTER TABLE orders ADD COLUMN created_at TIMESTAMP WITH TIME ZONE;
 UPDATE orders SET created_at = updated_at;
 ALTER TABLE orders ALTER COLUMN created_at SET NOT NULL;
 
--- A page of a strategy's orders is a range read of this index from its newest end (ties broken by order id), with
--- a status filter applied to the rows read; the primary key (strategy_id, order_id) cannot give that order.
-CREATE INDEX orders_newest_first ON orders (strategy_id, created_at, order_id);
+-- A page of a strategy's orders is a range read of this index from its start (newest first, ties broken by order id),
+-- with a status filter applied to the rows read; the primary key (strategy_id, order_id) cannot give that order.
+-- Descending, because H2 reads an index only forwards (PostgreSQL reads it either way).
+CREATE INDEX orders_newest_first ON orders (strategy_id, created_at DESC, order_id DESC);

@@ -81,7 +81,7 @@ public final class Persistence implements AutoCloseable {
 
     /** A strategy's orders, newest first, page by page (ListOrders). */
     public OrderHistory orderHistory() {
-        return new JdbcOrderHistory(transactions);
+        return new JdbcOrderHistory(transactions, dialect);
     }
 
     /** A strategy's batches by id (GetOrderBatch). */
