@@ -12,6 +12,7 @@ import io.batchcast.application.port.in.SubmitOrderBatchUseCase;
 import io.batchcast.application.service.BatchAdmission;
 import io.batchcast.application.service.EventFeed;
 import io.batchcast.application.service.ManagingStrategies;
+import io.batchcast.application.service.ReadingBack;
 import io.batchcast.application.service.SubmittingOrderBatches;
 import io.helidon.config.Config;
 import io.helidon.metrics.api.MeterRegistry;
@@ -77,12 +78,15 @@ final class RunningServer {
         Reconciliation reconciliation = Reconciliation.start(submitting.reconciliation(), settings.reconcileInterval());
         ManagingStrategies strategies = new ManagingStrategies(persistence.strategyStore(), clock);
         DeliveryLag lag = new DeliveryLag(feed, clock, meters);
+        ReadingBack reading = new ReadingBack(persistence.strategyStore(), persistence.storedBatches(),
+                persistence.orderHistory());
 
         DoorbellListener doorbell = persistence.doorbellListener(feed);
         doorbell.start();
         persistence.pruneSchedule().start();
 
-        GrpcServer grpc = new GrpcServer(settings.grpc(), new GrpcUseCases(submit, lag, strategies, strategies),
+        GrpcServer grpc = new GrpcServer(settings.grpc(), new GrpcUseCases(submit, lag, strategies, strategies,
+                reading, reading),
                 tokens).start();
         SseRouting[] sse = new SseRouting[1];
         WebServer web = WebServer.builder()

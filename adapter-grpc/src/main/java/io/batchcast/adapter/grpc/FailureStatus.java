@@ -5,6 +5,8 @@ import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
 import com.google.rpc.ErrorInfo;
 import io.batchcast.application.port.in.BatchCapacityExceededException;
+import io.batchcast.application.port.in.BatchNotFoundException;
+import io.batchcast.application.port.in.BatchNotSettledException;
 import io.batchcast.application.port.in.BatchOutcomeUnknownException;
 import io.batchcast.application.port.in.BatchValidationException;
 import io.batchcast.application.port.in.FieldViolation;
@@ -39,6 +41,11 @@ final class FailureStatus {
             case BatchValidationException invalid -> invalidArgument(invalid.getMessage(), invalid.violations());
             case StrategyNotFoundException notFound -> Status.NOT_FOUND.withDescription(notFound.getMessage())
                     .asRuntimeException();
+            case BatchNotFoundException notFound -> Status.NOT_FOUND.withDescription(notFound.getMessage())
+                    .asRuntimeException();
+            // the same status and reason as a submit whose outcome is unknown: a client handles both alike
+            case BatchNotSettledException unsettled -> withErrorInfo(Code.UNAVAILABLE, unsettled.getMessage(),
+                    "OUTCOME_UNKNOWN", Map.of("batch_id", unsettled.batchId(), "request_id", unsettled.requestId()));
             case RequestIdConflictException conflict -> Status.ALREADY_EXISTS.withDescription(conflict.getMessage())
                     .asRuntimeException();
             case RequestInProgressException inProgress -> Status.ABORTED.withDescription(inProgress.getMessage())

@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The gRPC endpoint: OrderBatchService and StrategyService behind the JWT interceptor, plus grpc.health.v1 and
  * server reflection v1, which are deliberately unauthenticated (probes and grpcurl carry no token; reflection only
- * describes the published contract). Calls run on virtual threads, because SubmitOrderBatch blocks on the exchange
+ * describes the published contract, including the google.rpc error details: {@link ErrorDetailSchemas}). Calls run
+ * on virtual threads, because SubmitOrderBatch blocks on the exchange
  * and the database. A request that is not valid protobuf is INVALID_ARGUMENT ({@link StrictRequestParsing}), checked
  * after the token.
  */
@@ -55,11 +56,10 @@ public final class GrpcServer {
         }
         this.server = builder
                 .maxInboundMessageSize(settings.maxInboundMessageBytes())
-                .addService(StrictRequestParsing.wrap(ServerInterceptors.intercept(new OrderBatchGrpcService(
-                        useCases.submitOrderBatch(), useCases.subscribeToEvents(), openStreams,
-                        settings.streamBufferEvents()), auth)))
-                .addService(StrictRequestParsing.wrap(ServerInterceptors.intercept(
-                        new StrategyGrpcService(useCases.createStrategy(), useCases.listStrategies()), auth)))
+                .addService(ErrorDetailSchemas.described(StrictRequestParsing.wrap(ServerInterceptors.intercept(
+                        new OrderBatchGrpcService(useCases, openStreams, settings.streamBufferEvents()), auth))))
+                .addService(ErrorDetailSchemas.described(StrictRequestParsing.wrap(ServerInterceptors.intercept(
+                        new StrategyGrpcService(useCases.createStrategy(), useCases.listStrategies()), auth))))
                 .addService(health.getHealthService())
                 .addService(ProtoReflectionServiceV1.newInstance())
                 .build();

@@ -1,6 +1,8 @@
 package io.batchcast.adapter.grpc;
 
 import io.batchcast.application.port.in.CreateStrategyUseCase;
+import io.batchcast.application.port.in.GetOrderBatchUseCase;
+import io.batchcast.application.port.in.ListOrdersUseCase;
 import io.batchcast.application.port.in.ListStrategiesUseCase;
 import io.batchcast.application.port.in.SubmitOrderBatchUseCase;
 import io.batchcast.application.port.in.SubscribeToOrderBatchEventsUseCase;
@@ -11,12 +13,16 @@ public record GrpcUseCases(
         SubmitOrderBatchUseCase submitOrderBatch,
         SubscribeToOrderBatchEventsUseCase subscribeToEvents,
         CreateStrategyUseCase createStrategy,
-        ListStrategiesUseCase listStrategies) {
+        ListStrategiesUseCase listStrategies,
+        GetOrderBatchUseCase getOrderBatch,
+        ListOrdersUseCase listOrders) {
 
     public GrpcUseCases {
         Objects.requireNonNull(submitOrderBatch, "submitOrderBatch");
         Objects.requireNonNull(subscribeToEvents, "subscribeToEvents");
         Objects.requireNonNull(createStrategy, "createStrategy");
         Objects.requireNonNull(listStrategies, "listStrategies");
+        Objects.requireNonNull(getOrderBatch, "getOrderBatch");
+        Objects.requireNonNull(listOrders, "listOrders");
     }
 }

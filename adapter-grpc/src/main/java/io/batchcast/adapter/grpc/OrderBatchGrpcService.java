@@ -1,8 +1,17 @@
 package io.batchcast.adapter.grpc;
 
 import io.batchcast.application.port.in.BatchReceipt;
+import io.batchcast.application.port.in.GetOrderBatchUseCase;
+import io.batchcast.application.port.in.ListOrdersQuery;
+import io.batchcast.application.port.in.ListOrdersUseCase;
+import io.batchcast.application.port.in.OrderPage;
 import io.batchcast.application.port.in.SubmitOrderBatchUseCase;
 import io.batchcast.application.port.in.SubscribeToOrderBatchEventsUseCase;
+import io.batchcast.domain.Order;
+import io.batchcast.domain.OrderStatus;
+import io.batchcast.proto.v1.GetOrderBatchRequest;
+import io.batchcast.proto.v1.ListOrdersRequest;
+import io.batchcast.proto.v1.ListOrdersResponse;
 import io.batchcast.proto.v1.OrderBatchEvent;
 import io.batchcast.proto.v1.OrderBatchServiceGrpc;
 import io.batchcast.proto.v1.StreamOrderBatchEventsRequest;
@@ -12,19 +21,23 @@ import io.grpc.Context;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import java.util.Optional;
 
-/** batchcast.v1.OrderBatchService: submitting batches and streaming their events. */
+/** batchcast.v1.OrderBatchService: submitting batches, reading them and their orders back, streaming their events. */
 final class OrderBatchGrpcService extends OrderBatchServiceGrpc.OrderBatchServiceImplBase {
 
     private final SubmitOrderBatchUseCase submitOrderBatch;
     private final SubscribeToOrderBatchEventsUseCase subscribeToEvents;
+    private final GetOrderBatchUseCase getOrderBatch;
+    private final ListOrdersUseCase listOrders;
     private final OpenStreams openStreams;
     private final int streamBufferEvents;
 
-    OrderBatchGrpcService(SubmitOrderBatchUseCase submitOrderBatch, SubscribeToOrderBatchEventsUseCase subscribeToEvents,
-            OpenStreams openStreams, int streamBufferEvents) {
-        this.submitOrderBatch = submitOrderBatch;
-        this.subscribeToEvents = subscribeToEvents;
+    OrderBatchGrpcService(GrpcUseCases useCases, OpenStreams openStreams, int streamBufferEvents) {
+        this.submitOrderBatch = useCases.submitOrderBatch();
+        this.subscribeToEvents = useCases.subscribeToEvents();
+        this.getOrderBatch = useCases.getOrderBatch();
+        this.listOrders = useCases.listOrders();
         this.openStreams = openStreams;
         this.streamBufferEvents = streamBufferEvents;
     }
@@ -40,6 +53,40 @@ final class OrderBatchGrpcService extends OrderBatchServiceGrpc.OrderBatchServic
             BatchReceipt receipt = submitOrderBatch.submit(
                     OrderBatchMapper.command(AuthInterceptor.currentUser(), request, call::isCancelled));
             responseObserver.onNext(OrderBatchMapper.response(receipt));
+            responseObserver.onCompleted();
+        } catch (RuntimeException e) {
+            responseObserver.onError(FailureStatus.of(e));
+        }
+    }
+
+    @Override
+    public void getOrderBatch(GetOrderBatchRequest request, StreamObserver<SubmitOrderBatchResponse> responseObserver) {
+        try {
+            WireChecks.getOrderBatch(request);
+            BatchReceipt receipt =
+                    getOrderBatch.get(AuthInterceptor.currentUser(), request.getStrategyId(), request.getBatchId());
+            responseObserver.onNext(OrderBatchMapper.response(receipt));
+            responseObserver.onCompleted();
+        } catch (RuntimeException e) {
+            responseObserver.onError(FailureStatus.of(e));
+        }
+    }
+
+    @Override
+    public void listOrders(ListOrdersRequest request, StreamObserver<ListOrdersResponse> responseObserver) {
+        try {
+            WireChecks.listOrders(request);
+            int pageSize = WireChecks.pageSize(request.getPageSize());
+            Optional<OrderStatus> status = OrderMapper.statusFilter(request);
+            long strategyId = request.getStrategyId();
+            OrderPage page = listOrders.list(new ListOrdersQuery(AuthInterceptor.currentUser(), strategyId, status,
+                    OrderPageToken.cursor(request.getPageToken(), strategyId, status), pageSize));
+            ListOrdersResponse.Builder response = ListOrdersResponse.newBuilder();
+            for (Order order : page.orders()) {
+                response.addOrders(OrderMapper.order(order));
+            }
+            page.next().ifPresent(next -> response.setNextPageToken(OrderPageToken.of(strategyId, status, next)));
+            responseObserver.onNext(response.build());
             responseObserver.onCompleted();
         } catch (RuntimeException e) {
             responseObserver.onError(FailureStatus.of(e));

@@ -2,6 +2,8 @@ package io.batchcast.adapter.grpc;
 
 import io.batchcast.application.port.in.FieldViolation;
 import io.batchcast.domain.EventId;
+import io.batchcast.proto.v1.GetOrderBatchRequest;
+import io.batchcast.proto.v1.ListOrdersRequest;
 import io.batchcast.proto.v1.ListStrategiesRequest;
 import io.batchcast.proto.v1.StreamOrderBatchEventsRequest;
 import io.batchcast.proto.v1.SubmitOrderBatchRequest;
@@ -40,9 +42,25 @@ final class WireChecks {
         failIfAny(violations);
     }
 
+    static void getOrderBatch(GetOrderBatchRequest request) {
+        List<FieldViolation> violations = new ArrayList<>(1);
+        strategyId(request.getStrategyId(), violations);
+        failIfAny(violations);
+    }
+
+    static void listOrders(ListOrdersRequest request) {
+        List<FieldViolation> violations = new ArrayList<>(1);
+        strategyId(request.getStrategyId(), violations);
+        failIfAny(violations);
+    }
+
     /** The page size to use: 0 means the default of 100. */
     static int pageSize(ListStrategiesRequest request) {
-        int size = request.getPageSize();
+        return pageSize(request.getPageSize());
+    }
+
+    /** The page size to use: 0 means the default of 100. */
+    static int pageSize(int size) {
         if (size == 0) {
             return DEFAULT_PAGE_SIZE;
         }

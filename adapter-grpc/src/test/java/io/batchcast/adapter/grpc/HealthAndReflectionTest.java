@@ -3,6 +3,11 @@ package io.batchcast.adapter.grpc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.google.protobuf.ByteString;
+import com.google.protobuf.DescriptorProtos.DescriptorProto;
+import com.google.protobuf.DescriptorProtos.FieldDescriptorProto;
+import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
+import com.google.protobuf.DescriptorProtos.MethodDescriptorProto;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
@@ -13,6 +18,9 @@ import io.grpc.reflection.v1.ServerReflectionRequest;
 import io.grpc.reflection.v1.ServerReflectionResponse;
 import io.grpc.reflection.v1.ServiceResponse;
 import io.grpc.stub.StreamObserver;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -58,8 +66,8 @@ class HealthAndReflectionTest {
         assertEquals(Status.Code.NOT_FOUND, e.getStatus().getCode());
     }
 
-    @Test
-    void reflectionListsBothServicesBesideHealthAndReflection() throws Exception {
+    /** One reflection request and its answer, as a reflection client (grpcurl, buf curl) sends it. */
+    private ServerReflectionResponse reflect(ServerReflectionRequest request) throws Exception {
         CompletableFuture<ServerReflectionResponse> answer = new CompletableFuture<>();
         StreamObserver<ServerReflectionRequest> requests = ServerReflectionGrpc.newStub(batchcast.channel)
                 .serverReflectionInfo(new StreamObserver<>() {
@@ -77,12 +85,62 @@ class HealthAndReflectionTest {
                     public void onCompleted() {
                     }
                 });
-        requests.onNext(ServerReflectionRequest.newBuilder().setListServices("").build());
+        requests.onNext(request);
         requests.onCompleted();
+        return answer.get(5, TimeUnit.SECONDS);
+    }
 
-        Set<String> services = answer.get(5, TimeUnit.SECONDS).getListServicesResponse().getServiceList().stream()
+    /** The files of a file_descriptor_response, by name. */
+    private static Map<String, FileDescriptorProto> files(ServerReflectionResponse response) throws Exception {
+        Map<String, FileDescriptorProto> files = new LinkedHashMap<>();
+        for (ByteString bytes : response.getFileDescriptorResponse().getFileDescriptorProtoList()) {
+            FileDescriptorProto file = FileDescriptorProto.parseFrom(bytes);
+            files.put(file.getName(), file);
+        }
+        return files;
+    }
+
+    @Test
+    void reflectionListsBothServicesBesideHealthAndReflection() throws Exception {
+        ServerReflectionResponse answer = reflect(ServerReflectionRequest.newBuilder().setListServices("").build());
+
+        Set<String> services = answer.getListServicesResponse().getServiceList().stream()
                 .map(ServiceResponse::getName).collect(Collectors.toSet());
         assertEquals(Set.of("batchcast.v1.OrderBatchService", "batchcast.v1.StrategyService", "grpc.health.v1.Health",
                 "grpc.reflection.v1.ServerReflection"), services);
+    }
+
+    @Test
+    void reflectionResolvesTheErrorDetailTypesTheServerSends() throws Exception {
+        Map<String, FileDescriptorProto> errorInfo = files(reflect(ServerReflectionRequest.newBuilder()
+                .setFileContainingSymbol("google.rpc.ErrorInfo").build()));
+        Map<String, FileDescriptorProto> badRequest = files(reflect(ServerReflectionRequest.newBuilder()
+                .setFileContainingSymbol("google.rpc.BadRequest.FieldViolation").build()));
+        Map<String, FileDescriptorProto> status = files(reflect(ServerReflectionRequest.newBuilder()
+                .setFileContainingSymbol("google.rpc.Status").build()));
+
+        FileDescriptorProto errorDetails = errorInfo.get("google/rpc/error_details.proto");
+        assertEquals("google.rpc", errorDetails.getPackage());
+        assertEquals(List.of("ErrorInfo", "RetryInfo", "DebugInfo", "QuotaFailure", "PreconditionFailure",
+                "BadRequest", "RequestInfo", "ResourceInfo", "Help", "LocalizedMessage"),
+                errorDetails.getMessageTypeList().stream().map(DescriptorProto::getName).toList());
+        assertEquals(Set.of("reason", "domain", "metadata"), errorDetails.getMessageType(0).getFieldList().stream()
+                .map(FieldDescriptorProto::getName).collect(Collectors.toSet()));
+        assertEquals(errorDetails, badRequest.get("google/rpc/error_details.proto"));
+        assertEquals(List.of("Status"), status.get("google/rpc/status.proto").getMessageTypeList().stream()
+                .map(DescriptorProto::getName).toList());
+    }
+
+    @Test
+    void reflectionStillDescribesEachServiceInItsOwnFileWithItsMethods() throws Exception {
+        Map<String, FileDescriptorProto> files = files(reflect(ServerReflectionRequest.newBuilder()
+                .setFileContainingSymbol("batchcast.v1.OrderBatchService").build()));
+
+        FileDescriptorProto orderBatch = files.get("batchcast/v1/order_batch.proto");
+        assertEquals("batchcast.v1", orderBatch.getPackage());
+        assertEquals(List.of("SubmitOrderBatch", "GetOrderBatch", "ListOrders", "StreamOrderBatchEvents"),
+                orderBatch.getService(0).getMethodList().stream().map(MethodDescriptorProto::getName).toList());
+        assertEquals(List.of("google/protobuf/timestamp.proto", "google/rpc/status.proto",
+                "google/rpc/error_details.proto"), orderBatch.getDependencyList());
     }
 }

@@ -19,6 +19,7 @@ import io.batchcast.adapter.exchange.PaperExchangeSettings;
 import io.batchcast.application.service.BatchLimits;
 import io.batchcast.application.service.EventFeed;
 import io.batchcast.application.service.ManagingStrategies;
+import io.batchcast.application.service.ReadingBack;
 import io.batchcast.application.service.SubmittingOrderBatches;
 import io.batchcast.application.testing.InMemoryStore;
 import io.batchcast.proto.v1.CreateStrategyRequest;
@@ -58,13 +59,14 @@ class IdentityProviderTokensTest {
         InMemoryStore store = new InMemoryStore();
         EventFeed feed = new EventFeed(store, store, EventFeed.DEFAULT_MAX_REPLAY);
         ManagingStrategies strategies = new ManagingStrategies(store, Clock.systemUTC());
+        ReadingBack reading = new ReadingBack(store, store, store);
         SubmittingOrderBatches submitting = new SubmittingOrderBatches(store, store, store, store,
                 new PaperExchange(PaperExchangeSettings.defaults()), feed, Clock.systemUTC(), BatchLimits.defaults());
         tokens = JwtAccessTokens.create(new AccessTokenSettings(Optional.of(new HmacSecret(Tokens.SECRET)),
                 Optional.of(jwks.url()), Optional.of(IdentityProvider.ISSUER), Optional.of(IdentityProvider.AUDIENCE)),
                 Clock.systemUTC());
         server = new GrpcServer(GrpcSettings.defaults().withPort(0),
-                new GrpcUseCases(submitting, feed, strategies, strategies), tokens).start();
+                new GrpcUseCases(submitting, feed, strategies, strategies, reading, reading), tokens).start();
         channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
     }
 

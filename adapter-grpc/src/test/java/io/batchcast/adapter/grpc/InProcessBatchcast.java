@@ -7,6 +7,7 @@ import io.batchcast.application.port.out.OrderExecutionPort;
 import io.batchcast.application.service.BatchLimits;
 import io.batchcast.application.service.EventFeed;
 import io.batchcast.application.service.ManagingStrategies;
+import io.batchcast.application.service.ReadingBack;
 import io.batchcast.application.service.SubmittingOrderBatches;
 import io.batchcast.application.testing.InMemoryStore;
 import io.batchcast.domain.NewOrder;
@@ -45,11 +46,12 @@ final class InProcessBatchcast implements AutoCloseable {
         paperExchange = new PaperExchange(exchangeSettings, "t");
         feed = new EventFeed(store, store, EventFeed.DEFAULT_MAX_REPLAY);
         ManagingStrategies strategies = new ManagingStrategies(store, CLOCK);
+        ReadingBack reading = new ReadingBack(store, store, store);
         SubmittingOrderBatches submitting = new SubmittingOrderBatches(store, store, store, store, countingExchange(),
                 feed, CLOCK, limits);
         String name = InProcessServerBuilder.generateName();
         server = new GrpcServer(InProcessServerBuilder.forName(name).directExecutor(), settings,
-                new GrpcUseCases(submitting, feed, strategies, strategies), Tokens.verifier(Tokens.SECRET, CLOCK), null).start();
+                new GrpcUseCases(submitting, feed, strategies, strategies, reading, reading), Tokens.verifier(Tokens.SECRET, CLOCK), null).start();
         channel = InProcessChannelBuilder.forName(name).directExecutor().build();
     }
 

@@ -12,6 +12,7 @@ import io.batchcast.adapter.exchange.PaperExchangeSettings;
 import io.batchcast.application.service.BatchLimits;
 import io.batchcast.application.service.EventFeed;
 import io.batchcast.application.service.ManagingStrategies;
+import io.batchcast.application.service.ReadingBack;
 import io.batchcast.application.service.SubmittingOrderBatches;
 import io.batchcast.application.testing.InMemoryStore;
 import io.batchcast.proto.v1.CreateStrategyRequest;
@@ -56,10 +57,11 @@ class NettyGrpcServerTest {
         InMemoryStore store = new InMemoryStore();
         feed = new EventFeed(store, store, EventFeed.DEFAULT_MAX_REPLAY);
         ManagingStrategies strategies = new ManagingStrategies(store, Clock.systemUTC());
+        ReadingBack reading = new ReadingBack(store, store, store);
         SubmittingOrderBatches submitting = new SubmittingOrderBatches(store, store, store, store,
                 new PaperExchange(PaperExchangeSettings.defaults()), feed, Clock.systemUTC(), BatchLimits.defaults());
         server = new GrpcServer(GrpcSettings.defaults().withPort(0).withMaxInboundMessageBytes(64 * 1024),
-                new GrpcUseCases(submitting, feed, strategies, strategies),
+                new GrpcUseCases(submitting, feed, strategies, strategies, reading, reading),
                 Tokens.verifier(SECRET, Clock.systemUTC())).start();
         channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
     }

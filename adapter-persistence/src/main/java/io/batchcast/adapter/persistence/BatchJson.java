@@ -42,6 +42,7 @@ final class BatchJson {
                     Order order = cancel.order();
                     node.put("kind", "cancel").put("venue_id", cancel.venueClientOrderId())
                             .put("order_id", order.orderId()).put("strategy_id", order.strategyId())
+                            .put("created_at", order.createdAt().toString())
                             .put("updated_at", order.updatedAt().toString()).set("order", newOrder(order.spec()));
                 }
                 case IntentStep.Decided decided -> node.put("kind", "decided").set("result", result(decided.result()));
@@ -62,14 +63,20 @@ final class BatchJson {
             JsonNode node = array.get(i);
             steps.add(switch (node.get("kind").asText()) {
                 case "place" -> new IntentStep.Place(i, node.get("venue_id").asText(), newOrder(node.get("order")));
-                case "cancel" -> new IntentStep.Cancel(i, node.get("venue_id").asText(), new Order(
-                        node.get("order_id").asText(), node.get("strategy_id").asLong(), newOrder(node.get("order")),
-                        OrderStatus.OPEN, Instant.parse(node.get("updated_at").asText())));
+                case "cancel" -> new IntentStep.Cancel(i, node.get("venue_id").asText(), cancelledOrder(node));
                 case "decided" -> new IntentStep.Decided(result(i, node.get("result")));
                 default -> throw new IllegalStateException("unknown intent step kind " + node.get("kind"));
             });
         }
         return steps;
+    }
+
+    /** The order a cancel step targets; steps stored before orders had a creation time give their update time. */
+    private static Order cancelledOrder(JsonNode node) {
+        Instant updatedAt = Instant.parse(node.get("updated_at").asText());
+        JsonNode createdAt = node.get("created_at");
+        return new Order(node.get("order_id").asText(), node.get("strategy_id").asLong(), newOrder(node.get("order")),
+                OrderStatus.OPEN, createdAt == null ? updatedAt : Instant.parse(createdAt.asText()), updatedAt);
     }
 
     /** A batch's results, in index order, as one JSON array (the {@code batches.results} column). */

@@ -18,7 +18,7 @@ import java.util.Set;
 final class OrderRows {
 
     static final String COLUMNS = "order_id, strategy_id, client_order_id, symbol, side, order_type, quantity, price,"
-            + " stop_price, status, updated_at";
+            + " stop_price, status, created_at, updated_at";
 
     private OrderRows() {
     }
@@ -72,7 +72,7 @@ final class OrderRows {
             return;
         }
         try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO orders (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO orders (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Order order : orders) {
                 NewOrder spec = order.spec();
                 insert.setString(1, order.orderId());
@@ -85,7 +85,8 @@ final class OrderRows {
                 Columns.setDecimal(insert, 8, spec.price());
                 Columns.setDecimal(insert, 9, spec.stopPrice());
                 insert.setString(10, order.status().name());
-                Columns.setInstant(insert, 11, order.updatedAt());
+                Columns.setInstant(insert, 11, order.createdAt());
+                Columns.setInstant(insert, 12, order.updatedAt());
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -103,6 +104,7 @@ final class OrderRows {
                 Columns.getDecimal(row, "price"),
                 Columns.getDecimal(row, "stop_price"));
         return new Order(row.getString("order_id"), row.getLong("strategy_id"), spec,
-                OrderStatus.valueOf(row.getString("status")), Columns.getInstant(row, "updated_at"));
+                OrderStatus.valueOf(row.getString("status")), Columns.getInstant(row, "created_at"),
+                Columns.getInstant(row, "updated_at"));
     }
 }

@@ -5,7 +5,9 @@ import io.batchcast.application.port.in.EventDoorbellUseCase;
 import io.batchcast.application.port.out.BatchIntents;
 import io.batchcast.application.port.out.BatchRecorder;
 import io.batchcast.application.port.out.EventLog;
+import io.batchcast.application.port.out.OrderHistory;
 import io.batchcast.application.port.out.OrderStore;
+import io.batchcast.application.port.out.StoredBatches;
 import io.batchcast.application.port.out.StrategyStore;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -75,6 +77,16 @@ public final class Persistence implements AutoCloseable {
 
     public OrderStore orderStore() {
         return new JdbcOrderStore(transactions, dialect);
+    }
+
+    /** A strategy's orders, newest first, page by page (ListOrders). */
+    public OrderHistory orderHistory() {
+        return new JdbcOrderHistory(transactions, dialect);
+    }
+
+    /** A strategy's batches by id (GetOrderBatch). */
+    public StoredBatches storedBatches() {
+        return new JdbcStoredBatches(transactions, epoch);
     }
 
     public BatchIntents batchIntents() {

@@ -52,13 +52,13 @@ class UsedClientOrderIdsPlanTest {
             statement.execute("INSERT INTO strategies (user_id, name, created_at) SELECT 'u' || s, 'small', now()"
                     + " FROM generate_series(1, 200) AS s");
             statement.execute("INSERT INTO orders (strategy_id, order_id, client_order_id, symbol, side, order_type,"
-                    + " quantity, price, status, updated_at) SELECT s.id, 'o' || i, 'c' || i, 'BTC-USD', 'BUY', 'LIMIT',"
-                    + " 1, 100, 'OPEN', now() FROM strategies s, generate_series(1, 100) AS i");
+                    + " quantity, price, status, created_at, updated_at) SELECT s.id, 'o' || i, 'c' || i, 'BTC-USD',"
+                    + " 'BUY', 'LIMIT', 1, 100, 'OPEN', now(), now() FROM strategies s, generate_series(1, 100) AS i");
             statement.execute("ANALYZE orders");
             long strategy = persistence.strategyStore().create("alice", "Grid BTC", TradingFixtures.NOON).id();
             statement.execute("INSERT INTO orders (strategy_id, order_id, client_order_id, symbol, side, order_type,"
-                    + " quantity, price, status, updated_at) SELECT " + strategy + ", 'p' || i, 'c' || i, 'BTC-USD',"
-                    + " 'BUY', 'LIMIT', 1, 100, 'OPEN', now() FROM generate_series(1, 50000) AS i");
+                    + " quantity, price, status, created_at, updated_at) SELECT " + strategy + ", 'p' || i, 'c' || i,"
+                    + " 'BTC-USD', 'BUY', 'LIMIT', 1, 100, 'OPEN', now(), now() FROM generate_series(1, 50000) AS i");
             List<String> ids = IntStream.rangeClosed(1, 250).mapToObj(i -> "c" + i).toList();
 
             String joinForm = JdbcOrderStore.usedClientOrderIdsQuery(ids.size());

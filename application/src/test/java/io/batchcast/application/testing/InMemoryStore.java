@@ -1,6 +1,7 @@
 package io.batchcast.application.testing;
 
 import io.batchcast.application.port.in.BatchReceipt;
+import io.batchcast.application.port.in.OrderCursor;
 import io.batchcast.application.port.in.StoreUnavailableException;
 import io.batchcast.application.port.out.BatchAlreadyRecordedException;
 import io.batchcast.application.port.out.BatchIntent;
@@ -8,14 +9,18 @@ import io.batchcast.application.port.out.BatchIntents;
 import io.batchcast.application.port.out.BatchRecorder;
 import io.batchcast.application.port.out.ClientOrderIdsTakenException;
 import io.batchcast.application.port.out.EventLog;
+import io.batchcast.application.port.out.OrderHistory;
 import io.batchcast.application.port.out.OrderStore;
 import io.batchcast.application.port.out.RecordedBatch;
 import io.batchcast.application.port.out.RequestClaim;
+import io.batchcast.application.port.out.StoredBatch;
+import io.batchcast.application.port.out.StoredBatches;
 import io.batchcast.application.port.out.StrategyStore;
 import io.batchcast.application.port.out.StreamWindow;
 import io.batchcast.domain.BatchAggregation;
 import io.batchcast.domain.EventId;
 import io.batchcast.domain.Order;
+import io.batchcast.domain.OrderStatus;
 import io.batchcast.domain.StoredEvent;
 import io.batchcast.domain.Strategy;
 import java.time.Instant;
@@ -34,7 +39,8 @@ import java.util.TreeMap;
  * All out-port stores in memory, for tests of the application and of adapters that need a working application
  * behind them. One lock serialises everything, which is what the real store's transactions guarantee per stream.
  */
-public class InMemoryStore implements StrategyStore, OrderStore, BatchIntents, BatchRecorder, EventLog {
+public class InMemoryStore
+        implements StrategyStore, OrderStore, BatchIntents, BatchRecorder, EventLog, OrderHistory, StoredBatches {
 
     public static final String EPOCH = "mem";
 
@@ -52,6 +58,7 @@ public class InMemoryStore implements StrategyStore, OrderStore, BatchIntents, B
     private final Map<String, Claim> claims = new HashMap<>();
     private final Map<String, BatchIntent> intents = new HashMap<>();
     private final Map<String, BatchReceipt> receipts = new HashMap<>();
+    private final Map<String, Long> batchStrategies = new HashMap<>();
     private final Map<Long, TreeMap<Long, StoredEvent>> events = new HashMap<>();
     private final Map<Long, Long> heads = new HashMap<>();
     private final List<RecordedBatch> recorded = new ArrayList<>();
@@ -158,6 +165,41 @@ public class InMemoryStore implements StrategyStore, OrderStore, BatchIntents, B
         return Optional.ofNullable(receipts.get(batchId));
     }
 
+    @Override
+    public synchronized Optional<StoredBatch> batch(long strategyId, String batchId) {
+        failIfDown("reading batch " + batchId);
+        BatchReceipt receipt = receipts.get(batchId);
+        if (receipt != null) {
+            return batchStrategies.get(batchId) == strategyId
+                    ? Optional.of(new StoredBatch.Recorded(receipt)) : Optional.empty();
+        }
+        BatchIntent intent = intents.get(batchId);
+        return intent != null && intent.stream().strategyId() == strategyId
+                ? Optional.of(new StoredBatch.Unsettled(intent.requestId())) : Optional.empty();
+    }
+
+    /** Newest first: by creation time, then by order id, both descending. */
+    private static final Comparator<Order> NEWEST_FIRST =
+            Comparator.comparing(Order::createdAt).thenComparing(Order::orderId).reversed();
+
+    @Override
+    public synchronized List<Order> newestFirst(
+            long strategyId, Optional<OrderStatus> status, Optional<OrderCursor> after, int limit) {
+        failIfDown("listing orders");
+        return ordersById.values().stream()
+                .filter(o -> o.strategyId() == strategyId)
+                .filter(o -> status.isEmpty() || o.status() == status.get())
+                .filter(o -> after.isEmpty() || NEWEST_FIRST.compare(o, cursorOrder(o, after.get())) > 0)
+                .sorted(NEWEST_FIRST)
+                .limit(limit)
+                .toList();
+    }
+
+    /** An order standing for the cursor's position, to compare with {@link #NEWEST_FIRST}. */
+    private static Order cursorOrder(Order like, OrderCursor cursor) {
+        return new Order(cursor.orderId(), like.strategyId(), like.spec(), like.status(), cursor.createdAt());
+    }
+
     /** A claim as an earlier version wrote it: no intent, so what reached the venue is unknown. */
     public synchronized void legacyPendingClaim(String userId, String requestId, String requestHash, Instant at) {
         claims.put(userId + "\u0000" + requestId, new Claim(requestHash, null, null, at));
@@ -201,6 +243,7 @@ public class InMemoryStore implements StrategyStore, OrderStore, BatchIntents, B
         BatchReceipt receipt = new BatchReceipt(batch.batchId(), batch.results(),
                 BatchAggregation.summarize(batch.results()), stored.map(StoredEvent::id));
         receipts.put(batch.batchId(), receipt);
+        batchStrategies.put(batch.batchId(), batch.stream().strategyId());
         intents.remove(batch.batchId());
         if (!batch.requestId().isEmpty()) {
             claims.put(batch.stream().userId() + "\u0000" + batch.requestId(),
