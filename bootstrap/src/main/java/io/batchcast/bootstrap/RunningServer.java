@@ -37,11 +37,13 @@ final class RunningServer {
     private final WebServer web;
     private final DemoTraffic demo;
     private final ExchangeConnection exchange;
+    private final LibraryMeters libraryMeters;
 
     private RunningServer(ServerSettings settings, Persistence persistence, Reconciliation reconciliation,
             DoorbellListener doorbell, GrpcServer grpc, SseRouting sse, WebServer web, DemoTraffic demo,
-            ExchangeConnection exchange) {
+            ExchangeConnection exchange, LibraryMeters libraryMeters) {
         this.settings = settings;
+        this.libraryMeters = libraryMeters;
         this.exchange = exchange;
         this.persistence = persistence;
         this.reconciliation = reconciliation;
@@ -57,8 +59,9 @@ final class RunningServer {
         Clock clock = Clock.systemUTC();
         JwtSecret secret = JwtSecret.fromConfig(settings.configuredSecret());
         MeterRegistry meters = Metrics.globalRegistry();
+        LibraryMeters libraryMeters = LibraryMeters.bind(meters);
 
-        Persistence persistence = Persistence.open(settings.persistence(), clock);
+        Persistence persistence = Persistence.open(settings.persistence(), clock, libraryMeters.connectionPool());
         // after the migrations (see ExchangeConnection): paper exchange, or the FIX adapter for a fix:// venue
         ExchangeConnection exchange = ExchangeConnection.open(config, settings.exchange(), settings.persistence());
         LOG.log(System.Logger.Level.INFO, "Executing on the " + exchange.description());
@@ -77,7 +80,7 @@ final class RunningServer {
         persistence.pruneSchedule().start();
 
         GrpcServer grpc = new GrpcServer(settings.grpc(), new GrpcUseCases(submit, lag, strategies, strategies),
-                secret.bytes()).start();
+                secret.bytes(), libraryMeters.grpcCalls()).start();
         SseRouting[] sse = new SseRouting[1];
         WebServer web = WebServer.builder()
                 .config(config.get("server")) // Helidon's own listener tuning (e.g. server.use-nio), if an operator sets any
@@ -101,7 +104,8 @@ final class RunningServer {
             demo = new DemoTraffic(grpc.port(), banner.demoToken());
             banner.printDemo(System.out, demo.start());
         }
-        return new RunningServer(settings, persistence, reconciliation, doorbell, grpc, sse[0], web, demo, exchange);
+        return new RunningServer(settings, persistence, reconciliation, doorbell, grpc, sse[0], web, demo, exchange,
+                libraryMeters);
     }
 
     /** Graceful shutdown (SIGTERM): in-flight batches finish within the grace period; streams end cleanly. */
@@ -119,6 +123,7 @@ final class RunningServer {
         exchange.close();
         doorbell.close();
         persistence.close();
+        libraryMeters.close();
         // stdout, like the banner: JUL may already be reset by its own shutdown hook at this point
         System.out.println("Batchcast stopped");
     }

@@ -4,6 +4,7 @@ import io.batchcast.proto.v1.OrderBatchServiceGrpc;
 import io.batchcast.proto.v1.StrategyServiceGrpc;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
+import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.Status;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
@@ -39,6 +40,15 @@ public final class GrpcServer {
     /** A Netty server on {@code settings.port()}; nothing is bound until {@link #start()}. */
     public GrpcServer(GrpcSettings settings, GrpcUseCases useCases, byte[] jwtSecret) {
         this(netty(settings), settings, useCases, jwtSecret, Clock.systemUTC(),
+                Executors.newVirtualThreadPerTaskExecutor());
+    }
+
+    /**
+     * As above, with {@code callObserver} around every call of every service, outside authentication, so that it
+     * sees each call's method and final status, UNAUTHENTICATED ones included (the process's call metrics).
+     */
+    public GrpcServer(GrpcSettings settings, GrpcUseCases useCases, byte[] jwtSecret, ServerInterceptor callObserver) {
+        this(netty(settings).intercept(callObserver), settings, useCases, jwtSecret, Clock.systemUTC(),
                 Executors.newVirtualThreadPerTaskExecutor());
     }
 

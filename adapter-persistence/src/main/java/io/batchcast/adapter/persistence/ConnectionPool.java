@@ -2,6 +2,7 @@ package io.batchcast.adapter.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import com.zaxxer.hikari.pool.HikariPool;
 import io.batchcast.application.port.in.StoreUnavailableException;
 import java.time.Duration;
@@ -20,8 +21,17 @@ final class ConnectionPool {
     }
 
     static HikariDataSource open(PersistenceSettings settings, Dialect dialect) {
+        return open(settings, dialect, null);
+    }
+
+    /** {@code poolMetrics} null: the pool reports no metrics. */
+    static HikariDataSource open(PersistenceSettings settings, Dialect dialect, MetricsTrackerFactory poolMetrics) {
+        HikariConfig config = config(settings, dialect);
+        if (poolMetrics != null) {
+            config.setMetricsTrackerFactory(poolMetrics);
+        }
         try {
-            return new HikariDataSource(config(settings, dialect));
+            return new HikariDataSource(config);
         } catch (HikariPool.PoolInitializationException e) {
             throw new StoreUnavailableException("cannot reach the database at " + settings.redactedUrl() + " within "
                     + settings.connectionTimeout().toMillis() + " ms: " + rootMessage(e), e);

@@ -1,6 +1,7 @@
 package io.batchcast.adapter.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import io.batchcast.application.port.in.EventDoorbellUseCase;
 import io.batchcast.application.port.out.BatchIntents;
 import io.batchcast.application.port.out.BatchRecorder;
@@ -57,8 +58,16 @@ public final class Persistence implements AutoCloseable {
      * @param clock the wall clock retention by age measures against
      */
     public static Persistence open(PersistenceSettings settings, Clock clock) {
+        return open(settings, clock, null);
+    }
+
+    /**
+     * {@link #open(PersistenceSettings, Clock)} with the connection pool reporting to {@code poolMetrics} (HikariCP's
+     * own metrics tracker, e.g. its Micrometer one), so operators see active, idle and pending connections.
+     */
+    public static Persistence open(PersistenceSettings settings, Clock clock, MetricsTrackerFactory poolMetrics) {
         Dialect dialect = Dialect.of(settings.url());
-        HikariDataSource dataSource = ConnectionPool.open(settings, dialect);
+        HikariDataSource dataSource = ConnectionPool.open(settings, dialect, poolMetrics);
         try {
             SchemaMigrations.migrate(dataSource, dialect);
             return new Persistence(settings, dialect, dataSource, clock);
