@@ -1,7 +1,5 @@
 package io.batchcast.bootstrap;
 
-import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
-import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.grpc.ServerInterceptor;
 import com.sun.management.OperatingSystemMXBean;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -25,7 +23,8 @@ import java.util.List;
 /**
  * The meters that libraries keep for themselves, bound to the Micrometer registry behind Helidon's
  * {@code /observe/metrics}: the JVM (Micrometer's binders, virtual threads included), every gRPC call by method and
- * status (Micrometer's gRPC interceptor), and the HikariCP pool (Hikari's own Micrometer tracker). Micrometer names
+ * status (Micrometer's gRPC interceptor), and the HikariCP pool (Hikari's own Micrometer tracker, which the
+ * persistence adapter attaches to this registry). Micrometer names
  * them by Prometheus conventions (seconds, bytes, {@code _total}); docs/operations.md lists them.
  */
 final class LibraryMeters implements AutoCloseable {
@@ -75,9 +74,9 @@ final class LibraryMeters implements AutoCloseable {
                 timer -> timer.serviceLevelObjectives(CALL_BUCKETS));
     }
 
-    /** HikariCP's {@code hikaricp_connections_*} meters, tagged with the pool's name ({@code batchcast-db}). */
-    MetricsTrackerFactory connectionPool() {
-        return new MicrometerMetricsTrackerFactory(registry);
+    /** Where the connection pool reports {@code hikaricp_connections_*} (see {@code Persistence.open}). */
+    MeterRegistry connectionPool() {
+        return registry;
     }
 
     /** Stops the GC listener and the JFR stream that watches virtual threads. */

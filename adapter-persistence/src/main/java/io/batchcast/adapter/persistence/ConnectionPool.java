@@ -2,7 +2,8 @@ package io.batchcast.adapter.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import com.zaxxer.hikari.pool.HikariPool;
 import io.batchcast.application.port.in.StoreUnavailableException;
 import java.time.Duration;
@@ -24,11 +25,11 @@ final class ConnectionPool {
         return open(settings, dialect, null);
     }
 
-    /** {@code poolMetrics} null: the pool reports no metrics. */
-    static HikariDataSource open(PersistenceSettings settings, Dialect dialect, MetricsTrackerFactory poolMetrics) {
+    /** {@code meters} null: the pool reports no metrics. */
+    static HikariDataSource open(PersistenceSettings settings, Dialect dialect, MeterRegistry meters) {
         HikariConfig config = config(settings, dialect);
-        if (poolMetrics != null) {
-            config.setMetricsTrackerFactory(poolMetrics);
+        if (meters != null) {
+            config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
         }
         try {
             return new HikariDataSource(config);

@@ -1,13 +1,13 @@
 package io.batchcast.adapter.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
-import com.zaxxer.hikari.metrics.MetricsTrackerFactory;
 import io.batchcast.application.port.in.EventDoorbellUseCase;
 import io.batchcast.application.port.out.BatchIntents;
 import io.batchcast.application.port.out.BatchRecorder;
 import io.batchcast.application.port.out.EventLog;
 import io.batchcast.application.port.out.OrderStore;
 import io.batchcast.application.port.out.StrategyStore;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -62,12 +62,13 @@ public final class Persistence implements AutoCloseable {
     }
 
     /**
-     * {@link #open(PersistenceSettings, Clock)} with the connection pool reporting to {@code poolMetrics} (HikariCP's
-     * own metrics tracker, e.g. its Micrometer one), so operators see active, idle and pending connections.
+     * {@link #open(PersistenceSettings, Clock)} with the connection pool reporting to {@code meters} through
+     * HikariCP's own Micrometer tracker ({@code hikaricp_connections_*}, tag {@code pool}), so operators see active,
+     * idle and pending connections and how long callers wait for one.
      */
-    public static Persistence open(PersistenceSettings settings, Clock clock, MetricsTrackerFactory poolMetrics) {
+    public static Persistence open(PersistenceSettings settings, Clock clock, MeterRegistry meters) {
         Dialect dialect = Dialect.of(settings.url());
-        HikariDataSource dataSource = ConnectionPool.open(settings, dialect, poolMetrics);
+        HikariDataSource dataSource = ConnectionPool.open(settings, dialect, meters);
         try {
             SchemaMigrations.migrate(dataSource, dialect);
             return new Persistence(settings, dialect, dataSource, clock);
