@@ -2,6 +2,7 @@ package io.batchcast.bootstrap;
 
 import io.helidon.config.Config;
 import java.util.Locale;
+import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
@@ -32,6 +33,9 @@ enum LogFormat {
         // Helidon, grpc-java and System.Logger log to JUL: hand its records to SLF4J instead of JUL's console handler
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
+        // the JVM would print a thread's uncaught exception on stderr, outside the format
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> LoggerFactory.getLogger(LogFormat.class)
+                .error("Uncaught exception in thread {}", thread.getName(), e));
     }
 
     /** A command whose stdout carries its answer alone (token, venue): whatever logs through SLF4J goes to stderr. */

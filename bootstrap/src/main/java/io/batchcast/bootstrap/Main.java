@@ -37,7 +37,7 @@ public final class Main {
         }
         if (args.length > 0) {
             System.err.println("unknown command '" + args[0] + "'; usage: java -jar batchcast.jar"
-                    + " [token --user <id> | venue [--help]]");
+                    + " [token --user <id> | token --help | venue [--help]]");
             System.exit(2);
         }
         LogFormat format;
