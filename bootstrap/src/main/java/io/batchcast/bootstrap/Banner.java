@@ -2,54 +2,74 @@ package io.batchcast.bootstrap;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** What an operator (or a newcomer) needs to see at startup: where everything is, and how to get in. */
+/**
+ * What an operator (or a newcomer) needs to see at startup: where everything is, and how to get in. Printed as plain
+ * lines with the text log format; with the json one each block is one log record, so every line stays one JSON object.
+ */
 final class Banner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Banner.class);
 
     private final ServerSettings settings;
     private final int httpPort;
     private final int grpcPort;
     private final JwtSecret secret;
     private final TokenIssuer tokens;
+    private final LogFormat format;
     private String demoToken;
 
-    Banner(ServerSettings settings, int httpPort, int grpcPort, JwtSecret secret, TokenIssuer tokens) {
+    Banner(ServerSettings settings, int httpPort, int grpcPort, JwtSecret secret, TokenIssuer tokens, LogFormat format) {
         this.settings = settings;
         this.httpPort = httpPort;
         this.grpcPort = grpcPort;
         this.secret = secret;
         this.tokens = tokens;
+        this.format = format;
     }
 
     void print(PrintStream out) {
         String http = "http://" + host() + ":" + httpPort;
-        out.println();
-        out.println("Batchcast is up");
-        out.println("  gRPC          " + host() + ":" + grpcPort
-                + "  (batchcast.v1.OrderBatchService, batchcast.v1.StrategyService)");
-        out.println("  dashboard     " + http + "/");
-        out.println("  SSE           " + http + "/api/v1/strategies/{strategyId}/events");
-        out.println("  health        " + http + "/observe/health  (readiness: " + http + "/observe/health/ready)");
-        out.println("  metrics       " + http + "/observe/metrics");
-        out.println("  database      " + settings.persistence().redactedUrl()
-                + (settings.persistence().url().startsWith("jdbc:h2:") ? "  (embedded H2)" : ""));
-        out.println("  access tokens " + acceptedTokens());
+        announce(out, false, String.join("\n",
+                "Batchcast is up",
+                "  gRPC          " + host() + ":" + grpcPort
+                        + "  (batchcast.v1.OrderBatchService, batchcast.v1.StrategyService)",
+                "  dashboard     " + http + "/",
+                "  SSE           " + http + "/api/v1/strategies/{strategyId}/events",
+                "  health        " + http + "/observe/health  (readiness: " + http + "/observe/health/ready)",
+                "  metrics       " + http + "/observe/metrics",
+                "  database      " + settings.persistence().redactedUrl()
+                        + (settings.persistence().url().startsWith("jdbc:h2:") ? "  (embedded H2)" : ""),
+                "  access tokens " + acceptedTokens()));
         if (secret.generated()) {
-            out.println();
-            out.println("WARNING: BATCHCAST_JWT_SECRET is not set. This run signs and checks tokens with a random secret");
-            out.println("WARNING: that dies with the process: set BATCHCAST_JWT_SECRET (>= 32 bytes) for anything real.");
-            out.println("WARNING: this run's secret: " + secret.text());
-            out.println("WARNING: a demo token (user 'demo', valid 24 h): " + demoToken());
+            announce(out, true, String.join("\n",
+                    "WARNING: BATCHCAST_JWT_SECRET is not set. This run signs and checks tokens with a random secret",
+                    "WARNING: that dies with the process: set BATCHCAST_JWT_SECRET (>= 32 bytes) for anything real.",
+                    "WARNING: this run's secret: " + secret.text(),
+                    "WARNING: a demo token (user 'demo', valid 24 h): " + demoToken()));
         }
-        out.println();
-        out.flush();
     }
 
     void printDemo(PrintStream out, long strategyId) {
-        out.println("Demo: user 'demo', strategy " + strategyId + ", a random batch every second through gRPC.");
-        out.println("Demo dashboard: http://" + host() + ":" + httpPort + "/?strategy=" + strategyId
-                + "&access_token=" + demoToken());
+        announce(out, false, String.join("\n",
+                "Demo: user 'demo', strategy " + strategyId + ", a random batch every second through gRPC.",
+                "Demo dashboard: http://" + host() + ":" + httpPort + "/?strategy=" + strategyId
+                        + "&access_token=" + demoToken()));
+    }
+
+    private void announce(PrintStream out, boolean warning, String block) {
+        if (format == LogFormat.JSON) {
+            if (warning) {
+                LOG.warn(block);
+            } else {
+                LOG.info(block);
+            }
+            return;
+        }
         out.println();
+        out.println(block);
         out.flush();
     }
 

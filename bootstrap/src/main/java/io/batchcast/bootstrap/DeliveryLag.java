@@ -29,6 +29,8 @@ final class DeliveryLag implements SubscribeToOrderBatchEventsUseCase {
         this.clock = clock;
         this.lag = meters.getOrCreate(Timer.builder("batchcast_delivery_lag")
                 .description("Time from a batch's completion to its event reaching a subscriber's queue (live events)")
+                // a histogram only: Helidon adds quantile series by default, which no Prometheus histogram may carry
+                .percentiles(new double[0])
                 .buckets(Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5), Duration.ofMillis(10),
                         Duration.ofMillis(20), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
                         Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(5)));

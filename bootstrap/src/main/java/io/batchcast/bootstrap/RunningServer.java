@@ -18,8 +18,11 @@ import io.helidon.config.Config;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Metrics;
 import io.helidon.webserver.WebServer;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The product, wired with plain constructors: persistence, the exchange, the application services, the gRPC
@@ -28,7 +31,9 @@ import java.time.Duration;
  */
 final class RunningServer {
 
-    private static final System.Logger LOG = System.getLogger(RunningServer.class.getName());
+    // SLF4J, not System.Logger: stop() runs in a shutdown hook, while JUL's own hook may already have removed the
+    // handler that hands JUL records to SLF4J
+    private static final Logger LOG = LoggerFactory.getLogger(RunningServer.class);
 
     private final ServerSettings settings;
     private final Persistence persistence;
@@ -40,12 +45,16 @@ final class RunningServer {
     private final DemoTraffic demo;
     private final ExchangeConnection exchange;
     private final JwtAccessTokens tokens;
+    private final LibraryMeters libraryMeters;
+    private final LogFormat format;
 
     private RunningServer(ServerSettings settings, Persistence persistence, Reconciliation reconciliation,
             DoorbellListener doorbell, GrpcServer grpc, SseRouting sse, WebServer web, DemoTraffic demo,
-            ExchangeConnection exchange, JwtAccessTokens tokens) {
+            ExchangeConnection exchange, JwtAccessTokens tokens, LibraryMeters libraryMeters, LogFormat format) {
+        this.format = format;
         this.settings = settings;
         this.tokens = tokens;
+        this.libraryMeters = libraryMeters;
         this.exchange = exchange;
         this.persistence = persistence;
         this.reconciliation = reconciliation;
@@ -56,7 +65,7 @@ final class RunningServer {
         this.demo = demo;
     }
 
-    static RunningServer start(Config config) {
+    static RunningServer start(Config config, LogFormat format) {
         ServerSettings settings = ServerSettings.from(config);
         Clock clock = Clock.systemUTC();
         // a random secret only when nothing else could sign a token: no JWK set, or the demo, which signs its own
@@ -64,11 +73,12 @@ final class RunningServer {
                 settings.auth().jwksUrl().isEmpty() || settings.demo());
         JwtAccessTokens tokens = JwtAccessTokens.create(settings.auth().tokens(secret), clock);
         MeterRegistry meters = Metrics.globalRegistry();
+        LibraryMeters libraryMeters = LibraryMeters.bind(meters);
 
-        Persistence persistence = Persistence.open(settings.persistence(), clock);
+        Persistence persistence = Persistence.open(settings.persistence(), clock, libraryMeters.connectionPool());
         // after the migrations (see ExchangeConnection): paper exchange, or the FIX adapter for a fix:// venue
         ExchangeConnection exchange = ExchangeConnection.open(config, settings.exchange(), settings.persistence());
-        LOG.log(System.Logger.Level.INFO, "Executing on the " + exchange.description());
+        LOG.info("Executing on the {}", exchange.description());
         EventFeed feed = new EventFeed(persistence.strategyStore(), persistence.eventLog(), settings.maxReplay());
         SubmittingOrderBatches submitting = new SubmittingOrderBatches(persistence.strategyStore(),
                 persistence.orderStore(), persistence.batchIntents(), persistence.batchRecorder(),
@@ -86,8 +96,12 @@ final class RunningServer {
         persistence.pruneSchedule().start();
 
         GrpcServer grpc = new GrpcServer(settings.grpc(), new GrpcUseCases(submit, lag, strategies, strategies,
-                reading, reading),
-                tokens).start();
+                reading, reading), tokens, libraryMeters.grpcCalls());
+        try {
+            grpc.start();
+        } catch (UncheckedIOException e) {
+            throw StartupException.cannotListen("gRPC", "0.0.0.0", settings.grpc().port(), "BATCHCAST_GRPC_PORT", e);
+        }
         SseRouting[] sse = new SseRouting[1];
         WebServer web = WebServer.builder()
                 .config(config.get("server")) // Helidon's own listener tuning (e.g. server.use-nio), if an operator sets any
@@ -102,22 +116,28 @@ final class RunningServer {
                         SseSettings.from(settings.sse()), tokens, clock))
                 .build()
                 .start();
+        if (!web.isRunning()) { // Helidon has logged why; the banner is printed only once both servers listen
+            grpc.shutdown(Duration.ZERO);
+            throw StartupException.cannotListen("HTTP", settings.httpHost(), settings.httpPort(), "BATCHCAST_HTTP_PORT",
+                    null);
+        }
         Observability.exportStreamCounters(sse[0].counters(), meters);
 
         DemoTraffic demo = null;
-        Banner banner = new Banner(settings, web.port(), grpc.port(), secret, new TokenIssuer(secret, clock));
+        Banner banner = new Banner(settings, web.port(), grpc.port(), secret, new TokenIssuer(secret, clock),
+                format);
         banner.print(System.out);
         if (settings.demo()) {
             demo = new DemoTraffic(grpc.port(), banner.demoToken());
             banner.printDemo(System.out, demo.start());
         }
         return new RunningServer(settings, persistence, reconciliation, doorbell, grpc, sse[0], web, demo, exchange,
-                tokens);
+                tokens, libraryMeters, format);
     }
 
     /** Graceful shutdown (SIGTERM): in-flight batches finish within the grace period; streams end cleanly. */
     void stop() {
-        LOG.log(System.Logger.Level.INFO, "Batchcast stopping: refusing new work, finishing in-flight batches");
+        LOG.info("Batchcast stopping: refusing new work, finishing in-flight batches");
         Duration grace = settings.shutdownGrace();
         if (demo != null) {
             demo.close();
@@ -131,7 +151,12 @@ final class RunningServer {
         exchange.close();
         doorbell.close();
         persistence.close();
-        // stdout, like the banner: JUL may already be reset by its own shutdown hook at this point
-        System.out.println("Batchcast stopped");
+        libraryMeters.close();
+        // the last line: plain on stdout like the banner, or a log record like everything with the json format
+        if (format == LogFormat.JSON) {
+            LOG.info("Batchcast stopped");
+        } else {
+            System.out.println("Batchcast stopped");
+        }
     }
 }

@@ -63,6 +63,51 @@ class TokenCommandTest {
     }
 
     @Test
+    void helpPrintsUsageAndEveryOptionOnStdoutWithoutNeedingASecret() {
+        assertEquals(0, run(Map.of(), "token", "--help"));
+
+        String help = out.toString(StandardCharsets.UTF_8);
+        assertTrue(help.startsWith(TokenCommand.USAGE + "\n\nPrints an HS256 access token"), help);
+        for (String option : new String[] {"\n  --user <user id>   ", "\n  --ttl <duration>   ", "\n  --help    ",
+                "\n  --version  "}) {
+            assertTrue(help.contains(option), option + " in\n" + help);
+        }
+        assertEquals("", err.toString(StandardCharsets.UTF_8));
+        assertEquals(0, run(Map.of(), "token", "--user", "42", "--help"), "--help wins over the other options");
+    }
+
+    @Test
+    void versionPrintsTheBuildVersionOnStdout() {
+        Config none = Config.just(ConfigSources.create(Map.of()));
+        int code = TokenCommand.run(new String[] {"token", "--version"}, none, java.util.Optional.of("1.2.3"),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertEquals(0, code);
+        assertEquals("batchcast 1.2.3\n", out.toString(StandardCharsets.UTF_8));
+        assertEquals("", err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aTtlThatIsNoPositiveDurationIsRefusedNamingTheOption() {
+        assertEquals(2, run(Map.of("batchcast.jwt.secret", SECRET), "token", "--user", "42", "--ttl", "1h"));
+        assertEquals(2, run(Map.of("batchcast.jwt.secret", SECRET), "token", "--user", "42", "--ttl", "PT0S"));
+        assertEquals(2, run(Map.of("batchcast.jwt.secret", SECRET), "token", "--user", "42", "--ttl"));
+
+        String errors = err.toString(StandardCharsets.UTF_8);
+        assertTrue(errors.contains("--ttl must be a positive ISO-8601 duration such as PT24H, was '1h'\n"), errors);
+        assertTrue(errors.contains("--ttl must be a positive ISO-8601 duration such as PT24H, was 'PT0S'\n"), errors);
+        assertTrue(errors.contains("--ttl must be a positive ISO-8601 duration such as PT24H, was missing\n"), errors);
+        assertEquals("", out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aSecretShorterThan32BytesIsRefusedByTheCommandNamingTheLimit() {
+        assertEquals(2, run(Map.of("batchcast.jwt.secret", "short"), "token", "--user", "42"));
+        assertEquals("BATCHCAST_JWT_SECRET (batchcast.jwt.secret) must be at least 32 bytes for HS256, was 5\n",
+                err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void aSecretShorterThan32BytesIsRefusedNamingTheLimit() {
         var failure = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> JwtSecret.fromConfig("short"));

@@ -5,6 +5,7 @@ import io.batchcast.proto.v1.OrderBatchServiceGrpc;
 import io.batchcast.proto.v1.StrategyServiceGrpc;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
+import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
 import io.grpc.Status;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
@@ -43,6 +44,16 @@ public final class GrpcServer {
      */
     public GrpcServer(GrpcSettings settings, GrpcUseCases useCases, AccessTokenVerification tokens) {
         this(netty(settings), settings, useCases, tokens, Executors.newVirtualThreadPerTaskExecutor());
+    }
+
+    /**
+     * As above, with {@code callObserver} around every call of every service, outside authentication, so that it
+     * sees each call's method and final status, UNAUTHENTICATED ones included (the process's call metrics).
+     */
+    public GrpcServer(GrpcSettings settings, GrpcUseCases useCases, AccessTokenVerification tokens,
+            ServerInterceptor callObserver) {
+        this(netty(settings).intercept(callObserver), settings, useCases, tokens,
+                Executors.newVirtualThreadPerTaskExecutor());
     }
 
     /** For tests: any transport (in-process); {@code callExecutor} null keeps the builder's executor. */

@@ -2,6 +2,8 @@ package io.batchcast.adapter.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import com.zaxxer.hikari.pool.HikariPool;
 import io.batchcast.application.port.in.StoreUnavailableException;
 import java.time.Duration;
@@ -20,8 +22,17 @@ final class ConnectionPool {
     }
 
     static HikariDataSource open(PersistenceSettings settings, Dialect dialect) {
+        return open(settings, dialect, null);
+    }
+
+    /** {@code meters} null: the pool reports no metrics. */
+    static HikariDataSource open(PersistenceSettings settings, Dialect dialect, MeterRegistry meters) {
+        HikariConfig config = config(settings, dialect);
+        if (meters != null) {
+            config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
+        }
         try {
-            return new HikariDataSource(config(settings, dialect));
+            return new HikariDataSource(config);
         } catch (HikariPool.PoolInitializationException e) {
             throw new StoreUnavailableException("cannot reach the database at " + settings.redactedUrl() + " within "
                     + settings.connectionTimeout().toMillis() + " ms: " + rootMessage(e), e);

@@ -9,6 +9,7 @@ import io.batchcast.application.port.out.OrderHistory;
 import io.batchcast.application.port.out.OrderStore;
 import io.batchcast.application.port.out.StoredBatches;
 import io.batchcast.application.port.out.StrategyStore;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -59,8 +60,17 @@ public final class Persistence implements AutoCloseable {
      * @param clock the wall clock retention by age measures against
      */
     public static Persistence open(PersistenceSettings settings, Clock clock) {
+        return open(settings, clock, null);
+    }
+
+    /**
+     * {@link #open(PersistenceSettings, Clock)} with the connection pool reporting to {@code meters} through
+     * HikariCP's own Micrometer tracker ({@code hikaricp_connections_*}, tag {@code pool}), so operators see active,
+     * idle and pending connections and how long callers wait for one.
+     */
+    public static Persistence open(PersistenceSettings settings, Clock clock, MeterRegistry meters) {
         Dialect dialect = Dialect.of(settings.url());
-        HikariDataSource dataSource = ConnectionPool.open(settings, dialect);
+        HikariDataSource dataSource = ConnectionPool.open(settings, dialect, meters);
         try {
             SchemaMigrations.migrate(dataSource, dialect);
             return new Persistence(settings, dialect, dataSource, clock);
