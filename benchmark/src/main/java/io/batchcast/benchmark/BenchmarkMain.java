@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * {@code java -jar benchmark/target/batchcast-bench.jar [--quick] [--db-url URL] --out DIR}: starts the real server
- * jar, runs the scenarios of issue 7 (and issue 3's batch goal) one after the other, and writes DIR/results.json,
+ * jar, runs the benchmark scenarios (and the batch-latency goal) one after the other, and writes DIR/results.json,
  * DIR/report.md and the plots. A scenario that fails or cannot run is reported as such; the others still run.
  */
 public final class BenchmarkMain {

@@ -14,7 +14,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Bytes on the wire for the seed's 10-operation batch as one {@code order_batch_update}, measured on a real SSE
+ * Bytes on the wire for the origin design's 10-operation batch as one {@code order_batch_update}, measured on a real SSE
  * socket, versus the same 10 outcomes as one event per operation (the pre-batch design, modelled by
  * {@link PerOrderFrames} with the same framing). The smallest of several measurements is kept, which discards a
  * heartbeat landing inside the window.

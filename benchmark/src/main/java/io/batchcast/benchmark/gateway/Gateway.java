@@ -59,7 +59,7 @@ public final class Gateway {
         return asyncBatches.withDeadlineAfter(DEADLINE_SECONDS, TimeUnit.SECONDS).submitOrderBatch(request);
     }
 
-    /** The SSE path of a strategy's event stream (DESIGN.md §4). */
+    /** The SSE path of a strategy's event stream (docs/sse.md). */
     public static String eventsPath(long strategyId) {
         return "/api/v1/strategies/" + strategyId + "/events";
     }

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** One of the project's performance goals (issue 7 and issue 3), checked against a figure of the run. */
+/** One of the project's performance goals (docs/benchmarks.md), checked against a figure of the run. */
 public record Target(String figure, Comparison comparison, double threshold, String note, boolean fullProfileOnly) {
 
     public enum Comparison {
@@ -18,7 +18,7 @@ public record Target(String figure, Comparison comparison, double threshold, Str
     }
 
     public static final List<Target> ALL = List.of(
-            new Target("network.reduction", Comparison.AT_LEAST, 0.90, "the seed's claim", false),
+            new Target("network.reduction", Comparison.AT_LEAST, 0.90, "the origin design's claim", false),
             new Target("ingest.ratio", Comparison.AT_LEAST, 0.30, "batches/s over raw unary echo/s", false),
             new Target("latency.p99_ms", Comparison.AT_MOST, 20, "at 500 batches/s, in both profiles", false),
             new Target("fanout.ratio", Comparison.AT_LEAST, 1.0, "deliveries/s over nginx+Nchan's", false),

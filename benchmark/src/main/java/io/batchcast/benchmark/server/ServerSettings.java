@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How the harness starts the server jar: the environment (DESIGN.md §6 and Helidon's env mapping of other keys) and
+ * How the harness starts the server jar: the environment (the README's configuration table and Helidon's env mapping of other keys) and
  * the JVM options. Benchmark-specific overrides are few and written into results.json so a reader sees them.
  */
 public record ServerSettings(Path jar, Path workDir, String label, String dbUrl, String jwtSecret,
