@@ -1,8 +1,10 @@
 package io.batchcast.adapter.sse;
 
+import io.batchcast.application.port.in.GetHourlyStatisticsUseCase;
 import io.batchcast.application.port.in.SubscribeToOrderBatchEventsUseCase;
 import io.helidon.webserver.http.HttpRouting;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
@@ -43,6 +45,20 @@ public final class SseRouting implements AutoCloseable {
      */
     public static SseRouting routing(HttpRouting.Builder routing, SubscribeToOrderBatchEventsUseCase events,
             SseSettings settings, Clock clock) {
+        return routing(routing, events, Optional.empty(), settings, clock);
+    }
+
+    /**
+     * As above, plus {@code GET /api/v1/strategies/{strategyId}/statistics/hourly} (same credentials and CORS as the
+     * stream), answered by {@code statistics}.
+     */
+    public static SseRouting routing(HttpRouting.Builder routing, SubscribeToOrderBatchEventsUseCase events,
+            GetHourlyStatisticsUseCase statistics, SseSettings settings, Clock clock) {
+        return routing(routing, events, Optional.of(statistics), settings, clock);
+    }
+
+    private static SseRouting routing(HttpRouting.Builder routing, SubscribeToOrderBatchEventsUseCase events,
+            Optional<GetHourlyStatisticsUseCase> statistics, SseSettings settings, Clock clock) {
         var counters = new StreamCounters();
         var registry = new StreamRegistry(settings.maxStreamsPerUser(), counters);
         var frames = new FrameCache(FRAME_CACHE_CAPACITY, counters);
@@ -52,6 +68,7 @@ public final class SseRouting implements AutoCloseable {
         timers.setRemoveOnCancelPolicy(true);
         ResponseHeaders.register(routing);
         routing.register(new OrderBatchEventStream(events, settings, registry, frames, counters, clock, timers));
+        statistics.ifPresent(s -> routing.register(new HourlyStatisticsEndpoint(s, settings, clock)));
         routing.register(new SessionCookie(settings, clock));
         Dashboard.register(routing);
         return new SseRouting(settings, counters, registry, timers);
