@@ -10,9 +10,11 @@ import io.batchcast.adapter.sse.SseRouting;
 import io.batchcast.adapter.sse.SseSettings;
 import io.batchcast.application.port.in.SubmitOrderBatchUseCase;
 import io.batchcast.application.service.BatchAdmission;
+import io.batchcast.application.service.ClosingSummaryPeriods;
 import io.batchcast.application.service.EventFeed;
 import io.batchcast.application.service.ManagingStrategies;
 import io.batchcast.application.service.ReadingBack;
+import io.batchcast.application.service.ReadingHourlyStatistics;
 import io.batchcast.application.service.SubmittingOrderBatches;
 import io.helidon.config.Config;
 import io.helidon.metrics.api.MeterRegistry;
@@ -38,6 +40,7 @@ final class RunningServer {
     private final ServerSettings settings;
     private final Persistence persistence;
     private final Reconciliation reconciliation;
+    private final SummarySchedule summaries;
     private final DoorbellListener doorbell;
     private final GrpcServer grpc;
     private final SseRouting sse;
@@ -49,8 +52,9 @@ final class RunningServer {
     private final LogFormat format;
 
     private RunningServer(ServerSettings settings, Persistence persistence, Reconciliation reconciliation,
-            DoorbellListener doorbell, GrpcServer grpc, SseRouting sse, WebServer web, DemoTraffic demo,
-            ExchangeConnection exchange, JwtAccessTokens tokens, LibraryMeters libraryMeters, LogFormat format) {
+            SummarySchedule summaries, DoorbellListener doorbell, GrpcServer grpc, SseRouting sse, WebServer web,
+            DemoTraffic demo, ExchangeConnection exchange, JwtAccessTokens tokens, LibraryMeters libraryMeters,
+            LogFormat format) {
         this.format = format;
         this.settings = settings;
         this.tokens = tokens;
@@ -58,6 +62,7 @@ final class RunningServer {
         this.exchange = exchange;
         this.persistence = persistence;
         this.reconciliation = reconciliation;
+        this.summaries = summaries;
         this.doorbell = doorbell;
         this.grpc = grpc;
         this.sse = sse;
@@ -90,13 +95,17 @@ final class RunningServer {
         DeliveryLag lag = new DeliveryLag(feed, clock, meters);
         ReadingBack reading = new ReadingBack(persistence.strategyStore(), persistence.storedBatches(),
                 persistence.orderHistory());
+        ReadingHourlyStatistics statistics = new ReadingHourlyStatistics(persistence.strategyStore(),
+                persistence.hourlyStatistics());
+        SummarySchedule summaries = SummarySchedule.start(new ClosingSummaryPeriods(persistence.summaryPeriods(),
+                feed, settings.summaryInterval(), clock), ClosingSummaryPeriods.lag(settings.summaryInterval()));
 
         DoorbellListener doorbell = persistence.doorbellListener(feed);
         doorbell.start();
         persistence.pruneSchedule().start();
 
         GrpcServer grpc = new GrpcServer(settings.grpc(), new GrpcUseCases(submit, lag, strategies, strategies,
-                reading, reading), tokens, libraryMeters.grpcCalls());
+                reading, reading, statistics), tokens, libraryMeters.grpcCalls());
         try {
             grpc.start();
         } catch (UncheckedIOException e) {
@@ -112,7 +121,7 @@ final class RunningServer {
                 // Helidon's own answers to requests it cannot parse get nosniff like every routed response
                 .directHandlers(ResponseHeaders.directHandlers())
                 .addFeature(Observability.feature(persistence))
-                .routing(routing -> sse[0] = SseRouting.routing(routing, lag,
+                .routing(routing -> sse[0] = SseRouting.routing(routing, lag, statistics,
                         SseSettings.from(settings.sse()), tokens, clock))
                 .build()
                 .start();
@@ -131,7 +140,7 @@ final class RunningServer {
             demo = new DemoTraffic(grpc.port(), banner.demoToken());
             banner.printDemo(System.out, demo.start());
         }
-        return new RunningServer(settings, persistence, reconciliation, doorbell, grpc, sse[0], web, demo, exchange,
+        return new RunningServer(settings, persistence, reconciliation, summaries, doorbell, grpc, sse[0], web, demo, exchange,
                 tokens, libraryMeters, format);
     }
 
@@ -148,6 +157,7 @@ final class RunningServer {
         web.stop();
         tokens.close();
         reconciliation.close();
+        summaries.close();
         exchange.close();
         doorbell.close();
         persistence.close();

@@ -3,6 +3,7 @@ package io.batchcast.adapter.grpc;
 import io.batchcast.application.port.in.CreateStrategyUseCase;
 import io.batchcast.application.port.in.GetOrderBatchUseCase;
 import io.batchcast.application.port.in.ListOrdersUseCase;
+import io.batchcast.application.port.in.GetHourlyStatisticsUseCase;
 import io.batchcast.application.port.in.ListStrategiesUseCase;
 import io.batchcast.application.port.in.SubmitOrderBatchUseCase;
 import io.batchcast.application.port.in.SubscribeToOrderBatchEventsUseCase;
@@ -15,7 +16,8 @@ public record GrpcUseCases(
         CreateStrategyUseCase createStrategy,
         ListStrategiesUseCase listStrategies,
         GetOrderBatchUseCase getOrderBatch,
-        ListOrdersUseCase listOrders) {
+        ListOrdersUseCase listOrders,
+        GetHourlyStatisticsUseCase hourlyStatistics) {
 
     public GrpcUseCases {
         Objects.requireNonNull(submitOrderBatch, "submitOrderBatch");
@@ -24,5 +26,6 @@ public record GrpcUseCases(
         Objects.requireNonNull(listStrategies, "listStrategies");
         Objects.requireNonNull(getOrderBatch, "getOrderBatch");
         Objects.requireNonNull(listOrders, "listOrders");
+        Objects.requireNonNull(hourlyStatistics, "hourlyStatistics");
     }
 }

@@ -12,6 +12,9 @@ import io.batchcast.domain.OrderStatus;
 import io.batchcast.proto.v1.GetOrderBatchRequest;
 import io.batchcast.proto.v1.ListOrdersRequest;
 import io.batchcast.proto.v1.ListOrdersResponse;
+import io.batchcast.application.port.in.GetHourlyStatisticsUseCase;
+import io.batchcast.proto.v1.GetHourlyStatisticsRequest;
+import io.batchcast.proto.v1.GetHourlyStatisticsResponse;
 import io.batchcast.proto.v1.OrderBatchEvent;
 import io.batchcast.proto.v1.OrderBatchServiceGrpc;
 import io.batchcast.proto.v1.StreamOrderBatchEventsRequest;
@@ -23,7 +26,7 @@ import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.util.Optional;
 
-/** batchcast.v1.OrderBatchService: submitting batches, reading them and their orders back, streaming their events. */
+/** batchcast.v1.OrderBatchService: submitting batches, reading them and their orders back, streaming their events, reading their statistics. */
 final class OrderBatchGrpcService extends OrderBatchServiceGrpc.OrderBatchServiceImplBase {
 
     private final SubmitOrderBatchUseCase submitOrderBatch;
@@ -32,12 +35,14 @@ final class OrderBatchGrpcService extends OrderBatchServiceGrpc.OrderBatchServic
     private final ListOrdersUseCase listOrders;
     private final OpenStreams openStreams;
     private final int streamBufferEvents;
+    private final GetHourlyStatisticsUseCase hourlyStatistics;
 
     OrderBatchGrpcService(GrpcUseCases useCases, OpenStreams openStreams, int streamBufferEvents) {
         this.submitOrderBatch = useCases.submitOrderBatch();
         this.subscribeToEvents = useCases.subscribeToEvents();
         this.getOrderBatch = useCases.getOrderBatch();
         this.listOrders = useCases.listOrders();
+        this.hourlyStatistics = useCases.hourlyStatistics();
         this.openStreams = openStreams;
         this.streamBufferEvents = streamBufferEvents;
     }
@@ -116,6 +121,19 @@ final class OrderBatchGrpcService extends OrderBatchServiceGrpc.OrderBatchServic
             call.attach(subscribeToEvents.subscribe(userId, request.getStrategyId(), request.getAfterEventId(), call));
         } catch (RuntimeException e) {
             call.end(FailureStatus.of(e), true);
+        }
+    }
+
+    @Override
+    public void getHourlyStatistics(
+            GetHourlyStatisticsRequest request, StreamObserver<GetHourlyStatisticsResponse> responseObserver) {
+        try {
+            var hours = hourlyStatistics.hourlyStatistics(AuthInterceptor.currentUser(),
+                    HourlyStatisticsMapper.query(request));
+            responseObserver.onNext(HourlyStatisticsMapper.response(hours));
+            responseObserver.onCompleted();
+        } catch (RuntimeException e) {
+            responseObserver.onError(FailureStatus.of(e));
         }
     }
 }

@@ -45,7 +45,7 @@ class FailureStatusTest {
         server = new GrpcServer(InProcessServerBuilder.forName(name).directExecutor(), GrpcSettings.defaults(),
                 new GrpcUseCases(failing, (user, strategy, cursor, listener) -> () -> { },
                         (user, strategyName) -> null, (user, after, limit) -> List.of(),
-                        (user, strategy, batch) -> null, query -> null),
+                        (user, strategy, batch) -> null, query -> null, (user, query) -> List.of()),
                 Tokens.verifier(Tokens.SECRET, InProcessBatchcast.CLOCK), null).start();
         channel = InProcessChannelBuilder.forName(name).directExecutor().build();
         var stub = OrderBatchServiceGrpc.newBlockingStub(channel).withInterceptors(Tokens.bearer(Tokens.valid("alice")));
@@ -109,7 +109,7 @@ class FailureStatusTest {
                 new GrpcUseCases(command -> null, (user, strategy, cursor, listener) -> {
                     throw new NullPointerException("hub map is null");
                 }, (user, strategyName) -> null, (user, after, limit) -> List.of(),
-                        (user, strategy, batch) -> null, query -> null),
+                        (user, strategy, batch) -> null, query -> null, (user, query) -> List.of()),
                 Tokens.verifier(Tokens.SECRET, InProcessBatchcast.CLOCK), null).start();
         channel = InProcessChannelBuilder.forName(name).directExecutor().build();
         EventRecorder events = EventRecorder.reading();

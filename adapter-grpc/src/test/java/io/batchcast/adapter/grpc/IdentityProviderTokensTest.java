@@ -66,7 +66,7 @@ class IdentityProviderTokensTest {
                 Optional.of(jwks.url()), Optional.of(IdentityProvider.ISSUER), Optional.of(IdentityProvider.AUDIENCE)),
                 Clock.systemUTC());
         server = new GrpcServer(GrpcSettings.defaults().withPort(0),
-                new GrpcUseCases(submitting, feed, strategies, strategies, reading, reading), tokens).start();
+                new GrpcUseCases(submitting, feed, strategies, strategies, reading, reading, (user, query) -> java.util.List.of()), tokens).start();
         channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
     }
 

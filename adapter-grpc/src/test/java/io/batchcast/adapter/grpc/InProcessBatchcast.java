@@ -51,7 +51,7 @@ final class InProcessBatchcast implements AutoCloseable {
                 feed, CLOCK, limits);
         String name = InProcessServerBuilder.generateName();
         server = new GrpcServer(InProcessServerBuilder.forName(name).directExecutor(), settings,
-                new GrpcUseCases(submitting, feed, strategies, strategies, reading, reading), Tokens.verifier(Tokens.SECRET, CLOCK), null).start();
+                new GrpcUseCases(submitting, feed, strategies, strategies, reading, reading, (user, query) -> java.util.List.of()), Tokens.verifier(Tokens.SECRET, CLOCK), null).start();
         channel = InProcessChannelBuilder.forName(name).directExecutor().build();
     }
 

@@ -1,9 +1,11 @@
 package io.batchcast.adapter.sse;
 
+import io.batchcast.application.port.in.GetHourlyStatisticsUseCase;
 import io.batchcast.application.port.in.SubscribeToOrderBatchEventsUseCase;
 import io.batchcast.application.port.out.AccessTokenVerification;
 import io.helidon.webserver.http.HttpRouting;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
@@ -46,6 +48,21 @@ public final class SseRouting implements AutoCloseable {
      */
     public static SseRouting routing(HttpRouting.Builder routing, SubscribeToOrderBatchEventsUseCase events,
             SseSettings settings, AccessTokenVerification tokens, Clock clock) {
+        return routing(routing, events, Optional.empty(), settings, tokens, clock);
+    }
+
+    /**
+     * As above, plus {@code GET /api/v1/strategies/{strategyId}/statistics/hourly} (same credentials and CORS as the
+     * stream), answered by {@code statistics}.
+     */
+    public static SseRouting routing(HttpRouting.Builder routing, SubscribeToOrderBatchEventsUseCase events,
+            GetHourlyStatisticsUseCase statistics, SseSettings settings, AccessTokenVerification tokens, Clock clock) {
+        return routing(routing, events, Optional.of(statistics), settings, tokens, clock);
+    }
+
+    private static SseRouting routing(HttpRouting.Builder routing, SubscribeToOrderBatchEventsUseCase events,
+            Optional<GetHourlyStatisticsUseCase> statistics, SseSettings settings, AccessTokenVerification tokens,
+            Clock clock) {
         var counters = new StreamCounters();
         var registry = new StreamRegistry(settings.maxStreamsPerUser(), counters);
         var frames = new FrameCache(FRAME_CACHE_CAPACITY, counters);
@@ -55,6 +72,7 @@ public final class SseRouting implements AutoCloseable {
         timers.setRemoveOnCancelPolicy(true);
         ResponseHeaders.register(routing);
         routing.register(new OrderBatchEventStream(events, settings, tokens, registry, frames, counters, clock, timers));
+        statistics.ifPresent(s -> routing.register(new HourlyStatisticsEndpoint(s, settings, tokens)));
         routing.register(new SessionCookie(settings, tokens, clock));
         Dashboard.register(routing);
         return new SseRouting(settings, counters, registry, timers);

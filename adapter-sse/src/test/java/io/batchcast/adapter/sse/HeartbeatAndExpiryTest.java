@@ -47,6 +47,9 @@ class HeartbeatAndExpiryTest {
     @Test
     void keepaliveComesAfterEventsToo() throws IOException {
         long strategy = DESK.strategyOf("u-busy");
+        // warm up the submit path first: a cold first batch took close to half a heartbeat (100 ms) on a busy
+        // machine, and the keepalive line then came before the event
+        DESK.createLimits("u-busy", DESK.strategyOf("u-busy"), 1);
         try (RawStream stream = open("u-busy", strategy, TestTokens.forUser("u-busy"))) {
             String event = TradingDesk.eventId(DESK.createLimits("u-busy", strategy, 1));
             String body = stream.readFrames(3, WAIT);
