@@ -88,7 +88,7 @@ final class RunningServer {
                 // Helidon's own answers to requests it cannot parse get nosniff like every routed response
                 .directHandlers(ResponseHeaders.directHandlers())
                 .addFeature(Observability.feature(persistence))
-                .routing(routing -> sse[0] = SseRouting.routing(routing, lag,
+                .routing(routing -> sse[0] = SseRouting.routing(routing, lag, strategies,
                         SseSettings.from(settings.sse(), secret.text()), clock))
                 .build()
                 .start();

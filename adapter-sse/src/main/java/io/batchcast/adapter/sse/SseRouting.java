@@ -1,8 +1,10 @@
 package io.batchcast.adapter.sse;
 
+import io.batchcast.application.port.in.ListStrategiesUseCase;
 import io.batchcast.application.port.in.SubscribeToOrderBatchEventsUseCase;
 import io.helidon.webserver.http.HttpRouting;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
@@ -43,6 +45,20 @@ public final class SseRouting implements AutoCloseable {
      */
     public static SseRouting routing(HttpRouting.Builder routing, SubscribeToOrderBatchEventsUseCase events,
             SseSettings settings, Clock clock) {
+        return routing(routing, events, Optional.empty(), settings, clock);
+    }
+
+    /**
+     * As {@link #routing(HttpRouting.Builder, SubscribeToOrderBatchEventsUseCase, SseSettings, Clock)}, plus
+     * {@code GET /api/v1/strategies}: the caller's strategies as JSON, for the dashboard's strategy picker.
+     */
+    public static SseRouting routing(HttpRouting.Builder routing, SubscribeToOrderBatchEventsUseCase events,
+            ListStrategiesUseCase strategies, SseSettings settings, Clock clock) {
+        return routing(routing, events, Optional.of(strategies), settings, clock);
+    }
+
+    private static SseRouting routing(HttpRouting.Builder routing, SubscribeToOrderBatchEventsUseCase events,
+            Optional<ListStrategiesUseCase> strategies, SseSettings settings, Clock clock) {
         var counters = new StreamCounters();
         var registry = new StreamRegistry(settings.maxStreamsPerUser(), counters);
         var frames = new FrameCache(FRAME_CACHE_CAPACITY, counters);
@@ -53,6 +69,7 @@ public final class SseRouting implements AutoCloseable {
         ResponseHeaders.register(routing);
         routing.register(new OrderBatchEventStream(events, settings, registry, frames, counters, clock, timers));
         routing.register(new SessionCookie(settings, clock));
+        strategies.ifPresent(list -> routing.register(new StrategyList(list, settings, clock)));
         Dashboard.register(routing);
         return new SseRouting(settings, counters, registry, timers);
     }
