@@ -109,6 +109,7 @@ class DashboardBrowserIT {
             chromium.wait.until(ExpectedConditions.textToBe(By.id("connection-state"), "Live"));
             String firstTab = chromium.driver.getWindowHandle();
             chromium.driver.switchTo().newWindow(WindowType.TAB);
+            chromium.beforeEveryPage("delete window.SharedWorker;"); // each tab is a page target of its own
             chromium.driver.get(dashboardUrl(second, trader.token));
             chromium.wait.until(ExpectedConditions.textToBe(By.id("connection-state"), "Live"));
 
@@ -119,6 +120,7 @@ class DashboardBrowserIT {
             assertEquals("tab", chromium.script("return document.documentElement.dataset.connection"));
             chromium.driver.switchTo().window(firstTab);
             chromium.wait.until(driver -> List.of("LIMIT: 1 created").equals(chromium.texts(".toast-text")));
+            assertEquals("tab", chromium.script("return document.documentElement.dataset.connection"));
             assertEquals(2, metric("batchcast_sse_connections"), "one stream per tab");
         }
     }
