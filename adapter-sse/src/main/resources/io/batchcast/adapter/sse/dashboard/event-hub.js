@@ -3,7 +3,7 @@
 //
 // Messages to a dashboard (plain objects, so they can cross a MessagePort):
 //   {type: 'state', state: 'connecting'|'live'|'reconnecting'|'closed', text, reconnects, problem}
-//   {type: 'history', frames: [frame...]}   the strategy's most recent frames, oldest first, when a dashboard joins
+//   {type: 'history', frames: [frame...]}   the strategy's most recent batch frames, oldest first, when a dashboard joins
 //   {type: 'frame', frame}                  one frame of the dashboard's strategy, as it arrives
 //   {type: 'resync', reason, headEventId}   the cursor could not be honoured (the whole subscription)
 //   {type: 'strategies', ids: [...]}        every strategy id seen in frames so far (the picker adds unknown ones)
@@ -73,7 +73,8 @@ export class EventHub {
     const strategy = String(frame.data.strategy_id);
     const isNew = !this.recent.has(strategy);
     const frames = this.recent.get(strategy) || [];
-    frames.push(frame);
+    // the history a later tab gets is the table's rows; hourly summaries only tell open tabs to re-read statistics
+    if (frame.event === 'order_batch_update') frames.push(frame);
     if (frames.length > HISTORY_ROWS) frames.shift();
     this.recent.set(strategy, frames);
     for (const dashboard of this.dashboards) {
