@@ -49,7 +49,9 @@ class DashboardBrowserIT {
     @BeforeAll
     static void startServer() throws Exception {
         // one symbol trades, so a create of another is an exchange rejection (counted as rejected for its type)
-        jar = new RunningJar(workDir, Map.of("BATCHCAST_EXCHANGE_ALLOWED_dash_SYMBOLS", "BTC-USDT"));
+        // a heartbeat each second: the streams of a browser a test closed are found gone (and counted out) quickly
+        jar = new RunningJar(workDir, Map.of("BATCHCAST_EXCHANGE_ALLOWED_dash_SYMBOLS", "BTC-USDT",
+                "BATCHCAST_SSE_HEARTBEAT", "PT1S"));
     }
 
     @AfterAll
@@ -262,7 +264,7 @@ class DashboardBrowserIT {
     }
 
     private static void awaitOpenStreams(long count) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(20);
+        Instant deadline = Instant.now().plusSeconds(30);
         while (metric("batchcast_sse_connections") != count && Instant.now().isBefore(deadline)) {
             Thread.sleep(100);
         }
