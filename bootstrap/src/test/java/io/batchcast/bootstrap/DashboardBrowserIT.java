@@ -51,7 +51,7 @@ class DashboardBrowserIT {
         // one symbol trades, so a create of another is an exchange rejection (counted as rejected for its type)
         // a heartbeat each second: the streams of a browser a test closed are found gone (and counted out) quickly
         jar = new RunningJar(workDir, Map.of("BATCHCAST_EXCHANGE_ALLOWED_dash_SYMBOLS", "BTC-USDT",
-                "BATCHCAST_SSE_HEARTBEAT", "PT1S"));
+                "BATCHCAST_SSE_HEARTBEAT_dash_MS", "1000"));
     }
 
     @AfterAll
