@@ -9,8 +9,10 @@ import io.batchcast.adapter.sse.SseRouting;
 import io.batchcast.adapter.sse.SseSettings;
 import io.batchcast.application.port.in.SubmitOrderBatchUseCase;
 import io.batchcast.application.service.BatchAdmission;
+import io.batchcast.application.service.ClosingSummaryPeriods;
 import io.batchcast.application.service.EventFeed;
 import io.batchcast.application.service.ManagingStrategies;
+import io.batchcast.application.service.ReadingHourlyStatistics;
 import io.batchcast.application.service.SubmittingOrderBatches;
 import io.helidon.config.Config;
 import io.helidon.metrics.api.MeterRegistry;
@@ -31,6 +33,7 @@ final class RunningServer {
     private final ServerSettings settings;
     private final Persistence persistence;
     private final Reconciliation reconciliation;
+    private final SummarySchedule summaries;
     private final DoorbellListener doorbell;
     private final GrpcServer grpc;
     private final SseRouting sse;
@@ -39,12 +42,13 @@ final class RunningServer {
     private final ExchangeConnection exchange;
 
     private RunningServer(ServerSettings settings, Persistence persistence, Reconciliation reconciliation,
-            DoorbellListener doorbell, GrpcServer grpc, SseRouting sse, WebServer web, DemoTraffic demo,
+            SummarySchedule summaries, DoorbellListener doorbell, GrpcServer grpc, SseRouting sse, WebServer web, DemoTraffic demo,
             ExchangeConnection exchange) {
         this.settings = settings;
         this.exchange = exchange;
         this.persistence = persistence;
         this.reconciliation = reconciliation;
+        this.summaries = summaries;
         this.doorbell = doorbell;
         this.grpc = grpc;
         this.sse = sse;
@@ -71,12 +75,17 @@ final class RunningServer {
         Reconciliation reconciliation = Reconciliation.start(submitting.reconciliation(), settings.reconcileInterval());
         ManagingStrategies strategies = new ManagingStrategies(persistence.strategyStore(), clock);
         DeliveryLag lag = new DeliveryLag(feed, clock, meters);
+        ReadingHourlyStatistics statistics = new ReadingHourlyStatistics(persistence.strategyStore(),
+                persistence.hourlyStatistics());
+        SummarySchedule summaries = SummarySchedule.start(new ClosingSummaryPeriods(persistence.summaryPeriods(),
+                feed, settings.summaryInterval(), clock), ClosingSummaryPeriods.lag(settings.summaryInterval()));
 
         DoorbellListener doorbell = persistence.doorbellListener(feed);
         doorbell.start();
         persistence.pruneSchedule().start();
 
-        GrpcServer grpc = new GrpcServer(settings.grpc(), new GrpcUseCases(submit, lag, strategies, strategies),
+        GrpcServer grpc = new GrpcServer(settings.grpc(), new GrpcUseCases(submit, lag, strategies, strategies,
+                statistics),
                 secret.bytes()).start();
         SseRouting[] sse = new SseRouting[1];
         WebServer web = WebServer.builder()
@@ -88,7 +97,7 @@ final class RunningServer {
                 // Helidon's own answers to requests it cannot parse get nosniff like every routed response
                 .directHandlers(ResponseHeaders.directHandlers())
                 .addFeature(Observability.feature(persistence))
-                .routing(routing -> sse[0] = SseRouting.routing(routing, lag, strategies,
+                .routing(routing -> sse[0] = SseRouting.routing(routing, lag, strategies, statistics,
                         SseSettings.from(settings.sse(), secret.text()), clock))
                 .build()
                 .start();
@@ -101,7 +110,7 @@ final class RunningServer {
             demo = new DemoTraffic(grpc.port(), banner.demoToken());
             banner.printDemo(System.out, demo.start());
         }
-        return new RunningServer(settings, persistence, reconciliation, doorbell, grpc, sse[0], web, demo, exchange);
+        return new RunningServer(settings, persistence, reconciliation, summaries, doorbell, grpc, sse[0], web, demo, exchange);
     }
 
     /** Graceful shutdown (SIGTERM): in-flight batches finish within the grace period; streams end cleanly. */
@@ -116,6 +125,7 @@ final class RunningServer {
         grpc.shutdown(grace);
         web.stop();
         reconciliation.close();
+        summaries.close();
         exchange.close();
         doorbell.close();
         persistence.close();

@@ -6,6 +6,7 @@ import io.batchcast.adapter.persistence.PersistenceSettings;
 import io.batchcast.application.service.BatchAdmission;
 import io.batchcast.application.service.BatchLimits;
 import io.batchcast.application.service.ReconcilingBatches;
+import io.batchcast.domain.SummaryInterval;
 import io.helidon.config.Config;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -32,16 +33,18 @@ record ServerSettings(
         String configuredSecret,
         Config sse,
         Duration reconcileAfter,
-        Duration reconcileInterval) {
+        Duration reconcileInterval,
+        SummaryInterval summaryInterval) {
 
     static ServerSettings from(Config root) {
         Config c = root.get("batchcast");
+        SummaryInterval summaryInterval = summaryInterval(c);
         return new ServerSettings(
                 c.get("http.host").asString().orElse("0.0.0.0"),
                 c.get("http.port").asInt().orElse(8080),
                 c.get("http.max-connections").asInt().orElse(0),
                 grpc(c.get("grpc")),
-                persistence(c),
+                persistence(c, summaryInterval),
                 exchange(c.get("exchange")),
                 new BatchLimits(c.get("limits.max-batch-operations").asInt().orElse(BatchLimits.DEFAULT_MAX_BATCH_OPERATIONS),
                         c.get("limits.max-parallelism").asInt().orElse(BatchLimits.DEFAULT_MAX_PARALLELISM)),
@@ -53,7 +56,8 @@ record ServerSettings(
                 c.get("jwt.secret").asString().orElse(""),
                 c.get("sse"),
                 positive(c, "execution.reconcile-after", ReconcilingBatches.DEFAULT_RECONCILE_AFTER),
-                positive(c, "execution.reconcile-interval", Duration.ofSeconds(1)));
+                positive(c, "execution.reconcile-interval", Duration.ofSeconds(1)),
+                summaryInterval);
     }
 
     private static GrpcSettings grpc(Config g) {
@@ -65,7 +69,18 @@ record ServerSettings(
                         g.get("stream-buffer-events").asInt().orElse(defaults.streamBufferEvents()));
     }
 
-    private static PersistenceSettings persistence(Config c) {
+    /** Checked here, so that a bad value names the key an operator sets. */
+    private static SummaryInterval summaryInterval(Config c) {
+        Duration length = c.get("statistics.summary-interval").as(Duration.class)
+                .orElse(SummaryInterval.HOURLY.length());
+        try {
+            return new SummaryInterval(length);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("batchcast.statistics." + e.getMessage(), e);
+        }
+    }
+
+    private static PersistenceSettings persistence(Config c, SummaryInterval summaryInterval) {
         return PersistenceSettings.of(
                         c.get("db.url").asString().orElse(PersistenceSettings.DEFAULT_URL),
                         c.get("db.user").asString().orElse(""),
@@ -76,7 +91,9 @@ record ServerSettings(
                         c.get("retention.max-age").as(Duration.class).orElse(PersistenceSettings.DEFAULT_RETENTION_AGE))
                 .withReceiptMaxAge(receiptMaxAge(c))
                 .withPruneInterval(c.get("retention.prune-interval").as(Duration.class)
-                        .orElse(PersistenceSettings.DEFAULT_PRUNE_INTERVAL));
+                        .orElse(PersistenceSettings.DEFAULT_PRUNE_INTERVAL))
+                .withStatistics(summaryInterval, positive(c, "retention.statistics-max-age",
+                        PersistenceSettings.DEFAULT_STATISTICS_MAX_AGE));
     }
 
     private static Duration positive(Config c, String key, Duration fallback) {

@@ -10,6 +10,7 @@ import io.helidon.webserver.WebServerConfig;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Set;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -86,6 +87,48 @@ class ServerSettingsTest {
                 + " must be positive, was PT0S", refusal("batchcast.retention.receipt-max-age", "PT0S"));
         assertEquals("batchcast.retention.receipt-max-age (BATCHCAST_RETENTION_RECEIPT_dash_MAX_dash_AGE)"
                 + " must be positive, was PT-1H", refusal("batchcast.retention.receipt-max-age", "-PT1H"));
+    }
+
+    @Test
+    void statisticsDefaultToHourlyPeriodsKeptNinetyDaysAndAreListedInTheBundledYaml() {
+        Config bundled = Config.just(ConfigSources.classpath("application.yaml"));
+
+        assertEquals("PT1H", bundled.get("batchcast.statistics.summary-interval").asString().get());
+        assertEquals("PT2160H", bundled.get("batchcast.retention.statistics-max-age").asString().get());
+        for (Config config : List.of(bundled, Config.empty())) {
+            ServerSettings settings = ServerSettings.from(config);
+            assertEquals(Duration.ofHours(1), settings.summaryInterval().length());
+            assertEquals(Duration.ofHours(1), settings.persistence().summaryInterval().length());
+            assertEquals(Duration.ofDays(90), settings.persistence().statisticsMaxAge());
+        }
+    }
+
+    @Test
+    void statisticsSettingsAreOverriddenByTheirEnvironmentVariables() {
+        Config config = Config.just(
+                ConfigSources.create(EnvironmentVariables.expand(Map.of(
+                        "BATCHCAST_STATISTICS_SUMMARY_dash_INTERVAL", "PT15M",
+                        "BATCHCAST_RETENTION_STATISTICS_dash_MAX_dash_AGE", "PT720H"))),
+                ConfigSources.classpath("application.yaml"));
+
+        ServerSettings settings = ServerSettings.from(config);
+        assertEquals(Duration.ofMinutes(15), settings.summaryInterval().length());
+        assertEquals(Duration.ofMinutes(15), settings.persistence().summaryInterval().length());
+        assertEquals(Duration.ofDays(30), settings.persistence().statisticsMaxAge());
+    }
+
+    @Test
+    void aSummaryIntervalThatDividesNeitherAnHourNorADayIsRefusedNamingTheKeyAndTheLimit() {
+        String limit = " must be a whole number of seconds that divides PT1H (e.g. PT1M, PT15M, PT1H) or of hours"
+                + " that divides PT24H (e.g. PT6H, PT24H), was ";
+        assertEquals("batchcast.statistics.summary-interval" + limit + "PT7M",
+                refusal("batchcast.statistics.summary-interval", "PT7M"));
+        assertEquals("batchcast.statistics.summary-interval" + limit + "PT5H",
+                refusal("batchcast.statistics.summary-interval", "PT5H"));
+        assertEquals("batchcast.statistics.summary-interval" + limit + "PT0.5S",
+                refusal("batchcast.statistics.summary-interval", "PT0.5S"));
+        assertEquals("batchcast.retention.statistics-max-age must be a positive duration, was PT0S",
+                refusal("batchcast.retention.statistics-max-age", "PT0S"));
     }
 
     private static String refusal(String key, String value) {

@@ -13,7 +13,8 @@ import java.util.Optional;
  * millisecond precision, UTC, because that is what goes on the wire.
  */
 public record OrderBatchEvent(
-        List<OrderTypeSummary> summaries, long strategyId, String userId, String batchId, Instant timestamp) {
+        List<OrderTypeSummary> summaries, long strategyId, String userId, String batchId, Instant timestamp)
+        implements StreamEvent {
 
     private static final DateTimeFormatter ISO_MILLIS =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
@@ -36,10 +37,6 @@ public record OrderBatchEvent(
             return Optional.empty();
         }
         return Optional.of(new OrderBatchEvent(summaries, stream.strategyId(), stream.userId(), batchId, completedAt));
-    }
-
-    public StreamKey stream() {
-        return new StreamKey(userId, strategyId);
     }
 
     /** ISO 8601, UTC, milliseconds: {@code 2025-10-30T12:34:56.789Z}. */

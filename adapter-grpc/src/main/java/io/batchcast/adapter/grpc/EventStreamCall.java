@@ -53,6 +53,11 @@ final class EventStreamCall implements EventListener {
         if (finished || ending.get() != null) {
             return;
         }
+        if (event.batchEvent().isEmpty()) {
+            // OrderBatchEvent has no field for a period's summary: the stream carries batch events only (the ids
+            // of the batch events it sends stay exact cursors; a resume skips the summaries the same way)
+            return;
+        }
         if (pendingCount.incrementAndGet() > capacity) {
             end(slowConsumer(), true);
             return;

@@ -55,7 +55,7 @@ public final class GrpcServer {
                 .maxInboundMessageSize(settings.maxInboundMessageBytes())
                 .addService(StrictRequestParsing.wrap(ServerInterceptors.intercept(new OrderBatchGrpcService(
                         useCases.submitOrderBatch(), useCases.subscribeToEvents(), openStreams,
-                        settings.streamBufferEvents()), auth)))
+                        settings.streamBufferEvents(), useCases.hourlyStatistics()), auth)))
                 .addService(StrictRequestParsing.wrap(ServerInterceptors.intercept(
                         new StrategyGrpcService(useCases.createStrategy(), useCases.listStrategies()), auth)))
                 .addService(health.getHealthService())

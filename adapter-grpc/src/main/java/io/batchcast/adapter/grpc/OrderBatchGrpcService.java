@@ -1,8 +1,11 @@
 package io.batchcast.adapter.grpc;
 
 import io.batchcast.application.port.in.BatchReceipt;
+import io.batchcast.application.port.in.GetHourlyStatisticsUseCase;
 import io.batchcast.application.port.in.SubmitOrderBatchUseCase;
 import io.batchcast.application.port.in.SubscribeToOrderBatchEventsUseCase;
+import io.batchcast.proto.v1.GetHourlyStatisticsRequest;
+import io.batchcast.proto.v1.GetHourlyStatisticsResponse;
 import io.batchcast.proto.v1.OrderBatchEvent;
 import io.batchcast.proto.v1.OrderBatchServiceGrpc;
 import io.batchcast.proto.v1.StreamOrderBatchEventsRequest;
@@ -13,16 +16,18 @@ import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 
-/** batchcast.v1.OrderBatchService: submitting batches and streaming their events. */
+/** batchcast.v1.OrderBatchService: submitting batches, streaming their events, reading their statistics. */
 final class OrderBatchGrpcService extends OrderBatchServiceGrpc.OrderBatchServiceImplBase {
 
     private final SubmitOrderBatchUseCase submitOrderBatch;
     private final SubscribeToOrderBatchEventsUseCase subscribeToEvents;
     private final OpenStreams openStreams;
     private final int streamBufferEvents;
+    private final GetHourlyStatisticsUseCase hourlyStatistics;
 
     OrderBatchGrpcService(SubmitOrderBatchUseCase submitOrderBatch, SubscribeToOrderBatchEventsUseCase subscribeToEvents,
-            OpenStreams openStreams, int streamBufferEvents) {
+            OpenStreams openStreams, int streamBufferEvents, GetHourlyStatisticsUseCase hourlyStatistics) {
+        this.hourlyStatistics = hourlyStatistics;
         this.submitOrderBatch = submitOrderBatch;
         this.subscribeToEvents = subscribeToEvents;
         this.openStreams = openStreams;
@@ -69,6 +74,19 @@ final class OrderBatchGrpcService extends OrderBatchServiceGrpc.OrderBatchServic
             call.attach(subscribeToEvents.subscribe(userId, request.getStrategyId(), request.getAfterEventId(), call));
         } catch (RuntimeException e) {
             call.end(FailureStatus.of(e), true);
+        }
+    }
+
+    @Override
+    public void getHourlyStatistics(
+            GetHourlyStatisticsRequest request, StreamObserver<GetHourlyStatisticsResponse> responseObserver) {
+        try {
+            var hours = hourlyStatistics.hourlyStatistics(AuthInterceptor.currentUser(),
+                    HourlyStatisticsMapper.query(request));
+            responseObserver.onNext(HourlyStatisticsMapper.response(hours));
+            responseObserver.onCompleted();
+        } catch (RuntimeException e) {
+            responseObserver.onError(FailureStatus.of(e));
         }
     }
 }

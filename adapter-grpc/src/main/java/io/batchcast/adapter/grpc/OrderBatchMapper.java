@@ -90,8 +90,10 @@ final class OrderBatchMapper {
         }
     }
 
+    /** A batch event as the stream sends it; the caller passes batch events only. */
     static OrderBatchEvent event(StoredEvent stored) {
-        var event = stored.event();
+        var event = stored.batchEvent().orElseThrow(
+                () -> new IllegalArgumentException("event " + stored.id() + " is not a batch event"));
         OrderBatchEvent.Builder out = OrderBatchEvent.newBuilder()
                 .setEventId(stored.id().toString())
                 .setStrategyId(event.strategyId())

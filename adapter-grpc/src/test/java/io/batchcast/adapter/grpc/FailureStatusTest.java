@@ -44,7 +44,7 @@ class FailureStatusTest {
         String name = InProcessServerBuilder.generateName();
         server = new GrpcServer(InProcessServerBuilder.forName(name).directExecutor(), GrpcSettings.defaults(),
                 new GrpcUseCases(failing, (user, strategy, cursor, listener) -> () -> { },
-                        (user, strategyName) -> null, (user, after, limit) -> List.of()),
+                        (user, strategyName) -> null, (user, after, limit) -> List.of(), (user, query) -> List.of()),
                 Tokens.SECRET, InProcessBatchcast.CLOCK, null).start();
         channel = InProcessChannelBuilder.forName(name).directExecutor().build();
         var stub = OrderBatchServiceGrpc.newBlockingStub(channel).withInterceptors(Tokens.bearer(Tokens.valid("alice")));
@@ -107,7 +107,7 @@ class FailureStatusTest {
         server = new GrpcServer(InProcessServerBuilder.forName(name).directExecutor(), GrpcSettings.defaults(),
                 new GrpcUseCases(command -> null, (user, strategy, cursor, listener) -> {
                     throw new NullPointerException("hub map is null");
-                }, (user, strategyName) -> null, (user, after, limit) -> List.of()),
+                }, (user, strategyName) -> null, (user, after, limit) -> List.of(), (user, query) -> List.of()),
                 Tokens.SECRET, InProcessBatchcast.CLOCK, null).start();
         channel = InProcessChannelBuilder.forName(name).directExecutor().build();
         EventRecorder events = EventRecorder.reading();

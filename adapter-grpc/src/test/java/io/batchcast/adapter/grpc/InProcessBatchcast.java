@@ -49,7 +49,7 @@ final class InProcessBatchcast implements AutoCloseable {
                 feed, CLOCK, limits);
         String name = InProcessServerBuilder.generateName();
         server = new GrpcServer(InProcessServerBuilder.forName(name).directExecutor(), settings,
-                new GrpcUseCases(submitting, feed, strategies, strategies), Tokens.SECRET, CLOCK, null).start();
+                new GrpcUseCases(submitting, feed, strategies, strategies, (user, query) -> java.util.List.of()), Tokens.SECRET, CLOCK, null).start();
         channel = InProcessChannelBuilder.forName(name).directExecutor().build();
     }
 

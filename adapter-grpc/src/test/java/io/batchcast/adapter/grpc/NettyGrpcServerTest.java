@@ -37,6 +37,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,7 +60,7 @@ class NettyGrpcServerTest {
         SubmittingOrderBatches submitting = new SubmittingOrderBatches(store, store, store, store,
                 new PaperExchange(PaperExchangeSettings.defaults()), feed, Clock.systemUTC(), BatchLimits.defaults());
         server = new GrpcServer(GrpcSettings.defaults().withPort(0).withMaxInboundMessageBytes(64 * 1024),
-                new GrpcUseCases(submitting, feed, strategies, strategies), SECRET).start();
+                new GrpcUseCases(submitting, feed, strategies, strategies, (user, query) -> List.of()), SECRET).start();
         channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
     }
 

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import com.google.rpc.ErrorInfo;
 import io.batchcast.adapter.exchange.PaperExchangeSettings;
 import io.batchcast.application.service.BatchLimits;
+import io.batchcast.domain.HourlyStatistics;
+import io.batchcast.domain.OrderHourlySummary;
+import io.batchcast.domain.OrderTypeStatistics;
 import io.batchcast.proto.v1.OrderBatchEvent;
 import io.batchcast.proto.v1.OrderType;
 import io.batchcast.proto.v1.OrderTypeSummary;
@@ -15,6 +18,7 @@ import io.batchcast.proto.v1.StreamOrderBatchEventsRequest;
 import io.batchcast.proto.v1.SubmitOrderBatchResponse;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -68,6 +72,24 @@ class StreamOrderBatchEventsTest {
         assertEquals(oneLimitCreated("mem-3", strategy, third.getBatchId()), events.next());
         assertEquals(List.of(), events.receivedIds());
         assertFalse(events.ended());
+    }
+
+    @Test
+    void periodSummariesAreSkippedAndTheBatchEventIdsAroundThemStayCursors() throws Exception {
+        long strategy = batchcast.createStrategy("alice", "grid");
+        EventRecorder live = stream("alice", strategy, "");
+        SubmitOrderBatchResponse first = submit("alice", strategy, "l1");
+        batchcast.feed.publish(batchcast.store.appendSummary(new OrderHourlySummary(strategy, "alice",
+                new HourlyStatistics(Instant.parse("2025-10-30T12:00:00Z"), 1,
+                        List.of(new OrderTypeStatistics(io.batchcast.domain.OrderType.LIMIT, 1, 0, 0))), Tokens.NOW)));
+        SubmitOrderBatchResponse third = submit("alice", strategy, "l2");
+
+        assertEquals(oneLimitCreated("mem-1", strategy, first.getBatchId()), live.next());
+        assertEquals(oneLimitCreated("mem-3", strategy, third.getBatchId()), live.next());
+        EventRecorder resumed = stream("alice", strategy, "mem-1");
+        assertEquals(oneLimitCreated("mem-3", strategy, third.getBatchId()), resumed.next());
+        assertEquals(List.of(), live.receivedIds());
+        assertEquals(List.of(), resumed.receivedIds());
     }
 
     @Test

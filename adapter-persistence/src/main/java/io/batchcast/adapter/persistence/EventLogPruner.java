@@ -14,7 +14,8 @@ import java.util.List;
  * Retention: keeps the newest {@code retentionCount} events per stream and nothing older than {@code retentionAge},
  * and drops receipts (completed batches and their results) older than {@code receiptMaxAge} ({@link ReceiptPruner}).
  * Every delete is a bounded range of an index (the primary key per stream, the age index, the batches' primary
- * key), in chunks of {@value #CHUNK} rows per transaction, so pruning never scans a table nor holds long locks. Orders
+ * key), in chunks of {@value #CHUNK} rows per transaction; statistics older than {@code statisticsMaxAge} go too
+ * ({@link StatisticsPruner}), so pruning never scans a table nor holds long locks. Orders
  * are never pruned: they are the strategy's order book. Runs on a {@link PruneSchedule}; {@link #pruneNow()} is the
  * same work, synchronously.
  */
@@ -26,8 +27,13 @@ public final class EventLogPruner {
      * @param byCount  events over the per-stream count
      * @param byAge    events older than the retention age
      * @param receipts completed batches (each with its results) older than the receipt max age
+     * @param statistics statistics buckets (a strategy's hour, or shorter period) older than the statistics max age
      */
-    public record Pruned(long byCount, long byAge, long receipts) {
+    public record Pruned(long byCount, long byAge, long receipts, long statistics) {
+
+        public Pruned(long byCount, long byAge, long receipts) {
+            this(byCount, byAge, receipts, 0);
+        }
     }
 
     static final int CHUNK = 1_000;
@@ -37,6 +43,8 @@ public final class EventLogPruner {
     private final Duration retentionAge;
     private final Duration receiptMaxAge;
     private final ReceiptPruner receipts;
+    private final Duration statisticsMaxAge;
+    private final StatisticsPruner statistics;
     private final Clock clock;
 
     EventLogPruner(Transactions transactions, PersistenceSettings settings, Clock clock) {
@@ -50,6 +58,8 @@ public final class EventLogPruner {
         this.retentionAge = settings.retentionAge();
         this.receiptMaxAge = settings.receiptMaxAge();
         this.receipts = new ReceiptPruner(transactions, receiptChunk);
+        this.statisticsMaxAge = settings.statisticsMaxAge();
+        this.statistics = new StatisticsPruner(transactions);
         this.clock = clock;
     }
 
@@ -61,7 +71,8 @@ public final class EventLogPruner {
         }
         Instant now = clock.instant();
         long byAge = pruneByAge(now.minus(retentionAge));
-        return new Pruned(byCount, byAge, receipts.prune(now.minus(receiptMaxAge)));
+        long receiptsPruned = receipts.prune(now.minus(receiptMaxAge));
+        return new Pruned(byCount, byAge, receiptsPruned, statistics.prune(now.minus(statisticsMaxAge)));
     }
 
     private record StreamHead(long strategyId, long headSeq) {

@@ -21,6 +21,10 @@ import javax.sql.DataSource;
  * the store being unavailable (its outcome is unknown, as for any commit whose answer is lost). Work must therefore
  * be safe to run twice: it only writes what its inputs say, and reads nothing that another member of the group
  * writes except through the database itself (e.g. a stream's head).
+ *
+ * <p>A member may bring a share of work that is merged across the group: the {@link BeforeCommit} work runs once,
+ * after the last member and before the commit, with the shares of the members in the transaction (the statistics
+ * upserts: one statement per row for the whole group instead of one per batch). It adds no commit.
  */
 final class GroupCommitter implements AutoCloseable {
 
@@ -33,10 +37,17 @@ final class GroupCommitter implements AutoCloseable {
         void run(Connection connection, List<Object> results) throws SQLException;
     }
 
-    private record Member(String what, long lockOrder, Transactions.Work<?> work, CompletableFuture<Object> answer) {
+    /** Work merged across the members of a transaction, run after the last one and before the commit. */
+    @FunctionalInterface
+    interface BeforeCommit {
+        void run(Connection connection, List<Object> shares) throws SQLException;
     }
 
-    private static final Member STOP = new Member("stop", 0, c -> null, new CompletableFuture<>());
+    private record Member(String what, long lockOrder, Object share, Transactions.Work<?> work,
+            CompletableFuture<Object> answer) {
+    }
+
+    private static final Member STOP = new Member("stop", 0, null, c -> null, new CompletableFuture<>());
     /** Members run in strategy order (stable: queue order within a strategy), so that groups of different instances
      * lock stream rows in the same order and cannot deadlock on them. */
     private static final java.util.Comparator<Member> LOCK_ORDER = java.util.Comparator.comparingLong(Member::lockOrder);
@@ -44,6 +55,7 @@ final class GroupCommitter implements AutoCloseable {
     private final DataSource dataSource;
     private final int maxGroup;
     private final AfterCommit afterCommit;
+    private final BeforeCommit beforeCommit;
     private final String syncAfterCommit;
     private final BlockingQueue<Member> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
@@ -56,12 +68,19 @@ final class GroupCommitter implements AutoCloseable {
 
     /** @param syncAfterCommit a statement that makes a commit durable (H2's {@code CHECKPOINT SYNC}), or empty */
     GroupCommitter(DataSource dataSource, int maxGroup, String syncAfterCommit, AfterCommit afterCommit) {
+        this(dataSource, maxGroup, syncAfterCommit, (connection, shares) -> { }, afterCommit);
+    }
+
+    /** @param beforeCommit the work merged across a transaction's members, given the shares they brought */
+    GroupCommitter(DataSource dataSource, int maxGroup, String syncAfterCommit, BeforeCommit beforeCommit,
+            AfterCommit afterCommit) {
         if (maxGroup < 1) {
             throw new IllegalArgumentException("maxGroup must be >= 1, was " + maxGroup);
         }
         this.dataSource = dataSource;
         this.maxGroup = maxGroup;
         this.afterCommit = afterCommit;
+        this.beforeCommit = beforeCommit;
         this.syncAfterCommit = syncAfterCommit;
         this.writer = Thread.ofPlatform().name("batchcast-group-commit").daemon().start(this::writeGroups);
     }
@@ -70,12 +89,17 @@ final class GroupCommitter implements AutoCloseable {
      * Runs {@code work} in the next group's transaction; returns once that transaction committed. Within a group,
      * work runs ordered by {@code lockOrder} (the strategy whose rows it locks), then in queue order.
      */
-    @SuppressWarnings("unchecked")
     <T> T inTransaction(String what, long lockOrder, Transactions.Work<T> work) {
+        return inTransaction(what, lockOrder, null, work);
+    }
+
+    /** As above, bringing {@code share} (null: none) to the transaction's {@link BeforeCommit} work. */
+    @SuppressWarnings("unchecked")
+    <T> T inTransaction(String what, long lockOrder, Object share, Transactions.Work<T> work) {
         if (closed) {
             throw new StoreUnavailableException("the store is closed; nothing was written while " + what, null);
         }
-        Member member = new Member(what, lockOrder, work, new CompletableFuture<>());
+        Member member = new Member(what, lockOrder, share, work, new CompletableFuture<>());
         queue.add(member);
         // Once queued the work belongs to the writer and will be written or fail: the caller waits for that answer
         // even when interrupted (its interrupt is kept), so that it never reports a write as failed that happened.
@@ -133,6 +157,13 @@ final class GroupCommitter implements AutoCloseable {
                     break;
                 }
             }
+            if (memberFailure == null) {
+                try {
+                    runBeforeCommit(connection, group);
+                } catch (SQLException | RuntimeException e) {
+                    memberFailure = e;
+                }
+            }
             if (memberFailure != null) {
                 connection.rollback();
                 if (group.size() == 1) {
@@ -183,6 +214,7 @@ final class GroupCommitter implements AutoCloseable {
             Object result;
             try {
                 result = member.work().apply(connection);
+                runBeforeCommit(connection, List.of(member));
                 commit(connection, List.of(member));
                 commits.incrementAndGet();
             } catch (SQLException | RuntimeException e) {
@@ -198,6 +230,18 @@ final class GroupCommitter implements AutoCloseable {
             ringAfterCommit(connection, List.of(result));
         } catch (SQLException e) {
             member.answer().completeExceptionally(Transactions.unavailable(member.what(), e));
+        }
+    }
+
+    private void runBeforeCommit(Connection connection, List<Member> members) throws SQLException {
+        List<Object> shares = new ArrayList<>(members.size());
+        for (Member member : members) {
+            if (member.share() != null) {
+                shares.add(member.share());
+            }
+        }
+        if (!shares.isEmpty()) {
+            beforeCommit.run(connection, shares);
         }
     }
 

@@ -4,10 +4,12 @@ import io.batchcast.application.port.in.StoreUnavailableException;
 import io.batchcast.application.port.out.BatchRecorder;
 import io.batchcast.application.port.out.ClientOrderIdsTakenException;
 import io.batchcast.application.port.out.RecordedBatch;
+import io.batchcast.domain.BatchStatistics;
 import io.batchcast.domain.OperationOutcome;
 import io.batchcast.domain.OperationResult;
 import io.batchcast.domain.Order;
 import io.batchcast.domain.StoredEvent;
+import io.batchcast.domain.SummaryInterval;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,9 +30,12 @@ final class JdbcBatchRecorder implements BatchRecorder {
     private final GroupCommitter writer;
     private final StreamAppender appender;
     private final JdbcOrderStore orders;
+    private final SummaryInterval statisticsPeriods;
 
-    JdbcBatchRecorder(Transactions transactions, GroupCommitter writer, StreamAppender appender, Dialect dialect) {
+    JdbcBatchRecorder(Transactions transactions, GroupCommitter writer, StreamAppender appender, Dialect dialect,
+            SummaryInterval statisticsPeriods) {
         this.writer = writer;
+        this.statisticsPeriods = statisticsPeriods;
         this.appender = appender;
         this.orders = new JdbcOrderStore(transactions, dialect);
     }
@@ -62,7 +67,11 @@ final class JdbcBatchRecorder implements BatchRecorder {
     }
 
     private Optional<StoredEvent> write(RecordedBatch batch, Set<String> placed) {
-        return writer.inTransaction("recording batch " + batch.batchId(), batch.stream().strategyId(), connection -> {
+        // the batch's statistics ride the group's transaction, merged with the other members' (StatisticsRows)
+        var statistics = new StatisticsRows.Share(batch.stream().strategyId(),
+                statisticsPeriods.bucketStart(batch.completedAt()), BatchStatistics.tally(batch.results()));
+        return writer.inTransaction("recording batch " + batch.batchId(), batch.stream().strategyId(), statistics,
+                connection -> {
             // The batch row first: it is the gate that lets exactly one recording of a batch through (the call that
             // executed it, or reconciliation), before either touches an order row.
             BatchRows.complete(connection, batch);

@@ -3,8 +3,12 @@ package io.batchcast.adapter.persistence;
 import io.batchcast.application.port.out.EventLog;
 import io.batchcast.application.port.out.StreamWindow;
 import io.batchcast.domain.EventId;
+import io.batchcast.domain.HourlyStatistics;
 import io.batchcast.domain.OrderBatchEvent;
+import io.batchcast.domain.OrderHourlySummary;
 import io.batchcast.domain.StoredEvent;
+import io.batchcast.domain.StreamEvent;
+import java.time.OffsetDateTime;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -52,7 +56,7 @@ final class JdbcEventLog implements EventLog {
         }
         return transactions.autoCommit("reading events", connection -> {
             try (PreparedStatement select = connection.prepareStatement("SELECT strategy_id, seq, batch_id,"
-                    + " user_id, summaries, occurred_at FROM events WHERE strategy_id = ? AND seq > ?"
+                    + " user_id, summaries, occurred_at, period_start, batches FROM events WHERE strategy_id = ? AND seq > ?"
                     + " ORDER BY seq LIMIT ?")) {
                 select.setLong(1, strategyId);
                 select.setLong(2, afterSeq);
@@ -68,10 +72,16 @@ final class JdbcEventLog implements EventLog {
         });
     }
 
+    /** A row with a {@code period_start} is a period's summary; the others are batch events. */
     private StoredEvent event(ResultSet row) throws SQLException {
-        OrderBatchEvent event = new OrderBatchEvent(SummaryCodec.decode(row.getString("summaries")),
-                row.getLong("strategy_id"), row.getString("user_id"), row.getString("batch_id"),
-                Columns.getInstant(row, "occurred_at"));
+        OffsetDateTime periodStart = row.getObject("period_start", OffsetDateTime.class);
+        StreamEvent event = periodStart == null
+                ? new OrderBatchEvent(SummaryCodec.decode(row.getString("summaries")), row.getLong("strategy_id"),
+                        row.getString("user_id"), row.getString("batch_id"), Columns.getInstant(row, "occurred_at"))
+                : new OrderHourlySummary(row.getLong("strategy_id"), row.getString("user_id"),
+                        new HourlyStatistics(periodStart.toInstant(), row.getInt("batches"),
+                                SummaryCodec.decodeStatistics(row.getString("summaries"))),
+                        Columns.getInstant(row, "occurred_at"));
         return new StoredEvent(new EventId(epoch, row.getLong("seq")), event);
     }
 }

@@ -5,8 +5,10 @@ import io.batchcast.application.port.in.EventDoorbellUseCase;
 import io.batchcast.application.port.out.BatchIntents;
 import io.batchcast.application.port.out.BatchRecorder;
 import io.batchcast.application.port.out.EventLog;
+import io.batchcast.application.port.out.HourlyStatisticsReader;
 import io.batchcast.application.port.out.OrderStore;
 import io.batchcast.application.port.out.StrategyStore;
+import io.batchcast.application.port.out.SummaryPeriods;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -42,7 +44,7 @@ public final class Persistence implements AutoCloseable {
         this.transactions = new Transactions(dataSource);
         this.epoch = SchemaMigrations.readEpoch(transactions);
         this.writer = new GroupCommitter(dataSource, GroupCommitter.DEFAULT_MAX_GROUP, dialect.syncAfterCommit(),
-                dialect.notifies() ? new PostgresDoorbellRing() : (connection, results) -> { });
+                new StatisticsRows(dialect), dialect.notifies() ? new PostgresDoorbellRing() : (connection, results) -> { });
         this.strategies = new JdbcStrategyStore(transactions, writer);
         this.clock = clock;
         this.pruner = new EventLogPruner(transactions, settings, clock);
@@ -82,7 +84,23 @@ public final class Persistence implements AutoCloseable {
     }
 
     public BatchRecorder batchRecorder() {
-        return new JdbcBatchRecorder(transactions, writer, new StreamAppender(epoch), dialect);
+        return new JdbcBatchRecorder(transactions, writer, new StreamAppender(epoch), dialect,
+                settings.summaryInterval());
+    }
+
+    /** Hourly statistics, as the batch recordings counted them. */
+    public HourlyStatisticsReader hourlyStatistics() {
+        return new JdbcHourlyStatistics(transactions);
+    }
+
+    /** Summaries of closed statistics periods, appended once per strategy and period across instances. */
+    public SummaryPeriods summaryPeriods() {
+        return new JdbcSummaryPeriods(transactions, writer, new StreamAppender(epoch));
+    }
+
+    /** Transactions committed by this instance's writer so far (tests: statistics add none). */
+    long commits() {
+        return writer.commits();
     }
 
     public EventLog eventLog() {

@@ -1,5 +1,6 @@
 package io.batchcast.adapter.persistence;
 
+import io.batchcast.domain.SummaryInterval;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -19,6 +20,9 @@ import java.util.regex.Pattern;
  * @param receiptMaxAge     completed batches (the stored receipts of request ids) and their results older than this
  *                          are pruned; a request id is honoured for this long
  * @param pruneInterval     how often the pruner runs
+ * @param summaryInterval   the statistics summary period; statistics are counted per hour, or per period when
+ *                          that is shorter
+ * @param statisticsMaxAge  statistics of hours (periods) that started longer ago than this are pruned
  */
 public record PersistenceSettings(
         String url,
@@ -29,7 +33,9 @@ public record PersistenceSettings(
         int retentionCount,
         Duration retentionAge,
         Duration receiptMaxAge,
-        Duration pruneInterval) {
+        Duration pruneInterval,
+        SummaryInterval summaryInterval,
+        Duration statisticsMaxAge) {
 
     public static final String DEFAULT_URL = "jdbc:h2:file:./data/batchcast";
     public static final int DEFAULT_POOL_SIZE = 10;
@@ -38,6 +44,7 @@ public record PersistenceSettings(
     public static final Duration DEFAULT_RETENTION_AGE = Duration.ofDays(7);
     public static final Duration DEFAULT_RECEIPT_MAX_AGE = Duration.ofDays(7);
     public static final Duration DEFAULT_PRUNE_INTERVAL = Duration.ofMinutes(1);
+    public static final Duration DEFAULT_STATISTICS_MAX_AGE = Duration.ofDays(90);
 
     static final int MAX_POOL_SIZE = 200;
     private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^&;]*");
@@ -65,6 +72,8 @@ public record PersistenceSettings(
         requirePositive("retentionAge", retentionAge);
         requirePositive("receiptMaxAge", receiptMaxAge);
         requirePositive("pruneInterval", pruneInterval);
+        Objects.requireNonNull(summaryInterval, "summaryInterval");
+        requirePositive("statisticsMaxAge", statisticsMaxAge);
     }
 
     /** The embedded H2 default with every other setting at its default. */
@@ -75,33 +84,40 @@ public record PersistenceSettings(
     /** The given database with every other setting at its default. */
     public static PersistenceSettings of(String url, String user, String password) {
         return new PersistenceSettings(url, user, password, DEFAULT_POOL_SIZE, DEFAULT_CONNECTION_TIMEOUT,
-                DEFAULT_RETENTION_COUNT, DEFAULT_RETENTION_AGE, DEFAULT_RECEIPT_MAX_AGE, DEFAULT_PRUNE_INTERVAL);
+                DEFAULT_RETENTION_COUNT, DEFAULT_RETENTION_AGE, DEFAULT_RECEIPT_MAX_AGE, DEFAULT_PRUNE_INTERVAL,
+                SummaryInterval.HOURLY, DEFAULT_STATISTICS_MAX_AGE);
     }
 
     public PersistenceSettings withPoolSize(int newPoolSize) {
         return new PersistenceSettings(url, user, password, newPoolSize, connectionTimeout, retentionCount,
-                retentionAge, receiptMaxAge, pruneInterval);
+                retentionAge, receiptMaxAge, pruneInterval, summaryInterval, statisticsMaxAge);
     }
 
     public PersistenceSettings withConnectionTimeout(Duration timeout) {
         return new PersistenceSettings(url, user, password, poolSize, timeout, retentionCount, retentionAge,
-                receiptMaxAge, pruneInterval);
+                receiptMaxAge, pruneInterval, summaryInterval, statisticsMaxAge);
     }
 
     public PersistenceSettings withRetention(int count, Duration age) {
         return new PersistenceSettings(url, user, password, poolSize, connectionTimeout, count, age, receiptMaxAge,
-                pruneInterval);
+                pruneInterval, summaryInterval, statisticsMaxAge);
     }
 
     /** Completed batches and their results older than {@code maxAge} are pruned (request ids are honoured so long). */
     public PersistenceSettings withReceiptMaxAge(Duration maxAge) {
         return new PersistenceSettings(url, user, password, poolSize, connectionTimeout, retentionCount,
-                retentionAge, maxAge, pruneInterval);
+                retentionAge, maxAge, pruneInterval, summaryInterval, statisticsMaxAge);
     }
 
     public PersistenceSettings withPruneInterval(Duration interval) {
         return new PersistenceSettings(url, user, password, poolSize, connectionTimeout, retentionCount,
-                retentionAge, receiptMaxAge, interval);
+                retentionAge, receiptMaxAge, interval, summaryInterval, statisticsMaxAge);
+    }
+
+    /** Statistics are counted per {@code interval}'s bucket and pruned when older than {@code maxAge}. */
+    public PersistenceSettings withStatistics(SummaryInterval interval, Duration maxAge) {
+        return new PersistenceSettings(url, user, password, poolSize, connectionTimeout, retentionCount,
+                retentionAge, receiptMaxAge, pruneInterval, interval, maxAge);
     }
 
     /** The URL for logs and messages: a password given as a URL parameter is masked. */
@@ -120,7 +136,8 @@ public record PersistenceSettings(
                 + ", poolSize=" + poolSize + ", connectionTimeout=" + connectionTimeout
                 + ", retentionCount=" + retentionCount + ", retentionAge=" + retentionAge
                 + ", receiptMaxAge=" + receiptMaxAge
-                + ", pruneInterval=" + pruneInterval + "]";
+                + ", pruneInterval=" + pruneInterval + ", summaryInterval=" + summaryInterval.length()
+                + ", statisticsMaxAge=" + statisticsMaxAge + "]";
     }
 
     private static void requirePositive(String field, Duration value) {

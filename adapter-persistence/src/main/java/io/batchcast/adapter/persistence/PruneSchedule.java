@@ -63,9 +63,9 @@ public final class PruneSchedule implements AutoCloseable {
     private void pruneQuietly() {
         try {
             EventLogPruner.Pruned pruned = pruner.pruneNow();
-            if (pruned.byCount() + pruned.byAge() + pruned.receipts() > 0) {
-                LOG.log(Level.DEBUG, "pruned {0} events by count, {1} by age and {2} receipts", pruned.byCount(),
-                        pruned.byAge(), pruned.receipts());
+            if (pruned.byCount() + pruned.byAge() + pruned.receipts() + pruned.statistics() > 0) {
+                LOG.log(Level.DEBUG, "pruned {0} events by count, {1} by age, {2} receipts and {3} statistics buckets",
+                        pruned.byCount(), pruned.byAge(), pruned.receipts(), pruned.statistics());
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "pruning events and receipts failed; retrying in " + interval, e);

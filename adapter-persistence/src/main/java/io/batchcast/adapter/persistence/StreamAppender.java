@@ -2,12 +2,15 @@ package io.batchcast.adapter.persistence;
 
 import io.batchcast.domain.EventId;
 import io.batchcast.domain.OrderBatchEvent;
+import io.batchcast.domain.OrderHourlySummary;
 import io.batchcast.domain.StoredEvent;
+import io.batchcast.domain.StreamEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.sql.Types;
 import java.util.OptionalLong;
 
 /**
@@ -25,7 +28,7 @@ final class StreamAppender {
         this.epoch = epoch;
     }
 
-    StoredEvent append(Connection connection, OrderBatchEvent event) throws SQLException {
+    StoredEvent append(Connection connection, StreamEvent event) throws SQLException {
         long strategyId = event.strategyId();
         long seq = lockHead(connection, strategyId) + 1;
         try (PreparedStatement update =
@@ -34,9 +37,18 @@ final class StreamAppender {
             update.setLong(2, strategyId);
             update.executeUpdate();
         }
+        switch (event) {
+            case OrderBatchEvent batch -> insertBatchEvent(connection, seq, batch);
+            case OrderHourlySummary summary -> insertSummary(connection, seq, summary);
+        }
+        return new StoredEvent(new EventId(epoch, seq), event);
+    }
+
+    /** The statement every batch runs, unchanged by the summary columns (they stay NULL). */
+    private static void insertBatchEvent(Connection connection, long seq, OrderBatchEvent event) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO events"
                 + " (strategy_id, seq, batch_id, user_id, summaries, occurred_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-            insert.setLong(1, strategyId);
+            insert.setLong(1, event.strategyId());
             insert.setLong(2, seq);
             insert.setString(3, event.batchId());
             insert.setString(4, event.userId());
@@ -44,7 +56,22 @@ final class StreamAppender {
             Columns.setInstant(insert, 6, event.timestamp());
             insert.executeUpdate();
         }
-        return new StoredEvent(new EventId(epoch, seq), event);
+    }
+
+    private static void insertSummary(Connection connection, long seq, OrderHourlySummary summary)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO events (strategy_id, seq, batch_id,"
+                + " user_id, summaries, occurred_at, period_start, batches) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setLong(1, summary.strategyId());
+            insert.setLong(2, seq);
+            insert.setNull(3, Types.VARCHAR);
+            insert.setString(4, summary.userId());
+            insert.setString(5, SummaryCodec.encodeStatistics(summary.period().orderTypes()));
+            Columns.setInstant(insert, 6, summary.timestamp());
+            Columns.setInstant(insert, 7, summary.period().start());
+            insert.setInt(8, summary.period().batches());
+            insert.executeUpdate();
+        }
     }
 
     /** Locks the stream row and returns its head; creates the row (head 0) for a stream's first event. */

@@ -58,7 +58,7 @@ class BatchRecorderTest {
         assertEquals(new StoredEvent(new EventId(persistence.epoch(), 1), expected), stored);
         assertEquals(List.of(stored), persistence.eventLog().eventsAfter(strategy.id(), 0, 10));
         assertEquals("2025-10-30T12:34:56.789Z",
-                persistence.eventLog().eventsAfter(strategy.id(), 0, 1).getFirst().event().timestampText());
+                persistence.eventLog().eventsAfter(strategy.id(), 0, 1).getFirst().batchEvent().orElseThrow().timestampText());
     }
 
     @ParameterizedTest

@@ -58,7 +58,7 @@ class ConcurrentSubmitTest {
                     for (Future<List<StoredEvent>> writer : writers) {
                         List<StoredEvent> written = writer.get();
                         assertIncreasing(written);
-                        written.forEach(event -> batchIds.add(event.event().batchId()));
+                        written.forEach(event -> batchIds.add(event.batchEvent().orElseThrow().batchId()));
                     }
                 } finally {
                     writing.set(false);

@@ -9,9 +9,11 @@ import org.junit.jupiter.api.Test;
 class PersistenceSettingsTest {
 
     @Test
-    void defaultsAreTheEmbeddedDatabaseWithAWeekOrTenThousandEventsAndAWeekOfReceipts() {
+    void defaultsAreTheEmbeddedDatabaseWithAWeekOrTenThousandEventsAWeekOfReceiptsAndNinetyDaysOfStatistics() {
         assertEquals(new PersistenceSettings("jdbc:h2:file:./data/batchcast", "", "", 10, Duration.ofSeconds(3),
-                10_000, Duration.ofDays(7), Duration.ofHours(168), Duration.ofMinutes(1)), PersistenceSettings.defaults());
+                10_000, Duration.ofDays(7), Duration.ofHours(168), Duration.ofMinutes(1),
+                new io.batchcast.domain.SummaryInterval(Duration.ofHours(1)), Duration.ofHours(2160)),
+                PersistenceSettings.defaults());
     }
 
     @Test

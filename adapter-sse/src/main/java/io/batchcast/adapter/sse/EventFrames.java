@@ -3,7 +3,10 @@ package io.batchcast.adapter.sse;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.batchcast.domain.EventId;
+import io.batchcast.domain.HourlyStatistics;
 import io.batchcast.domain.OrderBatchEvent;
+import io.batchcast.domain.OrderHourlySummary;
+import io.batchcast.domain.OrderTypeStatistics;
 import io.batchcast.domain.OrderTypeSummary;
 import io.batchcast.domain.StoredEvent;
 import java.io.ByteArrayOutputStream;
@@ -21,6 +24,7 @@ import java.util.Optional;
 final class EventFrames {
 
     static final String ORDER_BATCH_UPDATE = "order_batch_update";
+    static final String ORDER_HOURLY_SUMMARY = "order_hourly_summary";
     static final String RESYNC = "resync";
     /**
      * A keepalive, {@code : keepalive} and the blank line that ends it, goes out in two writes, half a heartbeat
@@ -40,10 +44,17 @@ final class EventFrames {
         return ("retry: " + retry.toMillis() + "\n\n").getBytes(StandardCharsets.US_ASCII);
     }
 
+    /** The frame of any stored event: a batch's update or a closed period's summary. */
+    static byte[] eventFrame(StoredEvent stored) {
+        return switch (stored.event()) {
+            case OrderBatchEvent batch -> orderBatchUpdate(stored.id(), batch);
+            case OrderHourlySummary summary -> orderHourlySummary(stored.id(), summary);
+        };
+    }
+
     /** One batch, one frame; the event's user id stays on the server. */
-    static byte[] orderBatchUpdate(StoredEvent stored) {
-        OrderBatchEvent event = stored.event();
-        return frame(stored.id().toString(), ORDER_BATCH_UPDATE, json -> {
+    private static byte[] orderBatchUpdate(EventId id, OrderBatchEvent event) {
+        return frame(id.toString(), ORDER_BATCH_UPDATE, json -> {
             json.writeNumberField("strategy_id", event.strategyId());
             json.writeStringField("batch_id", event.batchId());
             json.writeArrayFieldStart("summaries");
@@ -57,6 +68,30 @@ final class EventFrames {
             json.writeEndArray();
             json.writeStringField("timestamp", event.timestampText());
         });
+    }
+
+    /** A closed period's statistics; {@code hour} is the period's start (an hour unless configured otherwise). */
+    private static byte[] orderHourlySummary(EventId id, OrderHourlySummary summary) {
+        return frame(id.toString(), ORDER_HOURLY_SUMMARY, json -> {
+            json.writeNumberField("strategy_id", summary.strategyId());
+            writeStatisticsFields(json, summary.period());
+        });
+    }
+
+    /** {@code "hour":…,"batches":…,"order_types":[…]}: the fields of an hour in the statistics API and the frame. */
+    static void writeStatisticsFields(JsonGenerator json, HourlyStatistics hour) throws IOException {
+        json.writeStringField("hour", hour.startText());
+        json.writeNumberField("batches", hour.batches());
+        json.writeArrayFieldStart("order_types");
+        for (OrderTypeStatistics type : hour.orderTypes()) {
+            json.writeStartObject();
+            json.writeStringField("order_type", type.orderType().name());
+            json.writeNumberField("created", type.created());
+            json.writeNumberField("cancelled", type.cancelled());
+            json.writeNumberField("rejected", type.rejected());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
     }
 
     /**

@@ -37,7 +37,7 @@ final class FrameCache {
         boolean[] serialized = {false};
         byte[] frame = frames.computeIfAbsent(key, k -> {
             serialized[0] = true;
-            return EventFrames.orderBatchUpdate(event);
+            return EventFrames.eventFrame(event);
         });
         if (serialized[0]) {
             counters.frameSerialized();

@@ -1,5 +1,6 @@
 package io.batchcast.adapter.sse;
 
+import io.batchcast.application.port.in.GetHourlyStatisticsUseCase;
 import io.batchcast.application.port.in.ListStrategiesUseCase;
 import io.batchcast.application.port.in.SubscribeToOrderBatchEventsUseCase;
 import io.helidon.webserver.http.HttpRouting;
@@ -45,20 +46,31 @@ public final class SseRouting implements AutoCloseable {
      */
     public static SseRouting routing(HttpRouting.Builder routing, SubscribeToOrderBatchEventsUseCase events,
             SseSettings settings, Clock clock) {
-        return routing(routing, events, Optional.empty(), settings, clock);
+        return routing(routing, events, Optional.empty(), Optional.empty(), settings, clock);
     }
 
     /**
-     * As {@link #routing(HttpRouting.Builder, SubscribeToOrderBatchEventsUseCase, SseSettings, Clock)}, plus
-     * {@code GET /api/v1/strategies}: the caller's strategies as JSON, for the dashboard's strategy picker.
+     * As above, plus {@code GET /api/v1/strategies/{strategyId}/statistics/hourly} (same credentials and CORS as the
+     * stream), answered by {@code statistics}.
      */
     public static SseRouting routing(HttpRouting.Builder routing, SubscribeToOrderBatchEventsUseCase events,
-            ListStrategiesUseCase strategies, SseSettings settings, Clock clock) {
-        return routing(routing, events, Optional.of(strategies), settings, clock);
+            GetHourlyStatisticsUseCase statistics, SseSettings settings, Clock clock) {
+        return routing(routing, events, Optional.empty(), Optional.of(statistics), settings, clock);
+    }
+
+    /**
+     * Everything the web adapter serves (bootstrap's call): as above, plus {@code GET /api/v1/strategies}, the
+     * caller's strategies as JSON for the dashboard's strategy picker, answered by {@code strategies}.
+     */
+    public static SseRouting routing(HttpRouting.Builder routing, SubscribeToOrderBatchEventsUseCase events,
+            ListStrategiesUseCase strategies, GetHourlyStatisticsUseCase statistics, SseSettings settings,
+            Clock clock) {
+        return routing(routing, events, Optional.of(strategies), Optional.of(statistics), settings, clock);
     }
 
     private static SseRouting routing(HttpRouting.Builder routing, SubscribeToOrderBatchEventsUseCase events,
-            Optional<ListStrategiesUseCase> strategies, SseSettings settings, Clock clock) {
+            Optional<ListStrategiesUseCase> strategies, Optional<GetHourlyStatisticsUseCase> statistics,
+            SseSettings settings, Clock clock) {
         var counters = new StreamCounters();
         var registry = new StreamRegistry(settings.maxStreamsPerUser(), counters);
         var frames = new FrameCache(FRAME_CACHE_CAPACITY, counters);
@@ -68,6 +80,7 @@ public final class SseRouting implements AutoCloseable {
         timers.setRemoveOnCancelPolicy(true);
         ResponseHeaders.register(routing);
         routing.register(new OrderBatchEventStream(events, settings, registry, frames, counters, clock, timers));
+        statistics.ifPresent(s -> routing.register(new HourlyStatisticsEndpoint(s, settings, clock)));
         routing.register(new SessionCookie(settings, clock));
         strategies.ifPresent(list -> routing.register(new StrategyList(list, settings, clock)));
         Dashboard.register(routing);

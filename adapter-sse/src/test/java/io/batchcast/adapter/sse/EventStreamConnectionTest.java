@@ -147,7 +147,7 @@ class EventStreamConnectionTest {
     }
 
     private static String frame(long sequence) {
-        return new String(EventFrames.orderBatchUpdate(event(sequence)), StandardCharsets.UTF_8);
+        return new String(EventFrames.eventFrame(event(sequence)), StandardCharsets.UTF_8);
     }
 
     /** Records every write as text; the first one waits for {@link #release}, as a busy socket would. */

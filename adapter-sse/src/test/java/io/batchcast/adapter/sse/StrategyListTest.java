@@ -30,8 +30,9 @@ class StrategyListTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) {
-        SseRouting.routing(routing, DESK.feed, new ManagingStrategies(DESK.store, Clock.systemUTC()),
-                SseSettings.defaults(TestTokens.SECRET), Clock.systemUTC());
+        SseRouting.routing(routing, DESK.feed, new ManagingStrategies(DESK.store, Clock.systemUTC()), (user, query) -> {
+            throw new AssertionError("no statistics are read here");
+        }, SseSettings.defaults(TestTokens.SECRET), Clock.systemUTC());
     }
 
     @Test

@@ -131,7 +131,7 @@ class CrashSafeExecutionTest {
                 retry.results().stream().map(OperationResult::outcome).toList());
         assertEquals(2, exchange.placeCalls.get(), "never placed twice");
         assertEquals(1, published.size(), "one event");
-        assertEquals(List.of(new OrderTypeSummary(OrderType.LIMIT, 2, 0)), published.getFirst().event().summaries());
+        assertEquals(List.of(new OrderTypeSummary(OrderType.LIMIT, 2, 0)), published.getFirst().batchEvent().orElseThrow().summaries());
         assertEquals(OrderStatus.OPEN, store.order(retry.results().getFirst().orderId()).orElseThrow().status());
     }
 

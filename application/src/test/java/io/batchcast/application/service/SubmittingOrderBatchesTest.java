@@ -91,9 +91,9 @@ class SubmittingOrderBatchesTest {
                 second.summaries());
         assertEquals(Optional.of(new EventId("mem", 2)), second.eventId());
         assertEquals(2, published.size());
-        assertEquals(second.summaries(), published.get(1).event().summaries());
-        assertEquals("2025-10-30T12:34:56.789Z", published.get(1).event().timestampText());
-        assertEquals(second.batchId(), published.get(1).event().batchId());
+        assertEquals(second.summaries(), published.get(1).batchEvent().orElseThrow().summaries());
+        assertEquals("2025-10-30T12:34:56.789Z", published.get(1).batchEvent().orElseThrow().timestampText());
+        assertEquals(second.batchId(), published.get(1).batchEvent().orElseThrow().batchId());
         assertEquals(OrderStatus.CANCELLED, store.order(l1).orElseThrow().status());
         assertEquals(OrderStatus.OPEN, store.order(first.results().get(2).orderId()).orElseThrow().status());
     }
@@ -288,7 +288,7 @@ class SubmittingOrderBatchesTest {
                                 + ") was cancelled on the exchange"))), receipt.results());
         assertEquals(List.of(new OrderTypeSummary(OrderType.LIMIT, 1, 0)), receipt.summaries());
         assertEquals(1, exchange.cancelCalls.get(), "our order for 'dup' was cancelled on the exchange");
-        assertEquals(List.of(receipt.summaries()), published.stream().map(e -> e.event().summaries()).toList());
+        assertEquals(List.of(receipt.summaries()), published.stream().map(e -> e.batchEvent().orElseThrow().summaries()).toList());
         assertEquals(Optional.empty(), store.order(withdrawn));
         assertEquals(OrderStatus.OPEN, store.order(kept).orElseThrow().status());
         assertEquals("ETH-USDT", store.order("theirs-1").orElseThrow().spec().symbol());

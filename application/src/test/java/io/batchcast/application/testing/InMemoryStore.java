@@ -16,6 +16,7 @@ import io.batchcast.application.port.out.StreamWindow;
 import io.batchcast.domain.BatchAggregation;
 import io.batchcast.domain.EventId;
 import io.batchcast.domain.Order;
+import io.batchcast.domain.OrderHourlySummary;
 import io.batchcast.domain.StoredEvent;
 import io.batchcast.domain.Strategy;
 import java.time.Instant;
@@ -207,6 +208,14 @@ public class InMemoryStore implements StrategyStore, OrderStore, BatchIntents, B
                     new Claim(batch.requestHash(), batch.batchId(), receipt, batch.completedAt()));
         }
         return stored;
+    }
+
+    /** Appends a period's summary to its stream, as the store does when a period closes. */
+    public synchronized StoredEvent appendSummary(OrderHourlySummary summary) {
+        long seq = heads.merge(summary.strategyId(), 1L, Long::sum);
+        StoredEvent s = new StoredEvent(new EventId(EPOCH, seq), summary);
+        events.computeIfAbsent(summary.strategyId(), k -> new TreeMap<>()).put(seq, s);
+        return s;
     }
 
     @Override
