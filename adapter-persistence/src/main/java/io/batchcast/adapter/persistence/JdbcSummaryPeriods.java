@@ -11,7 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -50,7 +50,7 @@ final class JdbcSummaryPeriods implements SummaryPeriods {
                     }
                 }
             }
-            Set<Unsummarized> due = new TreeSet<>(java.util.Comparator.comparing(Unsummarized::periodStart)
+            Set<Unsummarized> due = new TreeSet<>(Comparator.comparing(Unsummarized::periodStart)
                     .thenComparingLong(Unsummarized::strategyId));
             try (PreparedStatement select = connection.prepareStatement("SELECT strategy_id, bucket_start"
                     + " FROM statistics_batches WHERE bucket_start >= ? AND bucket_start < ?")) {
@@ -66,7 +66,7 @@ final class JdbcSummaryPeriods implements SummaryPeriods {
                     }
                 }
             }
-            return List.copyOf(new ArrayList<>(due));
+            return List.copyOf(due);
         });
     }
 
