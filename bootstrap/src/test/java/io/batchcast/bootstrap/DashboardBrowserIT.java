@@ -50,8 +50,9 @@ class DashboardBrowserIT {
     static void startServer() throws Exception {
         // one symbol trades, so a create of another is an exchange rejection (counted as rejected for its type)
         // a heartbeat each second: the streams of a browser a test closed are found gone (and counted out) quickly
+        // (sse.heartbeat, a duration; sse.heartbeat-ms in milliseconds before it)
         jar = new RunningJar(workDir, Map.of("BATCHCAST_EXCHANGE_ALLOWED_dash_SYMBOLS", "BTC-USDT",
-                "BATCHCAST_SSE_HEARTBEAT_dash_MS", "1000"));
+                "BATCHCAST_SSE_HEARTBEAT", "PT1S", "BATCHCAST_SSE_HEARTBEAT_dash_MS", "1000"));
     }
 
     @AfterAll
@@ -77,6 +78,7 @@ class DashboardBrowserIT {
                 chromium.driver.get(dashboardUrl(strategies.get(i), trader.token));
                 chromium.wait.until(ExpectedConditions.textToBe(By.id("connection-state"), "Live"));
                 tabs.add(chromium.driver.getWindowHandle());
+                assertEquals(1, metric("batchcast_sse_connections"), "streams open with " + (i + 1) + " tabs live");
             }
             for (int i = 0; i < TABS; i++) {
                 trader.submit(strategies.get(i), "tab-" + i, limits(i + 1, "t" + i + "-"));
