@@ -84,15 +84,23 @@ class DashboardBrowserIT {
                 trader.submit(strategies.get(i), "tab-" + i, limits(i + 1, "t" + i + "-"));
             }
 
+            List<String> picker = new ArrayList<>();
+            for (int i = 0; i < TABS; i++) {
+                picker.add("#" + strategies.get(i) + " \u00B7 tab " + i);
+            }
             for (int i = 0; i < TABS; i++) {
                 chromium.driver.switchTo().window(tabs.get(i));
                 String expected = "LIMIT: " + (i + 1) + " created";
+                String strategy = String.valueOf(strategies.get(i));
                 chromium.wait.until(driver -> List.of(expected).equals(chromium.texts(".toast-text")));
                 assertAll("tab " + i,
                         () -> assertEquals(List.of(expected), chromium.texts("#batch-rows td.orders")),
                         () -> assertEquals("shared-worker", chromium.script(
                                 "return document.documentElement.dataset.connection")),
-                        () -> assertEquals("0", chromium.text("#reconnect-count")));
+                        () -> assertEquals("0", chromium.text("#reconnect-count")),
+                        () -> assertEquals(picker, chromium.texts("#strategy-picker option"), "the strategy picker"),
+                        () -> assertEquals(strategy, chromium.script(
+                                "return document.getElementById('strategy-picker').value")));
             }
             assertAll("the server's stream counters",
                     () -> assertEquals(1, metric("batchcast_sse_connections"), "streams open now"),
