@@ -3,12 +3,15 @@ package io.batchcast.bootstrap;
 import io.batchcast.proto.v1.CancelOrder;
 import io.batchcast.proto.v1.CreateOrder;
 import io.batchcast.proto.v1.CreateStrategyRequest;
+import io.batchcast.proto.v1.ListStrategiesRequest;
+import io.batchcast.proto.v1.ListStrategiesResponse;
 import io.batchcast.proto.v1.OperationOutcome;
 import io.batchcast.proto.v1.OperationResult;
 import io.batchcast.proto.v1.OrderBatchServiceGrpc;
 import io.batchcast.proto.v1.OrderOperation;
 import io.batchcast.proto.v1.OrderType;
 import io.batchcast.proto.v1.Side;
+import io.batchcast.proto.v1.Strategy;
 import io.batchcast.proto.v1.StrategyServiceGrpc;
 import io.batchcast.proto.v1.SubmitOrderBatchRequest;
 import io.batchcast.proto.v1.SubmitOrderBatchResponse;
@@ -21,6 +24,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,6 +38,7 @@ import java.util.concurrent.TimeUnit;
 final class DemoTraffic implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(DemoTraffic.class.getName());
+    static final String STRATEGY_NAME = "demo";
     private static final OrderType[] TYPES = {OrderType.ORDER_TYPE_LIMIT, OrderType.ORDER_TYPE_STOP_LIMIT,
             OrderType.ORDER_TYPE_STOP_MARKET, OrderType.ORDER_TYPE_MARKET};
 
@@ -55,12 +60,31 @@ final class DemoTraffic implements AutoCloseable {
                 .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(auth));
     }
 
-    /** Creates the demo strategy and starts submitting; returns the strategy id. */
+    /**
+     * Finds the demo user's strategy (the first one named "demo"), creating it on the first start only, and starts
+     * submitting; returns the strategy id. A restart on the same database keeps the id, so a dashboard URL (and
+     * the README's "strategy 1") stays valid.
+     */
     long start() {
-        strategyId = strategies.withDeadlineAfter(10, TimeUnit.SECONDS)
-                .createStrategy(CreateStrategyRequest.newBuilder().setName("demo").build()).getId();
+        strategyId = existingStrategy().orElseGet(() -> strategies.withDeadlineAfter(10, TimeUnit.SECONDS)
+                .createStrategy(CreateStrategyRequest.newBuilder().setName(STRATEGY_NAME).build()).getId());
         timer.scheduleWithFixedDelay(this::submitOne, 1, 1, TimeUnit.SECONDS);
         return strategyId;
+    }
+
+    private OptionalLong existingStrategy() {
+        String pageToken = "";
+        do {
+            ListStrategiesResponse page = strategies.withDeadlineAfter(10, TimeUnit.SECONDS).listStrategies(
+                    ListStrategiesRequest.newBuilder().setPageSize(1000).setPageToken(pageToken).build());
+            for (Strategy strategy : page.getStrategiesList()) {
+                if (strategy.getName().equals(STRATEGY_NAME)) {
+                    return OptionalLong.of(strategy.getId());
+                }
+            }
+            pageToken = page.getNextPageToken();
+        } while (!pageToken.isEmpty());
+        return OptionalLong.empty();
     }
 
     private void submitOne() {

@@ -121,7 +121,7 @@ final class RunningServer {
                 // Helidon's own answers to requests it cannot parse get nosniff like every routed response
                 .directHandlers(ResponseHeaders.directHandlers())
                 .addFeature(Observability.feature(persistence))
-                .routing(routing -> sse[0] = SseRouting.routing(routing, lag, statistics,
+                .routing(routing -> sse[0] = SseRouting.routing(routing, lag, strategies, statistics,
                         SseSettings.from(settings.sse()), tokens, clock))
                 .build()
                 .start();

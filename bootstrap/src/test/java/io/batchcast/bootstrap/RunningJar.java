@@ -25,8 +25,13 @@ final class RunningJar implements AutoCloseable {
     private final Process process;
 
     RunningJar(Path workDir, Map<String, String> env) throws Exception {
-        httpPort = freePort();
-        grpcPort = freePort();
+        this(workDir, env, freePort(), freePort());
+    }
+
+    /** On these ports: a restart where the clients (a browser's EventSource, say) expect the server to be. */
+    RunningJar(Path workDir, Map<String, String> env, int httpPort, int grpcPort) throws Exception {
+        this.httpPort = httpPort;
+        this.grpcPort = grpcPort;
         log = workDir.resolve("server.log");
         Map<String, String> all = new HashMap<>(Map.of(
                 "BATCHCAST_HTTP_PORT", Integer.toString(httpPort),

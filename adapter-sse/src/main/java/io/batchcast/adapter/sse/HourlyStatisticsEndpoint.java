@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.batchcast.application.port.in.GetHourlyStatisticsUseCase;
 import io.batchcast.application.port.out.AccessTokenVerification;
-import io.batchcast.application.port.out.TokenVerdict;
 import io.batchcast.application.port.out.VerifiedCaller;
 import io.batchcast.application.port.in.HourlyStatisticsQuery;
 import io.batchcast.application.port.in.StatisticsRangeException;
@@ -60,14 +59,11 @@ final class HourlyStatisticsEndpoint implements HttpService {
                     "this origin is not in the allowed origins of this server");
             return;
         }
-        Optional<String> ambiguous = StreamRequest.ambiguousCredentials(request);
-        Optional<TokenVerdict> verdict = ambiguous.isPresent() ? Optional.empty()
-                : StreamRequest.accessToken(request).map(tokens::verify);
-        if (!(verdict.orElse(null) instanceof VerifiedCaller caller)) {
-            BearerRefusal.send(response, verdict.orElse(null), ambiguous.orElse("a valid, unexpired access token is "
-                    + "required (Authorization: Bearer, the batchcast_token cookie, or the access_token parameter)"));
+        Optional<VerifiedCaller> verified = Callers.verify(request, response, tokens);
+        if (verified.isEmpty()) {
             return;
         }
+        VerifiedCaller caller = verified.get();
         OptionalLong strategyId = StreamRequest.strategyId(request.path().pathParameters().get("strategyId"));
         if (strategyId.isEmpty()) {
             ErrorResponses.send(response, Status.BAD_REQUEST_400, "invalid_strategy_id",

@@ -5,7 +5,6 @@ import io.batchcast.application.port.in.StrategyNotFoundException;
 import io.batchcast.application.port.in.SubscribeToOrderBatchEventsUseCase;
 import io.batchcast.application.port.in.Subscription;
 import io.batchcast.application.port.out.AccessTokenVerification;
-import io.batchcast.application.port.out.TokenVerdict;
 import io.batchcast.application.port.out.VerifiedCaller;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -64,16 +63,12 @@ final class OrderBatchEventStream implements HttpService {
                     "this origin is not in the allowed origins of this server");
             return;
         }
-        Optional<String> ambiguous = StreamRequest.ambiguousCredentials(request);
-        Optional<TokenVerdict> verdict = ambiguous.isPresent() ? Optional.empty()
-                : StreamRequest.accessToken(request).map(tokens::verify);
-        if (!(verdict.orElse(null) instanceof VerifiedCaller verified)) {
+        Optional<VerifiedCaller> verified = Callers.verify(request, response, tokens);
+        if (verified.isEmpty()) {
             counters.streamRejected();
-            BearerRefusal.send(response, verdict.orElse(null), ambiguous.orElse("a valid, unexpired access token is "
-                    + "required (Authorization: Bearer, the batchcast_token cookie, or the access_token parameter)"));
             return;
         }
-        Caller caller = new Caller(verified.userId(), verified.expiresAt());
+        Caller caller = new Caller(verified.get().userId(), verified.get().expiresAt());
         OptionalLong strategyId = StreamRequest.strategyId(request.path().pathParameters().get("strategyId"));
         if (strategyId.isEmpty()) {
             refuse(response, Status.BAD_REQUEST_400, "invalid_strategy_id",

@@ -1,6 +1,7 @@
 package io.batchcast.adapter.sse;
 
 import io.batchcast.application.port.in.GetHourlyStatisticsUseCase;
+import io.batchcast.application.port.in.ListStrategiesUseCase;
 import io.batchcast.application.port.in.SubscribeToOrderBatchEventsUseCase;
 import io.batchcast.application.port.out.AccessTokenVerification;
 import io.helidon.webserver.http.HttpRouting;
@@ -48,7 +49,7 @@ public final class SseRouting implements AutoCloseable {
      */
     public static SseRouting routing(HttpRouting.Builder routing, SubscribeToOrderBatchEventsUseCase events,
             SseSettings settings, AccessTokenVerification tokens, Clock clock) {
-        return routing(routing, events, Optional.empty(), settings, tokens, clock);
+        return routing(routing, events, Optional.empty(), Optional.empty(), settings, tokens, clock);
     }
 
     /**
@@ -57,12 +58,22 @@ public final class SseRouting implements AutoCloseable {
      */
     public static SseRouting routing(HttpRouting.Builder routing, SubscribeToOrderBatchEventsUseCase events,
             GetHourlyStatisticsUseCase statistics, SseSettings settings, AccessTokenVerification tokens, Clock clock) {
-        return routing(routing, events, Optional.of(statistics), settings, tokens, clock);
+        return routing(routing, events, Optional.empty(), Optional.of(statistics), settings, tokens, clock);
+    }
+
+    /**
+     * Everything the web adapter serves (bootstrap's call): as above, plus {@code GET /api/v1/strategies}, the
+     * caller's strategies as JSON for the dashboard's strategy picker, answered by {@code strategies}.
+     */
+    public static SseRouting routing(HttpRouting.Builder routing, SubscribeToOrderBatchEventsUseCase events,
+            ListStrategiesUseCase strategies, GetHourlyStatisticsUseCase statistics, SseSettings settings,
+            AccessTokenVerification tokens, Clock clock) {
+        return routing(routing, events, Optional.of(strategies), Optional.of(statistics), settings, tokens, clock);
     }
 
     private static SseRouting routing(HttpRouting.Builder routing, SubscribeToOrderBatchEventsUseCase events,
-            Optional<GetHourlyStatisticsUseCase> statistics, SseSettings settings, AccessTokenVerification tokens,
-            Clock clock) {
+            Optional<ListStrategiesUseCase> strategies, Optional<GetHourlyStatisticsUseCase> statistics,
+            SseSettings settings, AccessTokenVerification tokens, Clock clock) {
         var counters = new StreamCounters();
         var registry = new StreamRegistry(settings.maxStreamsPerUser(), counters);
         var frames = new FrameCache(FRAME_CACHE_CAPACITY, counters);
@@ -74,6 +85,7 @@ public final class SseRouting implements AutoCloseable {
         routing.register(new OrderBatchEventStream(events, settings, tokens, registry, frames, counters, clock, timers));
         statistics.ifPresent(s -> routing.register(new HourlyStatisticsEndpoint(s, settings, tokens)));
         routing.register(new SessionCookie(settings, tokens, clock));
+        strategies.ifPresent(list -> routing.register(new StrategyList(list, settings, tokens)));
         Dashboard.register(routing);
         return new SseRouting(settings, counters, registry, timers);
     }

@@ -47,7 +47,8 @@ class DashboardServingTest {
 
     @Test
     void scriptsAreServedAsJavaScriptForModuleLoading() throws IOException {
-        for (String script : new String[] {"/dashboard.js", "/batch-toast.js"}) {
+        for (String script : new String[] {"/dashboard.js", "/batch-toast.js", "/event-hub.js",
+                "/events-worker.js", "/hourly-chart.js"}) {
             try (RawStream file = RawStream.get(port, script, Map.of())) {
                 assertEquals(200, file.status(), script);
                 assertTrue(file.header("Content-Type").contains("javascript"), file.header("Content-Type"));

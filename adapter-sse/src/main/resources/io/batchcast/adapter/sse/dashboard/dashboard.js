@@ -1,20 +1,27 @@
-// Batchcast dashboard: one strategy's order-batch events, live. No framework, no build step.
+// Batchcast dashboard: one strategy per tab, every tab of the browser on one event stream. No framework, no build step.
 import { batchToastText } from './batch-toast.js';
+import { EventHub, HISTORY_ROWS } from './event-hub.js';
+import { ORDER_TYPES, chartWindow, drawHourlyChart, hourText, totals } from './hourly-chart.js';
 
-const MAX_ROWS = 50;
 const MAX_TOASTS = 4;
 const TOAST_MILLIS = 8000;
-const MAX_BACKOFF_MILLIS = 30000;
+// a frame is news (a toast) when its batch completed after this tab opened; older ones are history (rows only).
+// The allowance covers the moment between the page starting and the stream delivering.
+const STARTED_AT = Date.now();
+const NEWS_ALLOWANCE_MILLIS = 2000;
+const STATISTICS_REFRESH_MILLIS = 60000;
+const STATISTICS_DEBOUNCE_MILLIS = 500;
 
 const $ = (id) => document.getElementById(id);
 
 const view = {
-  state(state, text) {
+  state(message) {
     const pill = $('connection-state');
-    pill.dataset.state = state;
-    pill.textContent = text;
+    pill.dataset.state = message.state;
+    pill.textContent = message.text;
+    $('reconnect-count').textContent = String(message.reconnects);
+    this.problem(message.problem);
   },
-  reconnects(count) { $('reconnect-count').textContent = String(count); },
   lastEventId(id) { $('last-event-id').textContent = id || '–'; },
   problem(text) {
     const box = $('problem');
@@ -28,7 +35,11 @@ const view = {
   },
 };
 
-const totals = { batches: 0, created: 0, cancelled: 0 };
+function localTime(iso) {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  return date.toLocaleTimeString([], { hour12: false }) + '.' + String(date.getMilliseconds()).padStart(3, '0');
+}
 
 function showToast(text, timestamp) {
   const box = $('toasts');
@@ -57,9 +68,9 @@ function addBatchRow(batch, eventId, text) {
   const row = document.createElement('tr');
   const cells = [
     [localTime(batch.timestamp), 'time', batch.timestamp],
-    [text, 'orders', ''],
-    [batch.batch_id.slice(0, 8), 'mono', batch.batch_id],
-    [eventId, 'mono', ''],
+    [batch.batch_count > 1 ? `${text} (${batch.batch_count} batches)` : text, 'orders', ''],
+    [batch.batch_id.slice(0, 8), 'mono batch', batch.batch_id],
+    [eventId, 'mono event', ''],
   ];
   for (const [value, cls, title] of cells) {
     const cell = document.createElement('td');
@@ -70,136 +81,178 @@ function addBatchRow(batch, eventId, text) {
   }
   const rows = $('batch-rows');
   rows.prepend(row);
-  while (rows.children.length > MAX_ROWS) rows.lastElementChild.remove();
+  while (rows.children.length > HISTORY_ROWS) rows.lastElementChild.remove();
   $('no-batches').hidden = true;
   $('batch-table').hidden = false;
 }
 
-function countBatch(summaries) {
-  totals.batches += 1;
-  for (const s of summaries) {
-    totals.created += s.created;
-    totals.cancelled += s.cancelled;
-  }
-  $('total-batches').textContent = totals.batches.toLocaleString();
-  $('total-created').textContent = totals.created.toLocaleString();
-  $('total-cancelled').textContent = totals.cancelled.toLocaleString();
-}
-
-function localTime(iso) {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '';
-  return date.toLocaleTimeString([], { hour12: false }) + '.' + String(date.getMilliseconds()).padStart(3, '0');
-}
-
-// The stream: a reload resumes from the tab's last cursor. EventSource reconnects by itself (sending Last-Event-ID)
-// while the server answered 200 before. When it gives up (the server refused with 401/404/429, which EventSource
-// cannot tell apart), one probe request learns the status, and the page either explains the problem or opens a new
-// EventSource that resumes by last_event_id.
-class BatchStream {
+// The hourly statistics of the strategy: figures, chart and per-type table, refreshed after each batch (debounced),
+// on each hourly summary frame and every minute (so the window moves on with the clock).
+class HourlyStatistics {
   constructor(strategy, token) {
     this.strategy = strategy;
     this.token = token;
-    // kept per tab, so a reload resumes where the page was instead of silently skipping what came meanwhile
-    this.cursorKey = `batchcast.cursor.${strategy}`;
-    this.lastEventId = sessionStorage.getItem(this.cursorKey) || '';
-    view.lastEventId(this.lastEventId);
-    this.reconnects = 0;
-    this.backoff = 1000;
-    this.wasLive = false;
-    this.source = null;
+    this.hours = [];
+    this.window = chartWindow(new Date());
+    this.pending = null;
+    new ResizeObserver(() => this.draw()).observe($('hourly-chart'));
+    setInterval(() => this.refresh(), STATISTICS_REFRESH_MILLIS);
   }
 
-  url(withCursor) {
-    const query = new URLSearchParams();
+  soon() {
+    clearTimeout(this.pending);
+    this.pending = setTimeout(() => this.refresh(), STATISTICS_DEBOUNCE_MILLIS);
+  }
+
+  async refresh() {
+    const window = chartWindow(new Date());
+    const query = new URLSearchParams({ from: hourText(window.from), to: hourText(window.to) });
     if (this.token) query.set('access_token', this.token);
-    if (withCursor && this.lastEventId) query.set('last_event_id', this.lastEventId);
-    const text = query.toString();
-    return `/api/v1/strategies/${this.strategy}/events${text ? `?${text}` : ''}`;
-  }
-
-  open() {
-    view.state('connecting', 'Connecting…');
-    const source = new EventSource(this.url(true));
-    this.source = source;
-    source.onopen = () => {
-      this.wasLive = true;
-      this.backoff = 1000;
-      view.problem('');
-      view.state('live', 'Live');
-    };
-    source.onerror = () => this.failed(source);
-    source.addEventListener('order_batch_update', (event) => this.batch(event));
-    source.addEventListener('resync', (event) => this.resync(event));
-  }
-
-  batch(event) {
-    const batch = JSON.parse(event.data).data;
-    this.moveCursor(event.lastEventId);
-    const text = batchToastText(batch.summaries);
-    showToast(text, batch.timestamp);
-    addBatchRow(batch, event.lastEventId, text);
-    countBatch(batch.summaries);
-  }
-
-  resync(event) {
-    const info = JSON.parse(event.data).data;
-    this.moveCursor(info.head_event_id);
-    view.resync(info.reason, info.head_event_id);
-  }
-
-  moveCursor(id) {
-    this.lastEventId = id || '';
-    sessionStorage.setItem(this.cursorKey, this.lastEventId);
-    view.lastEventId(this.lastEventId);
-  }
-
-  failed(source) {
-    if (this.wasLive) {
-      // counts the times the page had to re-establish a stream it had (not a first connect that failed)
-      this.reconnects += 1;
-      view.reconnects(this.reconnects);
-    }
-    if (source.readyState === EventSource.CONNECTING) {
-      view.state('reconnecting', 'Reconnecting…');
-      return;
-    }
-    source.close();
-    view.state('reconnecting', 'Checking…');
-    this.diagnose();
-  }
-
-  async diagnose() {
-    const abort = new AbortController();
-    let status = 0;
+    let problem = '';
     try {
-      const response = await fetch(this.url(false), { cache: 'no-store', signal: abort.signal });
-      status = response.status;
+      const response = await fetch(`/api/v1/strategies/${this.strategy}/statistics/hourly?${query}`,
+        { cache: 'no-store' });
+      if (response.ok) {
+        this.hours = (await response.json()).hours;
+        this.window = window;
+      } else {
+        problem = `The hourly statistics could not be read (HTTP ${response.status}).`;
+      }
     } catch (e) {
-      status = 0;
-    } finally {
-      abort.abort();
+      problem = 'The hourly statistics could not be read (no answer from the server).';
     }
-    const fatal = {
-      400: 'The strategy id is not valid.',
-      401: 'The access token was rejected or has expired. Open the dashboard with a fresh access_token.',
-      403: 'This page\'s origin is not allowed to read the stream.',
-      404: 'No such strategy for this user.',
-    }[status];
-    if (fatal) {
-      view.state('closed', 'Disconnected');
-      view.problem(fatal);
-      return;
-    }
-    if (status === 429) view.problem('Too many open streams for this user; retrying shortly.');
-    this.retryLater();
+    $('hourly-problem').textContent = problem;
+    $('hourly-problem').hidden = !problem;
+    this.draw();
   }
 
-  retryLater() {
-    const delay = this.backoff;
-    this.backoff = Math.min(this.backoff * 2, MAX_BACKOFF_MILLIS);
-    view.state('reconnecting', `Reconnecting in ${Math.round(delay / 1000)} s…`);
-    setTimeout(() => this.open(), delay);
+  draw() {
+    const sum = totals(this.hours);
+    $('total-batches').textContent = sum.batches.toLocaleString();
+    $('total-created').textContent = sum.created.toLocaleString();
+    $('total-cancelled').textContent = sum.cancelled.toLocaleString();
+    $('total-rejected').textContent = sum.rejected.toLocaleString();
+    $('totals').dataset.rejected = sum.rejected > 0 ? 'yes' : 'no';
+    const rows = ORDER_TYPES.map((type) => {
+      const row = document.createElement('tr');
+      row.dataset.type = type;
+      const counts = sum.byType[type];
+      for (const [value, cls] of [[type, ''], [counts.created, 'num created'], [counts.cancelled, 'num cancelled'],
+        [counts.rejected, `num rejected${counts.rejected ? ' nonzero' : ''}`]]) {
+        const cell = document.createElement(cls ? 'td' : 'th');
+        if (cls) cell.className = cls;
+        cell.textContent = typeof value === 'number' ? value.toLocaleString() : value;
+        row.append(cell);
+      }
+      return row;
+    });
+    $('type-rows').replaceChildren(...rows);
+    const chart = $('hourly-chart');
+    if (chart.clientWidth > 0) drawHourlyChart(chart, this.hours, this.window, chart.clientWidth);
+  }
+}
+
+// The stream of this tab's strategy: through the browser's SharedWorker when there is one, else an EventSource of
+// this tab's own (narrowed to its strategy).
+function connect(strategy, token, onMessage) {
+  const ownConnection = () => {
+    document.documentElement.dataset.connection = 'tab';
+    new EventHub(strategy).watch(strategy, token, onMessage);
+  };
+  if (typeof SharedWorker !== 'function') {
+    ownConnection();
+    return;
+  }
+  try {
+    const worker = new SharedWorker('events-worker.js', { type: 'module', name: 'batchcast-events' });
+    let answered = false;
+    // a worker that cannot start (blocked, or no module workers) reports an error before its first message
+    worker.onerror = () => { if (!answered) ownConnection(); };
+    worker.port.onmessage = (message) => {
+      answered = true;
+      onMessage(message.data);
+    };
+    worker.port.start();
+    worker.port.postMessage({ type: 'watch', strategy, token });
+    window.addEventListener('pagehide', () => worker.port.postMessage({ type: 'leave' }));
+    document.documentElement.dataset.connection = 'shared-worker';
+  } catch (e) {
+    ownConnection();
+  }
+}
+
+class StrategyView {
+  constructor(strategy, token, picker) {
+    this.statistics = new HourlyStatistics(strategy, token);
+    this.picker = picker;
+  }
+
+  handle(message) {
+    switch (message.type) {
+      case 'state': view.state(message); break;
+      case 'history': message.frames.forEach((frame) => this.frame(frame, false)); break;
+      case 'frame': this.frame(message.frame, true); break;
+      case 'resync': view.resync(message.reason, message.headEventId); break;
+      case 'strategies': this.picker.add(message.ids); break;
+      default: break;
+    }
+  }
+
+  frame(frame, live) {
+    view.lastEventId(frame.id);
+    if (frame.event === 'order_hourly_summary') {
+      this.statistics.soon();
+      return;
+    }
+    const batch = frame.data;
+    const text = batchToastText(batch.summaries);
+    addBatchRow(batch, frame.id, text);
+    if (live && Date.parse(batch.timestamp) >= STARTED_AT - NEWS_ALLOWANCE_MILLIS) showToast(text, batch.timestamp);
+    if (live) this.statistics.soon();
+  }
+}
+
+// The strategy picker: the caller's strategies from GET /api/v1/strategies, plus any seen on the stream since.
+class StrategyPicker {
+  constructor(current) {
+    this.current = current;
+    this.select = $('strategy-picker');
+    this.known = new Set();
+    this.select.addEventListener('change', () => {
+      const params = new URLSearchParams(window.location.search);
+      params.set('strategy', this.select.value);
+      window.location.search = params.toString();
+    });
+  }
+
+  add(ids, names = new Map()) {
+    for (const id of ids.map(String)) {
+      if (this.known.has(id)) continue;
+      this.known.add(id);
+      const option = document.createElement('option');
+      option.value = id;
+      option.textContent = names.has(id) ? `#${id} · ${names.get(id)}` : `#${id}`;
+      option.selected = id === this.current;
+      this.select.append(option);
+    }
+    $('picker').hidden = this.known.size === 0;
+    $('strategy-label').hidden = !$('picker').hidden;
+  }
+}
+
+async function listStrategies(token) {
+  const strategies = [];
+  let afterId = 0;
+  for (;;) {
+    const query = new URLSearchParams({ after_id: String(afterId) });
+    if (token) query.set('access_token', token);
+    const response = await fetch(`/api/v1/strategies?${query}`, { cache: 'no-store' });
+    if (response.status === 401) return null;
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const page = await response.json();
+    strategies.push(...page.strategies);
+    if (page.next_after_id === undefined) return strategies;
+    afterId = page.next_after_id;
   }
 }
 
@@ -224,30 +277,58 @@ function showConnectForm(strategy) {
   if (strategy) form.elements.strategy.value = strategy;
 }
 
+function disconnected(text) {
+  view.state({ state: 'closed', text: 'Disconnected', reconnects: 0, problem: text });
+}
+
 async function start() {
   const params = new URLSearchParams(window.location.search);
-  const strategy = params.get('strategy') || '';
+  let strategy = params.get('strategy') || '';
   const token = params.get('access_token');
-  if (!/^[1-9][0-9]{0,18}$/.test(strategy)) {
-    showConnectForm(strategy);
+  if (strategy && !/^[1-9][0-9]{0,18}$/.test(strategy)) {
+    showConnectForm('');
+    view.problem('The strategy id in the address must be a positive integer.');
     return;
   }
-  $('strategy-label').textContent = `Strategy #${strategy}`;
-  $('totals').hidden = false;
-  $('batches').hidden = false;
   let urlToken = null;
   if (token) {
     params.delete('access_token');
     history.replaceState(null, '', `${window.location.pathname}?${params}`);
     const session = await establishSession(token);
     if (session.rejected) {
-      view.state('closed', 'Disconnected');
-      view.problem('The access token was rejected or has expired. Open the dashboard with a fresh access_token.');
+      disconnected('The access token was rejected or has expired. Open the dashboard with a fresh access_token.');
+      showConnectForm(strategy);
       return;
     }
     urlToken = session.token;
   }
-  new BatchStream(strategy, urlToken).open();
+  let strategies;
+  try {
+    strategies = await listStrategies(urlToken);
+  } catch (e) {
+    strategies = [];
+  }
+  if (strategies === null) {
+    showConnectForm(strategy);
+    return;
+  }
+  if (!strategy) {
+    if (strategies.length === 0) {
+      $('no-strategies').hidden = false;
+      return;
+    }
+    strategy = String(strategies[0].id);
+    params.set('strategy', strategy);
+    history.replaceState(null, '', `${window.location.pathname}?${params}`);
+  }
+  const picker = new StrategyPicker(strategy);
+  picker.add(strategies.map((s) => s.id), new Map(strategies.map((s) => [String(s.id), s.name])));
+  picker.add([strategy]);
+  $('strategy-label').textContent = `Strategy #${strategy}`;
+  for (const id of ['totals', 'hourly', 'batches']) $(id).hidden = false;
+  const strategyView = new StrategyView(strategy, urlToken, picker);
+  strategyView.statistics.refresh();
+  connect(strategy, urlToken, (message) => strategyView.handle(message));
 }
 
 $('resync-dismiss').addEventListener('click', () => { $('resync-notice').hidden = true; });

@@ -1,0 +1,34 @@
+package io.batchcast.adapter.sse;
+
+import io.batchcast.application.port.out.AccessTokenVerification;
+import io.batchcast.application.port.out.TokenVerdict;
+import io.batchcast.application.port.out.VerifiedCaller;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.util.Optional;
+
+/**
+ * Who is asking: the one credential of a request (header, cookie or {@code access_token}), checked by the access-token
+ * port. Every authenticated route of this adapter goes through here, so they all refuse alike.
+ */
+final class Callers {
+
+    static final String HOW_TO_AUTHENTICATE = "a valid, unexpired access token is required (Authorization: Bearer, "
+            + "the batchcast_token cookie, or the access_token parameter)";
+
+    private Callers() {
+    }
+
+    /** The verified caller, or empty after answering 401 (or 503 when the keys are unreachable) on {@code response}. */
+    static Optional<VerifiedCaller> verify(ServerRequest request, ServerResponse response,
+            AccessTokenVerification tokens) {
+        Optional<String> ambiguous = StreamRequest.ambiguousCredentials(request);
+        Optional<TokenVerdict> verdict = ambiguous.isPresent() ? Optional.empty()
+                : StreamRequest.accessToken(request).map(tokens::verify);
+        if (verdict.orElse(null) instanceof VerifiedCaller verified) {
+            return Optional.of(verified);
+        }
+        BearerRefusal.send(response, verdict.orElse(null), ambiguous.orElse(HOW_TO_AUTHENTICATE));
+        return Optional.empty();
+    }
+}
