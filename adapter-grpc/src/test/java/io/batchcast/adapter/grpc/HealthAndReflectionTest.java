@@ -138,7 +138,8 @@ class HealthAndReflectionTest {
 
         FileDescriptorProto orderBatch = files.get("batchcast/v1/order_batch.proto");
         assertEquals("batchcast.v1", orderBatch.getPackage());
-        assertEquals(List.of("SubmitOrderBatch", "GetOrderBatch", "ListOrders", "StreamOrderBatchEvents"),
+        assertEquals(List.of("SubmitOrderBatch", "GetOrderBatch", "ListOrders", "StreamOrderBatchEvents",
+                "GetHourlyStatistics"),
                 orderBatch.getService(0).getMethodList().stream().map(MethodDescriptorProto::getName).toList());
         assertEquals(List.of("google/protobuf/timestamp.proto", "google/rpc/status.proto",
                 "google/rpc/error_details.proto"), orderBatch.getDependencyList());
