@@ -9,6 +9,8 @@ import io.batchcast.adapter.sse.SseRouting;
 import io.batchcast.adapter.sse.SseSettings;
 import io.batchcast.application.port.in.SubmitOrderBatchUseCase;
 import io.batchcast.application.service.BatchAdmission;
+import io.batchcast.application.service.DeliveryCounters;
+import io.batchcast.application.service.EventDelivery;
 import io.batchcast.application.service.EventFeed;
 import io.batchcast.application.service.ManagingStrategies;
 import io.batchcast.application.service.SubmittingOrderBatches;
@@ -33,13 +35,13 @@ final class RunningServer {
     private final Reconciliation reconciliation;
     private final DoorbellListener doorbell;
     private final GrpcServer grpc;
-    private final SseRouting sse;
+    private final EventDelivery delivery;
     private final WebServer web;
     private final DemoTraffic demo;
     private final ExchangeConnection exchange;
 
     private RunningServer(ServerSettings settings, Persistence persistence, Reconciliation reconciliation,
-            DoorbellListener doorbell, GrpcServer grpc, SseRouting sse, WebServer web, DemoTraffic demo,
+            DoorbellListener doorbell, GrpcServer grpc, EventDelivery delivery, WebServer web, DemoTraffic demo,
             ExchangeConnection exchange) {
         this.settings = settings;
         this.exchange = exchange;
@@ -47,7 +49,7 @@ final class RunningServer {
         this.reconciliation = reconciliation;
         this.doorbell = doorbell;
         this.grpc = grpc;
-        this.sse = sse;
+        this.delivery = delivery;
         this.web = web;
         this.demo = demo;
     }
@@ -70,13 +72,14 @@ final class RunningServer {
                 settings.maxBatchesInFlight(), settings.admissionWait()), meters);
         Reconciliation reconciliation = Reconciliation.start(submitting.reconciliation(), settings.reconcileInterval());
         ManagingStrategies strategies = new ManagingStrategies(persistence.strategyStore(), clock);
-        DeliveryLag lag = new DeliveryLag(feed, clock, meters);
+        DeliveryCounters deliveryCounters = new DeliveryCounters();
+        EventDelivery delivery = new EventDelivery(feed, settings.delivery(), deliveryCounters, clock);
 
         DoorbellListener doorbell = persistence.doorbellListener(feed);
         doorbell.start();
         persistence.pruneSchedule().start();
 
-        GrpcServer grpc = new GrpcServer(settings.grpc(), new GrpcUseCases(submit, lag, strategies, strategies),
+        GrpcServer grpc = new GrpcServer(settings.grpc(), new GrpcUseCases(submit, delivery, strategies, strategies),
                 secret.bytes()).start();
         SseRouting[] sse = new SseRouting[1];
         WebServer web = WebServer.builder()
@@ -88,11 +91,11 @@ final class RunningServer {
                 // Helidon's own answers to requests it cannot parse get nosniff like every routed response
                 .directHandlers(ResponseHeaders.directHandlers())
                 .addFeature(Observability.feature(persistence))
-                .routing(routing -> sse[0] = SseRouting.routing(routing, lag,
+                .routing(routing -> sse[0] = SseRouting.routing(routing, delivery,
                         SseSettings.from(settings.sse(), secret.text()), clock))
                 .build()
                 .start();
-        Observability.exportStreamCounters(sse[0].counters(), meters);
+        Observability.exportStreamCounters(sse[0].counters(), deliveryCounters, meters);
 
         DemoTraffic demo = null;
         Banner banner = new Banner(settings, web.port(), grpc.port(), secret, new TokenIssuer(secret, clock));
@@ -101,7 +104,7 @@ final class RunningServer {
             demo = new DemoTraffic(grpc.port(), banner.demoToken());
             banner.printDemo(System.out, demo.start());
         }
-        return new RunningServer(settings, persistence, reconciliation, doorbell, grpc, sse[0], web, demo, exchange);
+        return new RunningServer(settings, persistence, reconciliation, doorbell, grpc, delivery, web, demo, exchange);
     }
 
     /** Graceful shutdown (SIGTERM): in-flight batches finish within the grace period; streams end cleanly. */
@@ -112,7 +115,7 @@ final class RunningServer {
             demo.close();
         }
         grpc.setServing(false);
-        sse.close();
+        delivery.close(); // every event stream, SSE and gRPC: clients resume by cursor elsewhere
         grpc.shutdown(grace);
         web.stop();
         reconciliation.close();

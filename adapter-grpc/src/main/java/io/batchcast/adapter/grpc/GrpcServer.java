@@ -5,7 +5,6 @@ import io.batchcast.proto.v1.StrategyServiceGrpc;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
 import io.grpc.ServerInterceptors;
-import io.grpc.Status;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
@@ -33,7 +32,6 @@ public final class GrpcServer {
 
     private final Server server;
     private final HealthStatusManager health = new HealthStatusManager();
-    private final OpenStreams openStreams;
     private final ExecutorService callExecutor;
 
     /** A Netty server on {@code settings.port()}; nothing is bound until {@link #start()}. */
@@ -46,7 +44,6 @@ public final class GrpcServer {
     GrpcServer(ServerBuilder<?> builder, GrpcSettings settings, GrpcUseCases useCases, byte[] jwtSecret, Clock clock,
             ExecutorService callExecutor) {
         AuthInterceptor auth = new AuthInterceptor(new AccessTokenVerifier(jwtSecret, clock));
-        this.openStreams = new OpenStreams(settings.maxStreamsPerUser());
         this.callExecutor = callExecutor;
         if (callExecutor != null) {
             builder.executor(callExecutor);
@@ -54,8 +51,7 @@ public final class GrpcServer {
         this.server = builder
                 .maxInboundMessageSize(settings.maxInboundMessageBytes())
                 .addService(StrictRequestParsing.wrap(ServerInterceptors.intercept(new OrderBatchGrpcService(
-                        useCases.submitOrderBatch(), useCases.subscribeToEvents(), openStreams,
-                        settings.streamBufferEvents()), auth)))
+                        useCases.submitOrderBatch(), useCases.openEventStreams()), auth)))
                 .addService(StrictRequestParsing.wrap(ServerInterceptors.intercept(
                         new StrategyGrpcService(useCases.createStrategy(), useCases.listStrategies()), auth)))
                 .addService(health.getHealthService())
@@ -98,15 +94,12 @@ public final class GrpcServer {
     }
 
     /**
-     * Stops accepting calls, ends open event streams (clients resume by cursor), lets running calls finish for up
-     * to {@code grace}, then cancels whatever is left.
+     * Stops accepting calls, lets running calls finish for up to {@code grace}, then cancels whatever is left. Event
+     * streams are ended by closing the delivery core first (clients get UNAVAILABLE and resume by cursor).
      */
     public void shutdown(Duration grace) {
         health.enterTerminalState();
         server.shutdown();
-        openStreams.endAll(Status.UNAVAILABLE
-                .withDescription("the server is shutting down; call again with after_event_id to resume")
-                .asRuntimeException());
         try {
             if (!server.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 server.shutdownNow();

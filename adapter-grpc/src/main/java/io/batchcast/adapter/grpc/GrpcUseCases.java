@@ -3,19 +3,19 @@ package io.batchcast.adapter.grpc;
 import io.batchcast.application.port.in.CreateStrategyUseCase;
 import io.batchcast.application.port.in.ListStrategiesUseCase;
 import io.batchcast.application.port.in.SubmitOrderBatchUseCase;
-import io.batchcast.application.port.in.SubscribeToOrderBatchEventsUseCase;
+import io.batchcast.application.port.in.OpenEventStreamUseCase;
 import java.util.Objects;
 
 /** The use cases the gRPC API exposes; bootstrap passes the application services. */
 public record GrpcUseCases(
         SubmitOrderBatchUseCase submitOrderBatch,
-        SubscribeToOrderBatchEventsUseCase subscribeToEvents,
+        OpenEventStreamUseCase openEventStreams,
         CreateStrategyUseCase createStrategy,
         ListStrategiesUseCase listStrategies) {
 
     public GrpcUseCases {
         Objects.requireNonNull(submitOrderBatch, "submitOrderBatch");
-        Objects.requireNonNull(subscribeToEvents, "subscribeToEvents");
+        Objects.requireNonNull(openEventStreams, "openEventStreams");
         Objects.requireNonNull(createStrategy, "createStrategy");
         Objects.requireNonNull(listStrategies, "listStrategies");
     }

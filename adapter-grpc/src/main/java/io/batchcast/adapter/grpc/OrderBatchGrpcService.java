@@ -2,31 +2,30 @@ package io.batchcast.adapter.grpc;
 
 import io.batchcast.application.port.in.BatchReceipt;
 import io.batchcast.application.port.in.SubmitOrderBatchUseCase;
-import io.batchcast.application.port.in.SubscribeToOrderBatchEventsUseCase;
+import io.batchcast.application.port.in.EventSelection;
+import io.batchcast.application.port.in.OpenEventStream;
+import io.batchcast.application.port.in.OpenEventStreamUseCase;
+import io.batchcast.application.port.in.StreamOpening;
+import io.batchcast.application.port.in.VerifiedCaller;
 import io.batchcast.proto.v1.OrderBatchEvent;
 import io.batchcast.proto.v1.OrderBatchServiceGrpc;
 import io.batchcast.proto.v1.StreamOrderBatchEventsRequest;
 import io.batchcast.proto.v1.SubmitOrderBatchRequest;
 import io.batchcast.proto.v1.SubmitOrderBatchResponse;
 import io.grpc.Context;
-import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import java.time.Instant;
 
 /** batchcast.v1.OrderBatchService: submitting batches and streaming their events. */
 final class OrderBatchGrpcService extends OrderBatchServiceGrpc.OrderBatchServiceImplBase {
 
     private final SubmitOrderBatchUseCase submitOrderBatch;
-    private final SubscribeToOrderBatchEventsUseCase subscribeToEvents;
-    private final OpenStreams openStreams;
-    private final int streamBufferEvents;
+    private final OpenEventStreamUseCase delivery;
 
-    OrderBatchGrpcService(SubmitOrderBatchUseCase submitOrderBatch, SubscribeToOrderBatchEventsUseCase subscribeToEvents,
-            OpenStreams openStreams, int streamBufferEvents) {
+    OrderBatchGrpcService(SubmitOrderBatchUseCase submitOrderBatch, OpenEventStreamUseCase delivery) {
         this.submitOrderBatch = submitOrderBatch;
-        this.subscribeToEvents = subscribeToEvents;
-        this.openStreams = openStreams;
-        this.streamBufferEvents = streamBufferEvents;
+        this.delivery = delivery;
     }
 
     @Override
@@ -57,18 +56,27 @@ final class OrderBatchGrpcService extends OrderBatchServiceGrpc.OrderBatchServic
             observer.onError(FailureStatus.of(e));
             return;
         }
-        EventStreamCall call = new EventStreamCall(observer, streamBufferEvents, c -> openStreams.closed(userId, c));
-        if (!openStreams.tryOpen(userId, call)) {
-            observer.onError(Status.RESOURCE_EXHAUSTED.withDescription("at most " + openStreams.maxPerUser()
-                    + " concurrent StreamOrderBatchEvents calls per user; close one first").asRuntimeException());
+        var call = new EventCallSink(observer);
+        // the token's expiry is not passed on by the interceptor: a gRPC stream is not ended at it
+        var caller = new VerifiedCaller(userId, Instant.MAX);
+        var command = new OpenEventStream(caller, new EventSelection.OneStrategy(request.getStrategyId()),
+                request.getAfterEventId());
+        StreamOpening<OrderBatchEvent> opening;
+        try {
+            opening = delivery.open(command, call);
+        } catch (RuntimeException e) {
+            observer.onError(FailureStatus.of(e));
             return;
         }
-        observer.setOnCancelHandler(call::cancelled);
-        observer.setOnReadyHandler(call::drain);
-        try {
-            call.attach(subscribeToEvents.subscribe(userId, request.getStrategyId(), request.getAfterEventId(), call));
-        } catch (RuntimeException e) {
-            call.end(FailureStatus.of(e), true);
+        switch (opening) {
+            // the stream's writer waits on flow control: a thread of its own, not one of gRPC's
+            case StreamOpening.Opened<OrderBatchEvent> opened -> {
+                call.onCancel(opened.stream()::discard);
+                Thread.ofVirtual().name("grpc-event-stream")
+                        .start(() -> call.end(StreamStatus.of(opened.stream().run(call))));
+            }
+            case StreamOpening.Refused<OrderBatchEvent> refused -> observer.onError(
+                    StreamStatus.of(refused.refusal()));
         }
     }
 }

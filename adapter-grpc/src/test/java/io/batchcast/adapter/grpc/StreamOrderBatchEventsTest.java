@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import com.google.rpc.ErrorInfo;
 import io.batchcast.adapter.exchange.PaperExchangeSettings;
 import io.batchcast.application.service.BatchLimits;
+import io.batchcast.application.service.DeliveryLimits;
 import io.batchcast.proto.v1.OrderBatchEvent;
 import io.batchcast.proto.v1.OrderType;
 import io.batchcast.proto.v1.OrderTypeSummary;
@@ -29,9 +30,9 @@ class StreamOrderBatchEventsTest {
         batchcast.close();
     }
 
-    private void restartWith(GrpcSettings settings) throws InterruptedException {
+    private void restartWith(DeliveryLimits limits) throws InterruptedException {
         batchcast.close();
-        batchcast = new InProcessBatchcast(PaperExchangeSettings.defaults(), BatchLimits.defaults(), settings);
+        batchcast = new InProcessBatchcast(PaperExchangeSettings.defaults(), BatchLimits.defaults(), limits);
     }
 
     private SubmitOrderBatchResponse submit(String userId, long strategy, String clientOrderId) {
@@ -135,13 +136,13 @@ class StreamOrderBatchEventsTest {
         StatusRuntimeException e = stream("alice", strategy, "<script>x</script>").failure();
 
         assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
-        assertEquals(Map.of("after_event_id", "must be an event_id received from this API (<epoch>-<sequence>) or"
-                + " empty for live events only"), ErrorDetails.fieldViolations(e));
+        assertEquals(Map.of("after_event_id", "must be an event_id received from this API (<epoch>-<sequence>),"
+                + " \"earliest\" for every retained event, or empty for live events only"), ErrorDetails.fieldViolations(e));
     }
 
     @Test
     void anotherUsersStrategyIsNotFoundAndFreesTheStreamSlot() throws Exception {
-        restartWith(GrpcSettings.defaults().withStreamLimits(1, 16));
+        restartWith(DeliveryLimits.defaults().withMaxStreamsPerUser(1).withQueueCapacity(16));
         long bobs = batchcast.createStrategy("bob", "bob's");
         long alices = batchcast.createStrategy("alice", "grid");
 
@@ -156,7 +157,7 @@ class StreamOrderBatchEventsTest {
 
     @Test
     void moreConcurrentStreamsThanTheUserLimitIsResourceExhausted() throws Exception {
-        restartWith(GrpcSettings.defaults().withStreamLimits(2, 16));
+        restartWith(DeliveryLimits.defaults().withMaxStreamsPerUser(2).withQueueCapacity(16));
         long strategy = batchcast.createStrategy("alice", "grid");
         long bobs = batchcast.createStrategy("bob", "grid");
         EventRecorder first = stream("alice", strategy, "");
@@ -164,7 +165,7 @@ class StreamOrderBatchEventsTest {
 
         StatusRuntimeException e = stream("alice", strategy, "").failure();
         assertEquals(Status.Code.RESOURCE_EXHAUSTED, e.getStatus().getCode());
-        assertEquals("at most 2 concurrent StreamOrderBatchEvents calls per user; close one first",
+        assertEquals("at most 2 concurrent event streams per user (SSE and gRPC together); close one first",
                 e.getStatus().getDescription());
 
         EventRecorder bob = stream("bob", bobs, "");
@@ -189,7 +190,7 @@ class StreamOrderBatchEventsTest {
 
     @Test
     void slowConsumerIsCutOffWithResourceExhaustedAndResumesByItsCursor() throws Exception {
-        restartWith(GrpcSettings.defaults().withStreamLimits(16, 2));
+        restartWith(DeliveryLimits.defaults().withQueueCapacity(2));
         long strategy = batchcast.createStrategy("alice", "grid");
         EventRecorder slow = stream("alice", strategy, "", EventRecorder.readingOnly(1));
 

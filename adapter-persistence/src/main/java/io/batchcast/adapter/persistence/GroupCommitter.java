@@ -33,13 +33,15 @@ final class GroupCommitter implements AutoCloseable {
         void run(Connection connection, List<Object> results) throws SQLException;
     }
 
-    private record Member(String what, long lockOrder, Transactions.Work<?> work, CompletableFuture<Object> answer) {
+    private record Member(String what, String lockGroup, long lockOrder, Transactions.Work<?> work,
+            CompletableFuture<Object> answer) {
     }
 
-    private static final Member STOP = new Member("stop", 0, c -> null, new CompletableFuture<>());
-    /** Members run in strategy order (stable: queue order within a strategy), so that groups of different instances
-     * lock stream rows in the same order and cannot deadlock on them. */
-    private static final java.util.Comparator<Member> LOCK_ORDER = java.util.Comparator.comparingLong(Member::lockOrder);
+    private static final Member STOP = new Member("stop", "", 0, c -> null, new CompletableFuture<>());
+    /** Members run in (user, strategy) order (stable: queue order within a strategy), so that groups of different
+     * instances lock user-sequence and stream rows in the same order and cannot deadlock on them. */
+    private static final java.util.Comparator<Member> LOCK_ORDER = java.util.Comparator.comparing(Member::lockGroup)
+            .thenComparingLong(Member::lockOrder);
 
     private final DataSource dataSource;
     private final int maxGroup;
@@ -70,12 +72,17 @@ final class GroupCommitter implements AutoCloseable {
      * Runs {@code work} in the next group's transaction; returns once that transaction committed. Within a group,
      * work runs ordered by {@code lockOrder} (the strategy whose rows it locks), then in queue order.
      */
-    @SuppressWarnings("unchecked")
     <T> T inTransaction(String what, long lockOrder, Transactions.Work<T> work) {
+        return inTransaction(what, "", lockOrder, work);
+    }
+
+    /** As {@link #inTransaction(String, long, Transactions.Work)}, ordered by {@code lockGroup} (the user) first. */
+    @SuppressWarnings("unchecked")
+    <T> T inTransaction(String what, String lockGroup, long lockOrder, Transactions.Work<T> work) {
         if (closed) {
             throw new StoreUnavailableException("the store is closed; nothing was written while " + what, null);
         }
-        Member member = new Member(what, lockOrder, work, new CompletableFuture<>());
+        Member member = new Member(what, lockGroup, lockOrder, work, new CompletableFuture<>());
         queue.add(member);
         // Once queued the work belongs to the writer and will be written or fail: the caller waits for that answer
         // even when interrupted (its interrupt is kept), so that it never reports a write as failed that happened.

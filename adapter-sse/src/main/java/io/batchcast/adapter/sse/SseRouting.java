@@ -1,73 +1,49 @@
 package io.batchcast.adapter.sse;
 
-import io.batchcast.application.port.in.SubscribeToOrderBatchEventsUseCase;
+import io.batchcast.application.port.in.OpenEventStreamUseCase;
 import io.helidon.webserver.http.HttpRouting;
 import java.time.Clock;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 /**
  * The web adapter's entry for bootstrap (and for tests, which build their server the same way): registers the event
- * stream, the session cookie endpoint and the dashboard on a routing, and hands back what bootstrap needs to run it:
- * the counters to export and {@link #close()} for shutdown.
+ * streams, the session cookie endpoint and the dashboard on a routing, and hands back the counters to export. The
+ * streams themselves (limits, buffers, timing, shutdown) belong to the delivery core that bootstrap passes in.
  *
  * <pre>{@code
- * SseRouting sse = SseRouting.routing(routing, eventFeed, SseSettings.from(config.get("sse"), secret), Clock.systemUTC());
+ * SseRouting sse = SseRouting.routing(routing, delivery, SseSettings.from(config.get("sse"), secret), Clock.systemUTC());
  * // and on the WebServer builder: .directHandlers(ResponseHeaders.directHandlers())
- * ...
- * sse.close();        // before WebServer.stop(): streams end cleanly, clients reconnect elsewhere
  * }</pre>
  */
-public final class SseRouting implements AutoCloseable {
+public final class SseRouting {
 
     private static final int FRAME_CACHE_CAPACITY = 4096;
 
-    private final SseSettings settings;
     private final StreamCounters counters;
-    private final StreamRegistry registry;
-    private final ScheduledThreadPoolExecutor timers;
 
-    private SseRouting(SseSettings settings, StreamCounters counters, StreamRegistry registry,
-            ScheduledThreadPoolExecutor timers) {
-        this.settings = settings;
+    private SseRouting(StreamCounters counters) {
         this.counters = counters;
-        this.registry = registry;
-        this.timers = timers;
     }
 
     /**
-     * Adds {@code GET /api/v1/strategies/{strategyId}/events}, {@code POST|DELETE /api/v1/session} and the dashboard
-     * at {@code /} to {@code routing}. Routes registered before or after keep working: the dashboard serves only its
-     * own files and passes every other path on (GETs outside {@code /api/} get its security headers on the way).
-     * Every response of the routing gets {@code X-Content-Type-Options: nosniff}; give the server
-     * {@link ResponseHeaders#directHandlers()} too, for the answers Helidon sends before routing.
+     * Adds {@code GET /api/v1/strategies/{strategyId}/events}, {@code GET /api/v1/events},
+     * {@code POST|DELETE /api/v1/session} and the dashboard at {@code /} to {@code routing}. Routes registered before
+     * or after keep working: the dashboard serves only its own files and passes every other path on (GETs outside
+     * {@code /api/} get its security headers on the way). Every response of the routing gets
+     * {@code X-Content-Type-Options: nosniff}; give the server {@link ResponseHeaders#directHandlers()} too, for the
+     * answers Helidon sends before routing.
      */
-    public static SseRouting routing(HttpRouting.Builder routing, SubscribeToOrderBatchEventsUseCase events,
+    public static SseRouting routing(HttpRouting.Builder routing, OpenEventStreamUseCase delivery,
             SseSettings settings, Clock clock) {
         var counters = new StreamCounters();
-        var registry = new StreamRegistry(settings.maxStreamsPerUser(), counters);
         var frames = new FrameCache(FRAME_CACHE_CAPACITY, counters);
-        // heartbeats and token expiry of every stream; one thread, daemon so that a server never closed can still exit
-        var timers = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("sse-stream-timers").daemon()
-                .factory());
-        timers.setRemoveOnCancelPolicy(true);
         ResponseHeaders.register(routing);
-        routing.register(new OrderBatchEventStream(events, settings, registry, frames, counters, clock, timers));
+        routing.register(new OrderBatchEventStream(delivery, settings, frames, counters, clock));
         routing.register(new SessionCookie(settings, clock));
         Dashboard.register(routing);
-        return new SseRouting(settings, counters, registry, timers);
+        return new SseRouting(counters);
     }
 
     public StreamCounters counters() {
         return counters;
-    }
-
-    /**
-     * Ends every stream: new ones are refused with 503, open ones end after the frames they have queued (the
-     * client reconnects by its cursor), and those still open after {@code shutdown-grace-ms} are cut.
-     */
-    @Override
-    public void close() {
-        registry.closeAll(settings.shutdownGrace());
-        timers.shutdownNow();
     }
 }

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.batchcast.application.service.DeliveryCounters;
+import io.batchcast.application.service.DeliveryLimits;
+import io.batchcast.application.service.EventDelivery;
 import io.batchcast.application.port.in.BatchReceipt;
 import io.batchcast.application.port.in.OperationRequest;
 import io.batchcast.domain.OperationResult;
@@ -44,6 +47,8 @@ class DashboardBrowserTest {
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
     private static final String USER = "u-browser";
     private static final TradingDesk DESK = new TradingDesk();
+    private static final DeliveryCounters COUNTERS = new DeliveryCounters();
+    private static final EventDelivery DELIVERY = DESK.delivery(DeliveryLimits.defaults(), COUNTERS);
 
     private final int port;
     private Path profile;
@@ -57,7 +62,7 @@ class DashboardBrowserTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) {
-        SseRouting.routing(routing, DESK.feed, SseSettings.defaults(TestTokens.SECRET), Clock.systemUTC());
+        SseRouting.routing(routing, DELIVERY, SseSettings.defaults(TestTokens.SECRET), Clock.systemUTC());
     }
 
     @BeforeEach

@@ -6,6 +6,9 @@ import io.batchcast.application.port.in.SubmitOrderBatchCommand;
 import io.batchcast.application.port.out.ExecutionReport;
 import io.batchcast.application.port.out.OrderExecutionPort;
 import io.batchcast.application.service.BatchLimits;
+import io.batchcast.application.service.DeliveryCounters;
+import io.batchcast.application.service.DeliveryLimits;
+import io.batchcast.application.service.EventDelivery;
 import io.batchcast.application.service.EventFeed;
 import io.batchcast.application.service.ManagingStrategies;
 import io.batchcast.application.service.SubmittingOrderBatches;
@@ -38,6 +41,15 @@ final class TradingDesk {
     private final SubmittingOrderBatches submitting = new SubmittingOrderBatches(store, store, store, store,
             new AcceptingExchange(), feed, clock, BatchLimits.defaults());
     private final AtomicLong clientOrderIds = new AtomicLong();
+
+    /** Event delivery over this desk's feed, as bootstrap wires it (one per test server; the counters to assert). */
+    EventDelivery delivery(DeliveryLimits limits, DeliveryCounters counters) {
+        return new EventDelivery(feed, limits, counters, Clock.systemUTC());
+    }
+
+    EventDelivery delivery() {
+        return delivery(DeliveryLimits.defaults(), new DeliveryCounters());
+    }
 
     long strategyOf(String userId) {
         return strategies.create(userId, "desk strategy").id();

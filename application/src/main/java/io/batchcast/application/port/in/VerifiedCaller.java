@@ -1,0 +1,13 @@
+package io.batchcast.application.port.in;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/** Who opens a stream, as the adapter's token check proved it: the user id and when the token stops being valid. */
+public record VerifiedCaller(String userId, Instant tokenExpiresAt) {
+
+    public VerifiedCaller {
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(tokenExpiresAt, "tokenExpiresAt");
+    }
+}
