@@ -68,6 +68,14 @@ final class TradingDesk {
         return submit(userId, strategyId, operations);
     }
 
+    /** Where a receipt's event stands in its user's sequence (the cursor of {@code /api/v1/events}). */
+    long userSeqOf(BatchReceipt receipt) {
+        String userId = store.recordedBatches().stream().filter(b -> b.batchId().equals(receipt.batchId()))
+                .findFirst().orElseThrow().stream().userId();
+        return store.userEventsAfter(userId, 0, Integer.MAX_VALUE).stream()
+                .filter(e -> e.event().batchId().equals(receipt.batchId())).findFirst().orElseThrow().userSeq();
+    }
+
     /** The event id of a receipt, as the wire shows it. */
     static String eventId(BatchReceipt receipt) {
         return receipt.eventId().orElseThrow().toString();
