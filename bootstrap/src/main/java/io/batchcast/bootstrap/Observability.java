@@ -66,7 +66,8 @@ final class Observability {
                 new Meter("batchcast_sse_frames_serialized", "Event frames serialized (once per event)",
                         sse::framesSerialized));
         for (Meter meter : counters) {
-            meters.getOrCreate(FunctionalCounter.builder(meter.name(), meter, m -> m.value().getAsLong())
+            // the registry holds its state object weakly: it must be one that lives as long as the server
+            meters.getOrCreate(FunctionalCounter.builder(meter.name(), delivery, d -> meter.value().getAsLong())
                     .description(meter.description()));
         }
         String lag = "batchcast_delivery_lag_seconds";
