@@ -139,6 +139,23 @@ class CallerEventStreamTest {
     }
 
     @Test
+    void aCursorBelowWhatRetentionRemovedFromASubscribedStrategyGetsAResyncToTheUsersHead() throws IOException {
+        long pruned = DESK.strategyOf("u-resync");
+        long kept = DESK.strategyOf("u-resync");
+        String seen = cursor(DESK.createLimits("u-resync", kept, 1));
+        DESK.createLimits("u-resync", pruned, 1);
+        String head = cursor(DESK.createLimits("u-resync", pruned, 1));
+        DESK.store.prune(pruned, 1);
+        try (RawStream narrowed = open("u-resync", "&strategy=" + kept, headers("Last-Event-ID", seen));
+                RawStream all = open("u-resync", "", headers("Last-Event-ID", seen))) {
+            assertEquals("retry: 3000\n\n", narrowed.readFrames(1, WAIT), "nothing of strategy " + kept + " was lost");
+            assertEquals("retry: 3000\n\nid: " + head + "\nevent: resync\ndata: {\"type\":\"resync\",\"data\":"
+                    + "{\"head_event_id\":\"" + head + "\",\"reason\":\"cursor_outside_retention\"}}\n\n",
+                    all.readFrames(2, WAIT));
+        }
+    }
+
+    @Test
     void anEmptyCursorStaysLiveOnly() throws IOException {
         long a = DESK.strategyOf("u-live");
         DESK.createLimits("u-live", a, 1);
