@@ -1,7 +1,7 @@
 package io.batchcast.adapter.grpc;
 
-import io.batchcast.application.port.out.FrameSink;
-import io.batchcast.application.port.out.StreamProtocol;
+import io.batchcast.application.port.in.FrameSink;
+import io.batchcast.application.port.in.StreamProtocol;
 import io.batchcast.domain.StoredEvent;
 import io.batchcast.proto.v1.OrderBatchEvent;
 import io.grpc.StatusRuntimeException;

@@ -11,7 +11,7 @@ import io.batchcast.application.port.in.RequestInProgressException;
 import io.batchcast.application.port.in.StoreUnavailableException;
 import io.batchcast.application.port.in.StreamOpening;
 import io.batchcast.application.port.in.SubmitOrderBatchUseCase;
-import io.batchcast.application.port.out.StreamProtocol;
+import io.batchcast.application.port.in.StreamProtocol;
 import io.batchcast.proto.v1.OrderBatchServiceGrpc;
 import io.batchcast.proto.v1.StreamOrderBatchEventsRequest;
 import io.grpc.ManagedChannel;

@@ -1,6 +1,6 @@
 package io.batchcast.adapter.sse;
 
-import io.batchcast.application.port.out.FrameSink;
+import io.batchcast.application.port.in.FrameSink;
 import io.helidon.common.GenericType;
 import io.helidon.common.socket.HelidonSocket;
 import io.helidon.http.HeaderNames;

@@ -1,6 +1,6 @@
 package io.batchcast.adapter.sse;
 
-import io.batchcast.application.port.out.StreamProtocol;
+import io.batchcast.application.port.in.StreamProtocol;
 import io.batchcast.domain.StoredEvent;
 import java.time.Duration;
 import java.util.List;

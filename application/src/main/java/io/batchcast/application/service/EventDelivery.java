@@ -9,7 +9,7 @@ import io.batchcast.application.port.in.StreamEnd;
 import io.batchcast.application.port.in.StreamOpening;
 import io.batchcast.application.port.in.Subscription;
 import io.batchcast.application.port.out.DeliveryObserver;
-import io.batchcast.application.port.out.StreamProtocol;
+import io.batchcast.application.port.in.StreamProtocol;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,7 +1,5 @@
 package io.batchcast.application.port.in;
 
-import io.batchcast.application.port.out.FrameSink;
-
 /** One admitted, subscribed stream; run it once, on the thread that may block on the client's connection. */
 public interface DeliveryStream<F> {
 

@@ -1,7 +1,5 @@
 package io.batchcast.application.port.in;
 
-import io.batchcast.application.port.out.StreamProtocol;
-
 /**
  * Opens an event stream for any protocol: admits it under the per-user limit (a connection counts once, however
  * many strategies it carries), subscribes it (replay, then live) and hands back a stream that the adapter runs

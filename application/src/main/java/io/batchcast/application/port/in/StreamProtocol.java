@@ -1,4 +1,4 @@
-package io.batchcast.application.port.out;
+package io.batchcast.application.port.in;
 
 import io.batchcast.domain.StoredEvent;
 import java.time.Duration;
