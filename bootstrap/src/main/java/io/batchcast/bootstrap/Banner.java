@@ -29,6 +29,7 @@ final class Banner {
                 + "  (batchcast.v1.OrderBatchService, batchcast.v1.StrategyService)");
         out.println("  dashboard     " + http + "/");
         out.println("  SSE           " + http + "/api/v1/strategies/{strategyId}/events");
+        out.println("  SSE, all      " + http + "/api/v1/events  (every strategy of the caller; ?strategy= narrows)");
         out.println("  health        " + http + "/observe/health  (readiness: " + http + "/observe/health/ready)");
         out.println("  metrics       " + http + "/observe/metrics");
         out.println("  database      " + settings.persistence().redactedUrl()

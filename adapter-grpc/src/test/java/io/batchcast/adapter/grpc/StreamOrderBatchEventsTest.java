@@ -177,6 +177,19 @@ class StreamOrderBatchEventsTest {
     }
 
     @Test
+    void earliestReplaysEveryRetainedEventThenGoesLive() throws Exception {
+        long strategy = batchcast.createStrategy("alice", "grid");
+        submit("alice", strategy, "l1");
+        submit("alice", strategy, "l2");
+
+        EventRecorder events = stream("alice", strategy, "earliest");
+        assertEquals(List.of("mem-1", "mem-2"), List.of(events.next().getEventId(), events.next().getEventId()));
+        submit("alice", strategy, "l3");
+        assertEquals("mem-3", events.next().getEventId());
+        assertFalse(events.ended());
+    }
+
+    @Test
     void clientCancelEndsTheSubscription() throws Exception {
         long strategy = batchcast.createStrategy("alice", "grid");
         EventRecorder events = stream("alice", strategy, "");
