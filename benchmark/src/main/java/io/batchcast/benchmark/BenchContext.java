@@ -40,7 +40,7 @@ final class BenchContext implements AutoCloseable {
         // the server accepts at most 10,000)
         env.put(ServerSettings.SSE_STREAMS_PER_USER, "10000");
         // idle connections must see heartbeats within the connections scenario's hold time (default 15 s)
-        env.put(ServerSettings.SSE_HEARTBEAT_MS, Long.toString(sizes.heartbeatSeconds() * 1000L));
+        env.put(ServerSettings.SSE_HEARTBEAT, "PT" + sizes.heartbeatSeconds() + "S");
         env.putAll(options.serverEnv());
         if (options.dbUser() != null) {
             env.put("BATCHCAST_DB_USER", options.dbUser());

@@ -77,6 +77,25 @@ class ScenarioFiguresTest {
     }
 
     @Test
+    void gzipWireCountsTheSyncFlushedBytesOfEachFrameAfterTheWarmUpPlusFraming() throws Exception {
+        String frame = "id: e-1\nevent: order_batch_update\ndata: {\"type\":\"order_batch_update\"}\n\n";
+        var sink = new java.io.ByteArrayOutputStream();
+        long second;
+        try (var gzip = new java.util.zip.GZIPOutputStream(sink, 8192, true)) {
+            gzip.write(frame.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            gzip.flush();
+            int afterWarmUp = sink.size();
+            gzip.write(frame.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            gzip.flush();
+            second = sink.size() - afterWarmUp; // what the second frame's flush sent (the trailer comes at the end)
+        }
+
+        assertEquals(second + 7, NetworkScenario.gzipWire(List.of(frame), List.of(frame), 7));
+        // a repeated frame on a warm stream is a back-reference: far smaller than the frame
+        assertEquals(true, second < frame.length() / 3, second + " bytes for a " + frame.length() + "-byte frame");
+    }
+
+    @Test
     void eventIdsAdvanceTheSequenceAfterTheEpoch() {
         assertEquals("k3x-9-12", PerOrderFrames.idAfter("k3x-9-10", 2));
         assertEquals("opaque", PerOrderFrames.idAfter("opaque", 2));

@@ -38,6 +38,7 @@ final class Banner {
                         + "  (batchcast.v1.OrderBatchService, batchcast.v1.StrategyService)",
                 "  dashboard     " + http + "/",
                 "  SSE           " + http + "/api/v1/strategies/{strategyId}/events",
+                "  SSE, all      " + http + "/api/v1/events  (every strategy of the caller; ?strategy= narrows)",
                 "  health        " + http + "/observe/health  (readiness: " + http + "/observe/health/ready)",
                 "  metrics       " + http + "/observe/metrics",
                 "  database      " + settings.persistence().redactedUrl()

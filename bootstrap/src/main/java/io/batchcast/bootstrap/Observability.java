@@ -2,16 +2,18 @@ package io.batchcast.bootstrap;
 
 import io.batchcast.adapter.persistence.Persistence;
 import io.batchcast.adapter.sse.StreamCounters;
+import io.batchcast.application.service.DeliveryCounters;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
 import io.helidon.metrics.api.FunctionalCounter;
 import io.helidon.metrics.api.Gauge;
 import io.helidon.metrics.api.MeterRegistry;
+import io.helidon.metrics.api.Tag;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
 import java.util.List;
-import java.util.function.ToLongFunction;
+import java.util.function.LongSupplier;
 
 /** {@code /observe/health} (readiness includes the database) and {@code /observe/metrics} (Prometheus text). */
 final class Observability {
@@ -31,39 +33,54 @@ final class Observability {
                 .build();
     }
 
-    /** The SSE adapter's counters, read when scraped: name, help text, and where the value comes from. */
-    private record StreamMeter(String name, String description, ToLongFunction<StreamCounters> value) {
+    /** A counter read when scraped: name, help text, and where the value comes from. */
+    private record Meter(String name, String description, LongSupplier value) {
     }
 
-    private static final List<StreamMeter> STREAM_METERS = List.of(
-            new StreamMeter("batchcast_sse_streams_opened", "SSE streams opened", StreamCounters::streamsOpened),
-            new StreamMeter("batchcast_sse_streams_rejected", "SSE requests refused before the stream opened",
-                    StreamCounters::streamsRejected),
-            new StreamMeter("batchcast_sse_deliveries", "Events written to SSE streams", StreamCounters::eventsDelivered),
-            new StreamMeter("batchcast_sse_bytes_written", "Bytes written to SSE streams", StreamCounters::bytesWritten),
-            new StreamMeter("batchcast_sse_writes", "Writes to SSE sockets (frames queued together share one)",
-                    StreamCounters::writes),
-            new StreamMeter("batchcast_sse_replayed_events", "Events replayed to reconnecting SSE clients",
-                    StreamCounters::replayedEvents),
-            new StreamMeter("batchcast_sse_resyncs", "resync frames sent for unusable cursors",
-                    StreamCounters::resyncsSent),
-            new StreamMeter("batchcast_sse_slow_reader_evictions", "Streams closed because their queue overflowed",
-                    StreamCounters::slowReaderEvictions),
-            new StreamMeter("batchcast_sse_dead_streams_removed", "Dead connections found by the heartbeat",
-                    StreamCounters::deadStreamsRemoved),
-            new StreamMeter("batchcast_sse_frames_serialized", "Event frames serialized (once per event)",
-                    StreamCounters::framesSerialized));
-
-    static void exportStreamCounters(StreamCounters counters, MeterRegistry meters) {
-        meters.getOrCreate(Gauge.builder("batchcast_sse_connections", counters, c -> (double) c.openStreams())
-                .description("Open SSE streams"));
-        for (StreamMeter meter : STREAM_METERS) {
-            counter(meters, counters, meter.name(), meter.description(), meter.value());
+    /**
+     * The delivery core's counters (every protocol's streams) and the SSE adapter's (bytes, writes, serialization),
+     * under the names they have always had; the lag of live events as a cumulative histogram
+     * ({@code batchcast_delivery_lag_seconds_bucket{le=...}}, {@code _count}, {@code _sum}) read from the core.
+     */
+    static void exportStreamCounters(StreamCounters sse, DeliveryCounters delivery, MeterRegistry meters) {
+        meters.getOrCreate(Gauge.builder("batchcast_sse_connections", delivery, c -> (double) c.openStreams())
+                .description("Open event streams (SSE and gRPC)"));
+        List<Meter> counters = List.of(
+                new Meter("batchcast_sse_streams_opened", "Event streams opened", delivery::streamsOpened),
+                new Meter("batchcast_sse_streams_rejected", "SSE requests refused before the stream opened",
+                        sse::streamsRejected),
+                new Meter("batchcast_sse_deliveries", "Events written to event streams", delivery::eventsDelivered),
+                new Meter("batchcast_sse_bytes_written", "Bytes written to SSE streams", sse::bytesWritten),
+                new Meter("batchcast_sse_writes", "Writes to SSE sockets (frames queued together share one)",
+                        sse::writes),
+                new Meter("batchcast_sse_replayed_events", "Events replayed to reconnecting clients",
+                        delivery::replayedEvents),
+                new Meter("batchcast_replayed_events", "Events replayed to reconnecting clients (SSE and gRPC)",
+                        delivery::replayedEvents),
+                new Meter("batchcast_sse_resyncs", "Unusable cursors (resync frames, OUT_OF_RANGE)",
+                        delivery::resyncsSent),
+                new Meter("batchcast_sse_slow_reader_evictions", "Streams closed because their queue overflowed",
+                        delivery::slowReaderEvictions),
+                new Meter("batchcast_sse_dead_streams_removed", "Dead connections found by a failed write",
+                        delivery::deadStreamsRemoved),
+                new Meter("batchcast_sse_frames_serialized", "Event frames serialized (once per event)",
+                        sse::framesSerialized));
+        for (Meter meter : counters) {
+            // the registry holds its state object weakly: it must be one that lives as long as the server
+            meters.getOrCreate(FunctionalCounter.builder(meter.name(), delivery, d -> meter.value().getAsLong())
+                    .description(meter.description()));
         }
-    }
-
-    private static void counter(MeterRegistry meters, StreamCounters counters, String name, String description,
-            ToLongFunction<StreamCounters> value) {
-        meters.getOrCreate(FunctionalCounter.builder(name, counters, c -> value.applyAsLong(c)).description(description));
+        String lag = "batchcast_delivery_lag_seconds";
+        String help = "Time from a batch's completion to its event reaching a subscriber's queue (live events)";
+        for (int i = 0; i < DeliveryCounters.LAG_BUCKETS.size(); i++) {
+            int bucket = i;
+            double le = DeliveryCounters.LAG_BUCKETS.get(i).toNanos() / 1e9;
+            meters.getOrCreate(Gauge.builder(lag + "_bucket", delivery, c -> (double) c.lagAtMost(bucket))
+                    .tags(List.of(Tag.create("le", Double.toString(le)))).description(help));
+        }
+        meters.getOrCreate(Gauge.builder(lag + "_bucket", delivery, c -> (double) c.lagCount())
+                .tags(List.of(Tag.create("le", "+Inf"))).description(help));
+        meters.getOrCreate(Gauge.builder(lag + "_count", delivery, c -> (double) c.lagCount()).description(help));
+        meters.getOrCreate(Gauge.builder(lag + "_sum", delivery, DeliveryCounters::lagSeconds).description(help));
     }
 }

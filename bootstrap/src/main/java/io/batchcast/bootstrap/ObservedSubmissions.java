@@ -1,12 +1,17 @@
 package io.batchcast.bootstrap;
 
 import io.batchcast.application.port.in.BatchCapacityExceededException;
+import io.batchcast.application.port.in.BatchNotFoundException;
+import io.batchcast.application.port.in.BatchNotSettledException;
+import io.batchcast.application.port.in.BatchOutcomeUnknownException;
 import io.batchcast.application.port.in.BatchReceipt;
 import io.batchcast.application.port.in.BatchValidationException;
+import io.batchcast.application.port.in.RequestAbandonedException;
 import io.batchcast.application.port.in.RequestIdConflictException;
 import io.batchcast.application.port.in.RequestInProgressException;
 import io.batchcast.application.port.in.StoreUnavailableException;
 import io.batchcast.application.port.in.StrategyNotFoundException;
+import io.batchcast.application.port.in.SubmissionFailure;
 import io.batchcast.application.port.in.SubmitOrderBatchCommand;
 import io.batchcast.application.port.in.SubmitOrderBatchUseCase;
 import io.batchcast.domain.OperationOutcome;
@@ -63,16 +68,24 @@ final class ObservedSubmissions implements SubmitOrderBatchUseCase {
                 .tags(List.of(Tag.create("outcome", o)))));
     }
 
+    /** Anything outside the application's failure family is a bug: "failed". */
     private static String outcomeOf(RuntimeException e) {
-        return switch (e) {
+        return e instanceof SubmissionFailure failure ? outcomeOf(failure) : "failed";
+    }
+
+    private static String outcomeOf(SubmissionFailure failure) {
+        return switch (failure) {
             case BatchValidationException v -> "invalid";
             case StrategyNotFoundException n -> "not_found";
             case RequestIdConflictException c -> "request_id_conflict";
             case RequestInProgressException p -> "request_in_progress";
-            case io.batchcast.application.port.in.RequestAbandonedException a -> "request_abandoned";
+            case RequestAbandonedException a -> "request_abandoned";
             case StoreUnavailableException u -> "store_unavailable";
             case BatchCapacityExceededException b -> "over_capacity";
-            default -> "failed";
+            case BatchOutcomeUnknownException o -> "outcome_unknown";
+            // the read-back failures of the family; a submit does not raise them
+            case BatchNotFoundException n -> "not_found";
+            case BatchNotSettledException s -> "outcome_unknown";
         };
     }
 }

@@ -11,6 +11,8 @@ import io.batchcast.adapter.sse.SseSettings;
 import io.batchcast.application.port.in.SubmitOrderBatchUseCase;
 import io.batchcast.application.service.BatchAdmission;
 import io.batchcast.application.service.ClosingSummaryPeriods;
+import io.batchcast.application.service.DeliveryCounters;
+import io.batchcast.application.service.EventDelivery;
 import io.batchcast.application.service.EventFeed;
 import io.batchcast.application.service.ManagingStrategies;
 import io.batchcast.application.service.ReadingBack;
@@ -43,7 +45,7 @@ final class RunningServer {
     private final SummarySchedule summaries;
     private final DoorbellListener doorbell;
     private final GrpcServer grpc;
-    private final SseRouting sse;
+    private final EventDelivery delivery;
     private final WebServer web;
     private final DemoTraffic demo;
     private final ExchangeConnection exchange;
@@ -52,9 +54,9 @@ final class RunningServer {
     private final LogFormat format;
 
     private RunningServer(ServerSettings settings, Persistence persistence, Reconciliation reconciliation,
-            SummarySchedule summaries, DoorbellListener doorbell, GrpcServer grpc, SseRouting sse, WebServer web,
-            DemoTraffic demo, ExchangeConnection exchange, JwtAccessTokens tokens, LibraryMeters libraryMeters,
-            LogFormat format) {
+            SummarySchedule summaries, DoorbellListener doorbell, GrpcServer grpc, EventDelivery delivery,
+            WebServer web, DemoTraffic demo, ExchangeConnection exchange, JwtAccessTokens tokens,
+            LibraryMeters libraryMeters, LogFormat format) {
         this.format = format;
         this.settings = settings;
         this.tokens = tokens;
@@ -65,7 +67,7 @@ final class RunningServer {
         this.summaries = summaries;
         this.doorbell = doorbell;
         this.grpc = grpc;
-        this.sse = sse;
+        this.delivery = delivery;
         this.web = web;
         this.demo = demo;
     }
@@ -92,7 +94,8 @@ final class RunningServer {
                 settings.maxBatchesInFlight(), settings.admissionWait()), meters);
         Reconciliation reconciliation = Reconciliation.start(submitting.reconciliation(), settings.reconcileInterval());
         ManagingStrategies strategies = new ManagingStrategies(persistence.strategyStore(), clock);
-        DeliveryLag lag = new DeliveryLag(feed, clock, meters);
+        DeliveryCounters deliveryCounters = new DeliveryCounters();
+        EventDelivery delivery = new EventDelivery(feed, settings.delivery(), deliveryCounters, clock);
         ReadingBack reading = new ReadingBack(persistence.strategyStore(), persistence.storedBatches(),
                 persistence.orderHistory());
         ReadingHourlyStatistics statistics = new ReadingHourlyStatistics(persistence.strategyStore(),
@@ -104,7 +107,7 @@ final class RunningServer {
         doorbell.start();
         persistence.pruneSchedule().start();
 
-        GrpcServer grpc = new GrpcServer(settings.grpc(), new GrpcUseCases(submit, lag, strategies, strategies,
+        GrpcServer grpc = new GrpcServer(settings.grpc(), new GrpcUseCases(submit, delivery, strategies, strategies,
                 reading, reading, statistics), tokens, libraryMeters.grpcCalls());
         try {
             grpc.start();
@@ -121,7 +124,7 @@ final class RunningServer {
                 // Helidon's own answers to requests it cannot parse get nosniff like every routed response
                 .directHandlers(ResponseHeaders.directHandlers())
                 .addFeature(Observability.feature(persistence))
-                .routing(routing -> sse[0] = SseRouting.routing(routing, lag, strategies, statistics,
+                .routing(routing -> sse[0] = SseRouting.routing(routing, delivery, strategies, statistics,
                         SseSettings.from(settings.sse()), tokens, clock))
                 .build()
                 .start();
@@ -130,7 +133,7 @@ final class RunningServer {
             throw StartupException.cannotListen("HTTP", settings.httpHost(), settings.httpPort(), "BATCHCAST_HTTP_PORT",
                     null);
         }
-        Observability.exportStreamCounters(sse[0].counters(), meters);
+        Observability.exportStreamCounters(sse[0].counters(), deliveryCounters, meters);
 
         DemoTraffic demo = null;
         Banner banner = new Banner(settings, web.port(), grpc.port(), secret, new TokenIssuer(secret, clock),
@@ -140,7 +143,8 @@ final class RunningServer {
             demo = new DemoTraffic(grpc.port(), banner.demoToken());
             banner.printDemo(System.out, demo.start());
         }
-        return new RunningServer(settings, persistence, reconciliation, summaries, doorbell, grpc, sse[0], web, demo, exchange,
+        return new RunningServer(settings, persistence, reconciliation, summaries, doorbell, grpc, delivery, web,
+                demo, exchange,
                 tokens, libraryMeters, format);
     }
 
@@ -152,7 +156,7 @@ final class RunningServer {
             demo.close();
         }
         grpc.setServing(false);
-        sse.close();
+        delivery.close(); // every event stream, SSE and gRPC: clients resume by cursor elsewhere
         grpc.shutdown(grace);
         web.stop();
         tokens.close();

@@ -5,6 +5,7 @@ import io.batchcast.adapter.grpc.GrpcSettings;
 import io.batchcast.adapter.persistence.PersistenceSettings;
 import io.batchcast.application.service.BatchAdmission;
 import io.batchcast.application.service.BatchLimits;
+import io.batchcast.application.service.DeliveryLimits;
 import io.batchcast.application.service.ReconcilingBatches;
 import io.batchcast.domain.SummaryInterval;
 import io.helidon.config.Config;
@@ -22,6 +23,7 @@ record ServerSettings(
         int httpPort,
         int httpMaxConnections,
         GrpcSettings grpc,
+        DeliveryLimits delivery,
         PersistenceSettings persistence,
         PaperExchangeSettings exchange,
         BatchLimits limits,
@@ -44,6 +46,7 @@ record ServerSettings(
                 c.get("http.port").asInt().orElse(8080),
                 c.get("http.max-connections").asInt().orElse(0),
                 grpc(c.get("grpc")),
+                delivery(c.get("delivery")),
                 persistence(c, summaryInterval),
                 exchange(c.get("exchange")),
                 new BatchLimits(c.get("limits.max-batch-operations").asInt().orElse(BatchLimits.DEFAULT_MAX_BATCH_OPERATIONS),
@@ -66,12 +69,17 @@ record ServerSettings(
     }
 
     private static GrpcSettings grpc(Config g) {
-        GrpcSettings defaults = GrpcSettings.defaults();
-        return defaults.withPort(g.get("port").asInt().orElse(GrpcSettings.DEFAULT_PORT))
+        return GrpcSettings.defaults().withPort(g.get("port").asInt().orElse(GrpcSettings.DEFAULT_PORT))
                 .withMaxInboundMessageBytes(g.get("max-inbound-message-bytes").asInt()
-                        .orElse(GrpcSettings.DEFAULT_MAX_INBOUND_MESSAGE_BYTES))
-                .withStreamLimits(g.get("max-streams-per-user").asInt().orElse(defaults.maxStreamsPerUser()),
-                        g.get("stream-buffer-events").asInt().orElse(defaults.streamBufferEvents()));
+                        .orElse(GrpcSettings.DEFAULT_MAX_INBOUND_MESSAGE_BYTES));
+    }
+
+    /** The limits of every event stream, SSE and gRPC alike. */
+    private static DeliveryLimits delivery(Config d) {
+        return new DeliveryLimits(
+                d.get("max-streams-per-user").asInt().orElse(DeliveryLimits.DEFAULT_MAX_STREAMS_PER_USER),
+                d.get("queue-capacity").asInt().orElse(DeliveryLimits.DEFAULT_QUEUE_CAPACITY),
+                d.get("shutdown-grace").as(Duration.class).orElse(DeliveryLimits.DEFAULT_SHUTDOWN_GRACE));
     }
 
     /** Checked here, so that a bad value names the key an operator sets. */

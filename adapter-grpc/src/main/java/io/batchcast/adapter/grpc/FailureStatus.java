@@ -15,6 +15,7 @@ import io.batchcast.application.port.in.RequestIdConflictException;
 import io.batchcast.application.port.in.RequestInProgressException;
 import io.batchcast.application.port.in.StoreUnavailableException;
 import io.batchcast.application.port.in.StrategyNotFoundException;
+import io.batchcast.application.port.in.SubmissionFailure;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
@@ -36,8 +37,15 @@ final class FailureStatus {
     }
 
     static StatusRuntimeException of(Throwable failure) {
+        if (failure instanceof StatusRuntimeException alreadyMapped) {
+            return alreadyMapped;
+        }
+        return failure instanceof SubmissionFailure known ? of(known) : internal(failure);
+    }
+
+    /** Every failure of the application, each mapped (the compiler checks that none is left out). */
+    static StatusRuntimeException of(SubmissionFailure failure) {
         return switch (failure) {
-            case StatusRuntimeException alreadyMapped -> alreadyMapped;
             case BatchValidationException invalid -> invalidArgument(invalid.getMessage(), invalid.violations());
             case StrategyNotFoundException notFound -> Status.NOT_FOUND.withDescription(notFound.getMessage())
                     .asRuntimeException();
@@ -62,7 +70,6 @@ final class FailureStatus {
                         "the order store is unavailable; nothing was sent to the exchange or written, retry later")
                         .asRuntimeException();
             }
-            default -> internal(failure);
         };
     }
 

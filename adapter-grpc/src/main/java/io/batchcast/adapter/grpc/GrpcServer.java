@@ -7,7 +7,6 @@ import io.grpc.Server;
 import io.grpc.ServerBuilder;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
-import io.grpc.Status;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
@@ -35,7 +34,6 @@ public final class GrpcServer {
 
     private final Server server;
     private final HealthStatusManager health = new HealthStatusManager();
-    private final OpenStreams openStreams;
     private final ExecutorService callExecutor;
 
     /**
@@ -60,7 +58,6 @@ public final class GrpcServer {
     GrpcServer(ServerBuilder<?> builder, GrpcSettings settings, GrpcUseCases useCases, AccessTokenVerification tokens,
             ExecutorService callExecutor) {
         AuthInterceptor auth = new AuthInterceptor(tokens);
-        this.openStreams = new OpenStreams(settings.maxStreamsPerUser());
         this.callExecutor = callExecutor;
         if (callExecutor != null) {
             builder.executor(callExecutor);
@@ -68,7 +65,7 @@ public final class GrpcServer {
         this.server = builder
                 .maxInboundMessageSize(settings.maxInboundMessageBytes())
                 .addService(ErrorDetailSchemas.described(StrictRequestParsing.wrap(ServerInterceptors.intercept(
-                        new OrderBatchGrpcService(useCases, openStreams, settings.streamBufferEvents()), auth))))
+                        new OrderBatchGrpcService(useCases), auth))))
                 .addService(ErrorDetailSchemas.described(StrictRequestParsing.wrap(ServerInterceptors.intercept(
                         new StrategyGrpcService(useCases.createStrategy(), useCases.listStrategies()), auth))))
                 .addService(health.getHealthService())
@@ -111,15 +108,12 @@ public final class GrpcServer {
     }
 
     /**
-     * Stops accepting calls, ends open event streams (clients resume by cursor), lets running calls finish for up
-     * to {@code grace}, then cancels whatever is left.
+     * Stops accepting calls, lets running calls finish for up to {@code grace}, then cancels whatever is left. Event
+     * streams are ended by closing the delivery core first (clients get UNAVAILABLE and resume by cursor).
      */
     public void shutdown(Duration grace) {
         health.enterTerminalState();
         server.shutdown();
-        openStreams.endAll(Status.UNAVAILABLE
-                .withDescription("the server is shutting down; call again with after_event_id to resume")
-                .asRuntimeException());
         try {
             if (!server.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 server.shutdownNow();

@@ -13,8 +13,8 @@ import java.util.Objects;
  * @param keepAliveTimeout      how long the server waits for the ping's answer before closing the connection
  * @param permitKeepAliveTime   most frequent client keepalive ping the server tolerates (more often: GOAWAY)
  * @param maxConcurrentCallsPerConnection HTTP/2 streams one connection may have open at once
- * @param maxStreamsPerUser     concurrent StreamOrderBatchEvents calls per user; one more is RESOURCE_EXHAUSTED
- * @param streamBufferEvents    events buffered per stream for a client that reads slowly; one more ends the call
+ *
+ * <p>The limits of event streams (per user, buffered events) are the delivery core's, shared with SSE.
  */
 public record GrpcSettings(
         int port,
@@ -22,9 +22,7 @@ public record GrpcSettings(
         Duration keepAliveTime,
         Duration keepAliveTimeout,
         Duration permitKeepAliveTime,
-        int maxConcurrentCallsPerConnection,
-        int maxStreamsPerUser,
-        int streamBufferEvents) {
+        int maxConcurrentCallsPerConnection) {
 
     public static final int DEFAULT_PORT = 9090;
     public static final int DEFAULT_MAX_INBOUND_MESSAGE_BYTES = 4 * 1024 * 1024;
@@ -38,29 +36,22 @@ public record GrpcSettings(
         requirePositive("keepAliveTimeout", keepAliveTimeout);
         requirePositive("permitKeepAliveTime", permitKeepAliveTime);
         requireAtLeast("maxConcurrentCallsPerConnection", maxConcurrentCallsPerConnection, 1);
-        requireAtLeast("maxStreamsPerUser", maxStreamsPerUser, 1);
-        requireAtLeast("streamBufferEvents", streamBufferEvents, 1);
     }
 
     /** Port 9090, 4 MiB messages, keepalive ping after 60 s idle (20 s timeout), clients may ping every 20 s. */
     public static GrpcSettings defaults() {
         return new GrpcSettings(DEFAULT_PORT, DEFAULT_MAX_INBOUND_MESSAGE_BYTES, Duration.ofSeconds(60),
-                Duration.ofSeconds(20), Duration.ofSeconds(20), 1_000, 16, 1_024);
+                Duration.ofSeconds(20), Duration.ofSeconds(20), 1_000);
     }
 
     public GrpcSettings withPort(int newPort) {
         return new GrpcSettings(newPort, maxInboundMessageBytes, keepAliveTime, keepAliveTimeout, permitKeepAliveTime,
-                maxConcurrentCallsPerConnection, maxStreamsPerUser, streamBufferEvents);
+                maxConcurrentCallsPerConnection);
     }
 
     public GrpcSettings withMaxInboundMessageBytes(int bytes) {
         return new GrpcSettings(port, bytes, keepAliveTime, keepAliveTimeout, permitKeepAliveTime,
-                maxConcurrentCallsPerConnection, maxStreamsPerUser, streamBufferEvents);
-    }
-
-    public GrpcSettings withStreamLimits(int streamsPerUser, int bufferEvents) {
-        return new GrpcSettings(port, maxInboundMessageBytes, keepAliveTime, keepAliveTimeout, permitKeepAliveTime,
-                maxConcurrentCallsPerConnection, streamsPerUser, bufferEvents);
+                maxConcurrentCallsPerConnection);
     }
 
     private static void requireAtLeast(String name, int value, int min) {

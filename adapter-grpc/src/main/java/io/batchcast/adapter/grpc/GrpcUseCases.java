@@ -6,13 +6,13 @@ import io.batchcast.application.port.in.ListOrdersUseCase;
 import io.batchcast.application.port.in.GetHourlyStatisticsUseCase;
 import io.batchcast.application.port.in.ListStrategiesUseCase;
 import io.batchcast.application.port.in.SubmitOrderBatchUseCase;
-import io.batchcast.application.port.in.SubscribeToOrderBatchEventsUseCase;
+import io.batchcast.application.port.in.OpenEventStreamUseCase;
 import java.util.Objects;
 
 /** The use cases the gRPC API exposes; bootstrap passes the application services. */
 public record GrpcUseCases(
         SubmitOrderBatchUseCase submitOrderBatch,
-        SubscribeToOrderBatchEventsUseCase subscribeToEvents,
+        OpenEventStreamUseCase openEventStreams,
         CreateStrategyUseCase createStrategy,
         ListStrategiesUseCase listStrategies,
         GetOrderBatchUseCase getOrderBatch,
@@ -21,7 +21,7 @@ public record GrpcUseCases(
 
     public GrpcUseCases {
         Objects.requireNonNull(submitOrderBatch, "submitOrderBatch");
-        Objects.requireNonNull(subscribeToEvents, "subscribeToEvents");
+        Objects.requireNonNull(openEventStreams, "openEventStreams");
         Objects.requireNonNull(createStrategy, "createStrategy");
         Objects.requireNonNull(listStrategies, "listStrategies");
         Objects.requireNonNull(getOrderBatch, "getOrderBatch");

@@ -6,7 +6,6 @@ import io.batchcast.application.port.in.ListOrdersQuery;
 import io.batchcast.application.port.in.ListOrdersUseCase;
 import io.batchcast.application.port.in.OrderPage;
 import io.batchcast.application.port.in.SubmitOrderBatchUseCase;
-import io.batchcast.application.port.in.SubscribeToOrderBatchEventsUseCase;
 import io.batchcast.domain.Order;
 import io.batchcast.domain.OrderStatus;
 import io.batchcast.proto.v1.GetOrderBatchRequest;
@@ -15,13 +14,17 @@ import io.batchcast.proto.v1.ListOrdersResponse;
 import io.batchcast.application.port.in.GetHourlyStatisticsUseCase;
 import io.batchcast.proto.v1.GetHourlyStatisticsRequest;
 import io.batchcast.proto.v1.GetHourlyStatisticsResponse;
+import io.batchcast.application.port.in.EventSelection;
+import io.batchcast.application.port.in.OpenEventStream;
+import io.batchcast.application.port.in.OpenEventStreamUseCase;
+import io.batchcast.application.port.in.StreamOpening;
+import io.batchcast.application.port.out.VerifiedCaller;
 import io.batchcast.proto.v1.OrderBatchEvent;
 import io.batchcast.proto.v1.OrderBatchServiceGrpc;
 import io.batchcast.proto.v1.StreamOrderBatchEventsRequest;
 import io.batchcast.proto.v1.SubmitOrderBatchRequest;
 import io.batchcast.proto.v1.SubmitOrderBatchResponse;
 import io.grpc.Context;
-import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.util.Optional;
@@ -30,21 +33,17 @@ import java.util.Optional;
 final class OrderBatchGrpcService extends OrderBatchServiceGrpc.OrderBatchServiceImplBase {
 
     private final SubmitOrderBatchUseCase submitOrderBatch;
-    private final SubscribeToOrderBatchEventsUseCase subscribeToEvents;
     private final GetOrderBatchUseCase getOrderBatch;
     private final ListOrdersUseCase listOrders;
-    private final OpenStreams openStreams;
-    private final int streamBufferEvents;
     private final GetHourlyStatisticsUseCase hourlyStatistics;
+    private final OpenEventStreamUseCase delivery;
 
-    OrderBatchGrpcService(GrpcUseCases useCases, OpenStreams openStreams, int streamBufferEvents) {
+    OrderBatchGrpcService(GrpcUseCases useCases) {
         this.submitOrderBatch = useCases.submitOrderBatch();
-        this.subscribeToEvents = useCases.subscribeToEvents();
+        this.delivery = useCases.openEventStreams();
         this.getOrderBatch = useCases.getOrderBatch();
         this.listOrders = useCases.listOrders();
         this.hourlyStatistics = useCases.hourlyStatistics();
-        this.openStreams = openStreams;
-        this.streamBufferEvents = streamBufferEvents;
     }
 
     @Override
@@ -102,25 +101,32 @@ final class OrderBatchGrpcService extends OrderBatchServiceGrpc.OrderBatchServic
     public void streamOrderBatchEvents(
             StreamOrderBatchEventsRequest request, StreamObserver<OrderBatchEvent> responseObserver) {
         var observer = (ServerCallStreamObserver<OrderBatchEvent>) responseObserver;
-        String userId = AuthInterceptor.currentUser();
+        VerifiedCaller caller = AuthInterceptor.currentCaller();
         try {
             WireChecks.stream(request);
         } catch (RuntimeException e) {
             observer.onError(FailureStatus.of(e));
             return;
         }
-        EventStreamCall call = new EventStreamCall(observer, streamBufferEvents, c -> openStreams.closed(userId, c));
-        if (!openStreams.tryOpen(userId, call)) {
-            observer.onError(Status.RESOURCE_EXHAUSTED.withDescription("at most " + openStreams.maxPerUser()
-                    + " concurrent StreamOrderBatchEvents calls per user; close one first").asRuntimeException());
+        var call = new EventCallSink(observer);
+        var command = new OpenEventStream(caller, new EventSelection.OneStrategy(request.getStrategyId()),
+                request.getAfterEventId());
+        StreamOpening<OrderBatchEvent> opening;
+        try {
+            opening = delivery.open(command, call);
+        } catch (RuntimeException e) {
+            observer.onError(FailureStatus.of(e));
             return;
         }
-        observer.setOnCancelHandler(call::cancelled);
-        observer.setOnReadyHandler(call::drain);
-        try {
-            call.attach(subscribeToEvents.subscribe(userId, request.getStrategyId(), request.getAfterEventId(), call));
-        } catch (RuntimeException e) {
-            call.end(FailureStatus.of(e), true);
+        switch (opening) {
+            // the stream's writer waits on flow control: a thread of its own, not one of gRPC's
+            case StreamOpening.Opened<OrderBatchEvent> opened -> {
+                call.onCancel(opened.stream()::discard);
+                Thread.ofVirtual().name("grpc-event-stream")
+                        .start(() -> call.end(StreamStatus.of(opened.stream().run(call))));
+            }
+            case StreamOpening.Refused<OrderBatchEvent> refused -> observer.onError(
+                    StreamStatus.of(refused.refusal()));
         }
     }
 

@@ -28,7 +28,7 @@ class DeadlineTest {
     // one operation at a time, 100 ms each: the whole batch needs ~1 s, the deadline allows ~0.25 s
     private final InProcessBatchcast batchcast = new InProcessBatchcast(
             PaperExchangeSettings.defaults().withLatency(Duration.ofMillis(100)),
-            new BatchLimits(BatchLimits.DEFAULT_MAX_BATCH_OPERATIONS, 1), GrpcSettings.defaults());
+            new BatchLimits(BatchLimits.DEFAULT_MAX_BATCH_OPERATIONS, 1), io.batchcast.application.service.DeliveryLimits.defaults());
 
     @AfterEach
     void close() throws InterruptedException {

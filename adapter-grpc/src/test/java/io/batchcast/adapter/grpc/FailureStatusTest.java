@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.batchcast.application.port.in.OpenEventStream;
+import io.batchcast.application.port.in.OpenEventStreamUseCase;
 import io.batchcast.application.port.in.RequestInProgressException;
 import io.batchcast.application.port.in.StoreUnavailableException;
+import io.batchcast.application.port.in.StreamOpening;
 import io.batchcast.application.port.in.SubmitOrderBatchUseCase;
+import io.batchcast.application.port.in.StreamProtocol;
 import io.batchcast.proto.v1.OrderBatchServiceGrpc;
 import io.batchcast.proto.v1.StreamOrderBatchEventsRequest;
 import io.grpc.ManagedChannel;
@@ -43,7 +47,7 @@ class FailureStatusTest {
         };
         String name = InProcessServerBuilder.generateName();
         server = new GrpcServer(InProcessServerBuilder.forName(name).directExecutor(), GrpcSettings.defaults(),
-                new GrpcUseCases(failing, (user, strategy, cursor, listener) -> () -> { },
+                new GrpcUseCases(failing, FailureStatusTest::neverOpens,
                         (user, strategyName) -> null, (user, after, limit) -> List.of(),
                         (user, strategy, batch) -> null, query -> null, (user, query) -> List.of()),
                 Tokens.verifier(Tokens.SECRET, InProcessBatchcast.CLOCK), null).start();
@@ -106,8 +110,11 @@ class FailureStatusTest {
     void unexpectedFailureWhileSubscribingIsInternalToo() throws Exception {
         String name = InProcessServerBuilder.generateName();
         server = new GrpcServer(InProcessServerBuilder.forName(name).directExecutor(), GrpcSettings.defaults(),
-                new GrpcUseCases(command -> null, (user, strategy, cursor, listener) -> {
-                    throw new NullPointerException("hub map is null");
+                new GrpcUseCases(command -> null, new OpenEventStreamUseCase() {
+                    @Override
+                    public <F> StreamOpening<F> open(OpenEventStream request, StreamProtocol<F> protocol) {
+                        throw new NullPointerException("hub map is null");
+                    }
                 }, (user, strategyName) -> null, (user, after, limit) -> List.of(),
                         (user, strategy, batch) -> null, query -> null, (user, query) -> List.of()),
                 Tokens.verifier(Tokens.SECRET, InProcessBatchcast.CLOCK), null).start();
@@ -120,5 +127,9 @@ class FailureStatusTest {
         StatusRuntimeException e = events.failure();
         assertEquals(Status.Code.INTERNAL, e.getStatus().getCode());
         assertFalse(e.getStatus().getDescription().contains("hub map"));
+    }
+
+    private static <F> StreamOpening<F> neverOpens(OpenEventStream request, StreamProtocol<F> protocol) {
+        throw new AssertionError("no stream is opened in these tests");
     }
 }

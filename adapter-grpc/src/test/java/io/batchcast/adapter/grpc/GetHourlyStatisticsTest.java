@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.google.protobuf.Timestamp;
 import com.nimbusds.jose.JWSAlgorithm;
 import io.batchcast.application.service.BatchLimits;
+import io.batchcast.application.service.DeliveryCounters;
+import io.batchcast.application.service.DeliveryLimits;
+import io.batchcast.application.service.EventDelivery;
 import io.batchcast.application.service.EventFeed;
 import io.batchcast.application.service.ManagingStrategies;
 import io.batchcast.application.service.ReadingBack;
@@ -65,7 +68,9 @@ class GetHourlyStatisticsTest {
                     new HourlyStatistics(SIX_PM.plus(Duration.ofHours(2)), 1, List.of()));
         });
         server = new GrpcServer(GrpcSettings.defaults().withPort(0),
-                new GrpcUseCases(submitting, feed, strategies, strategies, new ReadingBack(store, store, store),
+                new GrpcUseCases(submitting,
+                new EventDelivery(feed, DeliveryLimits.defaults(), new DeliveryCounters(), Clock.systemUTC()),
+                strategies, strategies, new ReadingBack(store, store, store),
                         new ReadingBack(store, store, store), statistics),
                 Tokens.verifier(SECRET, Clock.systemUTC())).start();
         channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();

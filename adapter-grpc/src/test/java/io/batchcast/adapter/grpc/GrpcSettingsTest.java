@@ -11,7 +11,7 @@ class GrpcSettingsTest {
     @Test
     void defaultsAreDocumentedValues() {
         assertEquals(new GrpcSettings(9090, 4_194_304, Duration.ofSeconds(60), Duration.ofSeconds(20),
-                Duration.ofSeconds(20), 1_000, 16, 1_024), GrpcSettings.defaults());
+                Duration.ofSeconds(20), 1_000), GrpcSettings.defaults());
     }
 
     @Test
@@ -20,10 +20,8 @@ class GrpcSettingsTest {
                 () -> GrpcSettings.defaults().withPort(70_000)).getMessage());
         assertEquals("maxInboundMessageBytes must be >= 1024, was 10", assertThrows(IllegalArgumentException.class,
                 () -> GrpcSettings.defaults().withMaxInboundMessageBytes(10)).getMessage());
-        assertEquals("streamBufferEvents must be >= 1, was 0", assertThrows(IllegalArgumentException.class,
-                () -> GrpcSettings.defaults().withStreamLimits(1, 0)).getMessage());
         assertEquals("keepAliveTime must be positive, was PT0S", assertThrows(IllegalArgumentException.class,
-                () -> new GrpcSettings(0, 4096, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1), 1, 1, 1))
+                () -> new GrpcSettings(0, 4096, Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1), 1))
                 .getMessage());
     }
 }

@@ -17,6 +17,9 @@ import io.batchcast.adapter.auth.testing.JwksServer;
 import io.batchcast.adapter.exchange.PaperExchange;
 import io.batchcast.adapter.exchange.PaperExchangeSettings;
 import io.batchcast.application.service.BatchLimits;
+import io.batchcast.application.service.DeliveryCounters;
+import io.batchcast.application.service.DeliveryLimits;
+import io.batchcast.application.service.EventDelivery;
 import io.batchcast.application.service.EventFeed;
 import io.batchcast.application.service.ManagingStrategies;
 import io.batchcast.application.service.ReadingBack;
@@ -66,7 +69,9 @@ class IdentityProviderTokensTest {
                 Optional.of(jwks.url()), Optional.of(IdentityProvider.ISSUER), Optional.of(IdentityProvider.AUDIENCE)),
                 Clock.systemUTC());
         server = new GrpcServer(GrpcSettings.defaults().withPort(0),
-                new GrpcUseCases(submitting, feed, strategies, strategies, reading, reading, (user, query) -> java.util.List.of()), tokens).start();
+                new GrpcUseCases(submitting,
+                new EventDelivery(feed, DeliveryLimits.defaults(), new DeliveryCounters(), Clock.systemUTC()),
+                strategies, strategies, reading, reading, (user, query) -> java.util.List.of()), tokens).start();
         channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
     }
 

@@ -5,6 +5,9 @@ import io.batchcast.adapter.exchange.PaperExchangeSettings;
 import io.batchcast.application.port.out.ExecutionReport;
 import io.batchcast.application.port.out.OrderExecutionPort;
 import io.batchcast.application.service.BatchLimits;
+import io.batchcast.application.service.DeliveryCounters;
+import io.batchcast.application.service.DeliveryLimits;
+import io.batchcast.application.service.EventDelivery;
 import io.batchcast.application.service.EventFeed;
 import io.batchcast.application.service.ManagingStrategies;
 import io.batchcast.application.service.ReadingBack;
@@ -38,20 +41,24 @@ final class InProcessBatchcast implements AutoCloseable {
     final GrpcServer server;
     final ManagedChannel channel;
 
+    final EventDelivery delivery;
+
     InProcessBatchcast() {
-        this(PaperExchangeSettings.defaults(), BatchLimits.defaults(), GrpcSettings.defaults());
+        this(PaperExchangeSettings.defaults(), BatchLimits.defaults(), DeliveryLimits.defaults());
     }
 
-    InProcessBatchcast(PaperExchangeSettings exchangeSettings, BatchLimits limits, GrpcSettings settings) {
+    InProcessBatchcast(PaperExchangeSettings exchangeSettings, BatchLimits limits, DeliveryLimits deliveryLimits) {
         paperExchange = new PaperExchange(exchangeSettings, "t");
         feed = new EventFeed(store, store, EventFeed.DEFAULT_MAX_REPLAY);
         ManagingStrategies strategies = new ManagingStrategies(store, CLOCK);
         ReadingBack reading = new ReadingBack(store, store, store);
         SubmittingOrderBatches submitting = new SubmittingOrderBatches(store, store, store, store, countingExchange(),
                 feed, CLOCK, limits);
+        delivery = new EventDelivery(feed, deliveryLimits, new DeliveryCounters(), CLOCK);
         String name = InProcessServerBuilder.generateName();
-        server = new GrpcServer(InProcessServerBuilder.forName(name).directExecutor(), settings,
-                new GrpcUseCases(submitting, feed, strategies, strategies, reading, reading, (user, query) -> java.util.List.of()), Tokens.verifier(Tokens.SECRET, CLOCK), null).start();
+        server = new GrpcServer(InProcessServerBuilder.forName(name).directExecutor(), GrpcSettings.defaults(),
+                new GrpcUseCases(submitting, delivery, strategies, strategies, reading, reading,
+                        (user, query) -> java.util.List.of()), Tokens.verifier(Tokens.SECRET, CLOCK), null).start();
         channel = InProcessChannelBuilder.forName(name).directExecutor().build();
     }
 
@@ -97,6 +104,7 @@ final class InProcessBatchcast implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        delivery.close();
         server.shutdown(Duration.ofSeconds(5));
     }
 }

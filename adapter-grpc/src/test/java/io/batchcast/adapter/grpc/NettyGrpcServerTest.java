@@ -10,6 +10,9 @@ import com.nimbusds.jose.JWSAlgorithm;
 import io.batchcast.adapter.exchange.PaperExchange;
 import io.batchcast.adapter.exchange.PaperExchangeSettings;
 import io.batchcast.application.service.BatchLimits;
+import io.batchcast.application.service.DeliveryCounters;
+import io.batchcast.application.service.DeliveryLimits;
+import io.batchcast.application.service.EventDelivery;
 import io.batchcast.application.service.EventFeed;
 import io.batchcast.application.service.ManagingStrategies;
 import io.batchcast.application.service.ReadingBack;
@@ -52,24 +55,27 @@ class NettyGrpcServerTest {
     private GrpcServer server;
     private ManagedChannel channel;
     private EventFeed feed;
+    private EventDelivery delivery;
 
     @BeforeEach
     void start() {
         InMemoryStore store = new InMemoryStore();
         feed = new EventFeed(store, store, EventFeed.DEFAULT_MAX_REPLAY);
+        delivery = new EventDelivery(feed, DeliveryLimits.defaults(), new DeliveryCounters(), Clock.systemUTC());
         ManagingStrategies strategies = new ManagingStrategies(store, Clock.systemUTC());
         ReadingBack reading = new ReadingBack(store, store, store);
         SubmittingOrderBatches submitting = new SubmittingOrderBatches(store, store, store, store,
                 new PaperExchange(PaperExchangeSettings.defaults()), feed, Clock.systemUTC(), BatchLimits.defaults());
         server = new GrpcServer(GrpcSettings.defaults().withPort(0).withMaxInboundMessageBytes(64 * 1024),
-                new GrpcUseCases(submitting, feed, strategies, strategies, reading, reading, (user, query) -> List.of()),
-                Tokens.verifier(SECRET, Clock.systemUTC())).start();
+                new GrpcUseCases(submitting, delivery, strategies, strategies, reading, reading,
+                        (user, query) -> List.of()), Tokens.verifier(SECRET, Clock.systemUTC())).start();
         channel = NettyChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
     }
 
     @AfterEach
     void stop() throws InterruptedException {
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        delivery.close();
         server.shutdown(Duration.ofSeconds(5));
     }
 
@@ -183,7 +189,10 @@ class NettyGrpcServerTest {
         awaitSubscribed();
 
         // a stream never ends by itself: without ending it, shutdown would wait the whole grace period
-        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> server.shutdown(Duration.ofMinutes(5)));
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            delivery.close();
+            server.shutdown(Duration.ofMinutes(5));
+        });
 
         assertTrue(server.isTerminated());
         StatusRuntimeException e = events.failure();

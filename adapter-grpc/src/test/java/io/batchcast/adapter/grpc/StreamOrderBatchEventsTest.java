@@ -11,6 +11,7 @@ import io.batchcast.application.service.BatchLimits;
 import io.batchcast.domain.HourlyStatistics;
 import io.batchcast.domain.OrderHourlySummary;
 import io.batchcast.domain.OrderTypeStatistics;
+import io.batchcast.application.service.DeliveryLimits;
 import io.batchcast.proto.v1.OrderBatchEvent;
 import io.batchcast.proto.v1.OrderType;
 import io.batchcast.proto.v1.OrderTypeSummary;
@@ -33,9 +34,9 @@ class StreamOrderBatchEventsTest {
         batchcast.close();
     }
 
-    private void restartWith(GrpcSettings settings) throws InterruptedException {
+    private void restartWith(DeliveryLimits limits) throws InterruptedException {
         batchcast.close();
-        batchcast = new InProcessBatchcast(PaperExchangeSettings.defaults(), BatchLimits.defaults(), settings);
+        batchcast = new InProcessBatchcast(PaperExchangeSettings.defaults(), BatchLimits.defaults(), limits);
     }
 
     private SubmitOrderBatchResponse submit(String userId, long strategy, String clientOrderId) {
@@ -157,13 +158,13 @@ class StreamOrderBatchEventsTest {
         StatusRuntimeException e = stream("alice", strategy, "<script>x</script>").failure();
 
         assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
-        assertEquals(Map.of("after_event_id", "must be an event_id received from this API (<epoch>-<sequence>) or"
-                + " empty for live events only"), ErrorDetails.fieldViolations(e));
+        assertEquals(Map.of("after_event_id", "must be an event_id received from this API (<epoch>-<sequence>),"
+                + " \"earliest\" for every retained event, or empty for live events only"), ErrorDetails.fieldViolations(e));
     }
 
     @Test
     void anotherUsersStrategyIsNotFoundAndFreesTheStreamSlot() throws Exception {
-        restartWith(GrpcSettings.defaults().withStreamLimits(1, 16));
+        restartWith(DeliveryLimits.defaults().withMaxStreamsPerUser(1).withQueueCapacity(16));
         long bobs = batchcast.createStrategy("bob", "bob's");
         long alices = batchcast.createStrategy("alice", "grid");
 
@@ -178,7 +179,7 @@ class StreamOrderBatchEventsTest {
 
     @Test
     void moreConcurrentStreamsThanTheUserLimitIsResourceExhausted() throws Exception {
-        restartWith(GrpcSettings.defaults().withStreamLimits(2, 16));
+        restartWith(DeliveryLimits.defaults().withMaxStreamsPerUser(2).withQueueCapacity(16));
         long strategy = batchcast.createStrategy("alice", "grid");
         long bobs = batchcast.createStrategy("bob", "grid");
         EventRecorder first = stream("alice", strategy, "");
@@ -186,7 +187,7 @@ class StreamOrderBatchEventsTest {
 
         StatusRuntimeException e = stream("alice", strategy, "").failure();
         assertEquals(Status.Code.RESOURCE_EXHAUSTED, e.getStatus().getCode());
-        assertEquals("at most 2 concurrent StreamOrderBatchEvents calls per user; close one first",
+        assertEquals("at most 2 concurrent event streams per user (SSE and gRPC together); close one first",
                 e.getStatus().getDescription());
 
         EventRecorder bob = stream("bob", bobs, "");
@@ -195,6 +196,19 @@ class StreamOrderBatchEventsTest {
         submit("alice", strategy, "l1");
         assertEquals("mem-1", third.next().getEventId());
         assertFalse(bob.ended());
+    }
+
+    @Test
+    void earliestReplaysEveryRetainedEventThenGoesLive() throws Exception {
+        long strategy = batchcast.createStrategy("alice", "grid");
+        submit("alice", strategy, "l1");
+        submit("alice", strategy, "l2");
+
+        EventRecorder events = stream("alice", strategy, "earliest");
+        assertEquals(List.of("mem-1", "mem-2"), List.of(events.next().getEventId(), events.next().getEventId()));
+        submit("alice", strategy, "l3");
+        assertEquals("mem-3", events.next().getEventId());
+        assertFalse(events.ended());
     }
 
     @Test
@@ -211,15 +225,17 @@ class StreamOrderBatchEventsTest {
 
     @Test
     void slowConsumerIsCutOffWithResourceExhaustedAndResumesByItsCursor() throws Exception {
-        restartWith(GrpcSettings.defaults().withStreamLimits(16, 2));
+        restartWith(DeliveryLimits.defaults().withQueueCapacity(2));
         long strategy = batchcast.createStrategy("alice", "grid");
         EventRecorder slow = stream("alice", strategy, "", EventRecorder.readingOnly(1));
 
-        for (int i = 1; i <= 4; i++) {
+        submit("alice", strategy, "l1");
+        // the stream's writer runs on its own thread: the one event the client asked for is written first
+        assertEquals("mem-1", slow.next().getEventId());
+        for (int i = 2; i <= 4; i++) {
             submit("alice", strategy, "l" + i);
         }
 
-        assertEquals("mem-1", slow.next().getEventId());
         StatusRuntimeException e = slow.failure();
         assertEquals(Status.Code.RESOURCE_EXHAUSTED, e.getStatus().getCode());
         assertEquals(ErrorInfo.newBuilder().setReason("SLOW_CONSUMER").setDomain("batchcast.io")

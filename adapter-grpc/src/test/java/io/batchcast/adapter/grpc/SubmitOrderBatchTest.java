@@ -40,7 +40,7 @@ class SubmitOrderBatchTest {
 
     private void restartWith(PaperExchangeSettings exchange, BatchLimits limits) throws InterruptedException {
         batchcast.close();
-        batchcast = new InProcessBatchcast(exchange, limits, GrpcSettings.defaults());
+        batchcast = new InProcessBatchcast(exchange, limits, io.batchcast.application.service.DeliveryLimits.defaults());
     }
 
     private static OperationResult result(int index, OperationOutcome outcome, String clientOrderId, OrderType type) {

@@ -102,7 +102,7 @@ public final class EventLogPruner {
         while (oldest != null && oldest <= lastToDrop) {
             long from = oldest;
             long to = Math.min(lastToDrop, from + CHUNK - 1);
-            deleted += transactions.autoCommit("pruning stream " + strategyId, connection ->
+            deleted += transactions.inTransaction("pruning stream " + strategyId, connection ->
                     deleteRange(connection, strategyId, from, to));
             oldest = to + 1;
         }
@@ -123,6 +123,16 @@ public final class EventLogPruner {
     }
 
     private static int deleteRange(Connection connection, long strategyId, long from, long to) throws SQLException {
+        // the stream's pruning mark first, in the same transaction: user cursors below it have lost events
+        try (PreparedStatement mark = connection.prepareStatement("UPDATE streams SET pruned_user_seq ="
+                + " GREATEST(pruned_user_seq, COALESCE((SELECT MAX(user_seq) FROM events"
+                + " WHERE strategy_id = ? AND seq >= ? AND seq <= ?), 0)) WHERE strategy_id = ?")) {
+            mark.setLong(1, strategyId);
+            mark.setLong(2, from);
+            mark.setLong(3, to);
+            mark.setLong(4, strategyId);
+            mark.executeUpdate();
+        }
         try (PreparedStatement delete = connection.prepareStatement(
                 "DELETE FROM events WHERE strategy_id = ? AND seq >= ? AND seq <= ?")) {
             delete.setLong(1, strategyId);
@@ -136,7 +146,17 @@ public final class EventLogPruner {
         long deleted = 0;
         int chunk;
         do {
-            chunk = transactions.autoCommit("pruning old events", connection -> {
+            chunk = transactions.inTransaction("pruning old events", connection -> {
+                // marks cover every event past the cutoff, which this loop deletes chunk by chunk; if it stops early
+                // a mark is higher than what was deleted, so a cursor gets a resync rather than a silent gap
+                try (PreparedStatement mark = connection.prepareStatement("UPDATE streams SET pruned_user_seq ="
+                        + " GREATEST(pruned_user_seq, COALESCE((SELECT MAX(e.user_seq) FROM events e"
+                        + " WHERE e.strategy_id = streams.strategy_id AND e.occurred_at < ?), 0))"
+                        + " WHERE strategy_id IN (SELECT strategy_id FROM events WHERE occurred_at < ?)")) {
+                    Columns.setInstant(mark, 1, cutoff);
+                    Columns.setInstant(mark, 2, cutoff);
+                    mark.executeUpdate();
+                }
                 try (PreparedStatement delete = connection.prepareStatement("DELETE FROM events"
                         + " WHERE (strategy_id, seq) IN (SELECT strategy_id, seq FROM events"
                         + " WHERE occurred_at < ? ORDER BY occurred_at LIMIT " + CHUNK + ")")) {

@@ -43,14 +43,15 @@ final class GroupCommitter implements AutoCloseable {
         void run(Connection connection, List<Object> shares) throws SQLException;
     }
 
-    private record Member(String what, long lockOrder, Object share, Transactions.Work<?> work,
+    private record Member(String what, String lockGroup, long lockOrder, Object share, Transactions.Work<?> work,
             CompletableFuture<Object> answer) {
     }
 
-    private static final Member STOP = new Member("stop", 0, null, c -> null, new CompletableFuture<>());
-    /** Members run in strategy order (stable: queue order within a strategy), so that groups of different instances
-     * lock stream rows in the same order and cannot deadlock on them. */
-    private static final java.util.Comparator<Member> LOCK_ORDER = java.util.Comparator.comparingLong(Member::lockOrder);
+    private static final Member STOP = new Member("stop", "", 0, null, c -> null, new CompletableFuture<>());
+    /** Members run in (user, strategy) order (stable: queue order within a strategy), so that groups of different
+     * instances lock user-sequence and stream rows in the same order and cannot deadlock on them. */
+    private static final java.util.Comparator<Member> LOCK_ORDER = java.util.Comparator.comparing(Member::lockGroup)
+            .thenComparingLong(Member::lockOrder);
 
     private final DataSource dataSource;
     private final int maxGroup;
@@ -90,16 +91,21 @@ final class GroupCommitter implements AutoCloseable {
      * work runs ordered by {@code lockOrder} (the strategy whose rows it locks), then in queue order.
      */
     <T> T inTransaction(String what, long lockOrder, Transactions.Work<T> work) {
-        return inTransaction(what, lockOrder, null, work);
+        return inTransaction(what, "", lockOrder, null, work);
+    }
+
+    /** As {@link #inTransaction(String, long, Transactions.Work)}, ordered by {@code lockGroup} (the user) first. */
+    <T> T inTransaction(String what, String lockGroup, long lockOrder, Transactions.Work<T> work) {
+        return inTransaction(what, lockGroup, lockOrder, null, work);
     }
 
     /** As above, bringing {@code share} (null: none) to the transaction's {@link BeforeCommit} work. */
     @SuppressWarnings("unchecked")
-    <T> T inTransaction(String what, long lockOrder, Object share, Transactions.Work<T> work) {
+    <T> T inTransaction(String what, String lockGroup, long lockOrder, Object share, Transactions.Work<T> work) {
         if (closed) {
             throw new StoreUnavailableException("the store is closed; nothing was written while " + what, null);
         }
-        Member member = new Member(what, lockOrder, share, work, new CompletableFuture<>());
+        Member member = new Member(what, lockGroup, lockOrder, share, work, new CompletableFuture<>());
         queue.add(member);
         // Once queued the work belongs to the writer and will be written or fail: the caller waits for that answer
         // even when interrupted (its interrupt is kept), so that it never reports a write as failed that happened.

@@ -65,7 +65,8 @@ final class JdbcBatchIntents implements BatchIntents {
         ColumnLimits.check("requestId", intent.requestId(), ColumnLimits.ID);
         ColumnLimits.check("requestHash", intent.requestHash(), ColumnLimits.ID);
         String steps = BatchJson.encode(intent.steps());
-        boolean stored = writer.inTransaction("storing the intent of batch " + intent.batchId(), intent.stream().strategyId(), connection -> {
+        boolean stored = writer.inTransaction("storing the intent of batch " + intent.batchId(), intent.stream().userId(),
+                intent.stream().strategyId(), connection -> {
             if (!insertBatch(connection, intent)) {
                 return false;
             }

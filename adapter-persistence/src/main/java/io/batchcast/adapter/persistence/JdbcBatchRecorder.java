@@ -70,16 +70,19 @@ final class JdbcBatchRecorder implements BatchRecorder {
         // the batch's statistics ride the group's transaction, merged with the other members' (StatisticsRows)
         var statistics = new StatisticsRows.Share(batch.stream().strategyId(),
                 statisticsPeriods.bucketStart(batch.completedAt()), BatchStatistics.tally(batch.results()));
-        return writer.inTransaction("recording batch " + batch.batchId(), batch.stream().strategyId(), statistics,
-                connection -> {
-            // The batch row first: it is the gate that lets exactly one recording of a batch through (the call that
-            // executed it, or reconciliation), before either touches an order row.
+        String userId = batch.stream().userId();
+        return writer.inTransaction("recording batch " + batch.batchId(), userId, batch.stream().strategyId(),
+                statistics, connection -> {
+            // The user's sequence row before anything else (StreamAppender): every transaction that appends takes
+            // its locks in the same order. Then the batch row: it is the gate that lets exactly one recording of a
+            // batch through (the call that executed it, or reconciliation), before either touches an order row.
+            long userHead = batch.event().isPresent() ? appender.lockUser(connection, userId) : 0;
             BatchRows.complete(connection, batch);
             OrderRows.write(connection, batch.orders(), placed);
             if (batch.event().isEmpty()) {
                 return Optional.empty();
             }
-            StoredEvent stored = appender.append(connection, batch.event().get());
+            StoredEvent stored = appender.append(connection, batch.event().get(), userHead);
             BatchRows.setEventSeq(connection, batch.batchId(), stored.id().seq());
             return Optional.of(stored);
         });

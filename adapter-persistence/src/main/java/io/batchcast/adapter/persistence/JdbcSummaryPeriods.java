@@ -74,19 +74,26 @@ final class JdbcSummaryPeriods implements SummaryPeriods {
     public Optional<StoredEvent> summarize(SummaryInterval interval, long strategyId, Instant periodStart,
             Instant closedAt) {
         Instant periodEnd = periodStart.plus(interval.length());
-        return writer.inTransaction("summarizing strategy " + strategyId + "'s period " + periodStart, strategyId,
-                connection -> {
+        // the owner first, outside the writing transaction (a strategy's owner never changes): the group orders its
+        // members by user, so this one locks its user's sequence row in the same order as every batch does
+        Optional<String> owner = transactions.autoCommit("finding strategy " + strategyId + "'s owner",
+                connection -> owner(connection, strategyId));
+        if (owner.isEmpty()) {
+            return Optional.empty();
+        }
+        return writer.inTransaction("summarizing strategy " + strategyId + "'s period " + periodStart, owner.get(),
+                strategyId, connection -> {
+                    long userHead = appender.lockUser(connection, owner.get());
                     if (!markSummarized(connection, strategyId, periodStart, closedAt)) {
                         return Optional.empty();
                     }
                     List<HourlyStatistics> period = StatisticsQueries.read(connection, strategyId, periodStart,
                             periodEnd, bucket -> periodStart);
-                    Optional<String> owner = owner(connection, strategyId);
-                    if (period.isEmpty() || owner.isEmpty()) {
+                    if (period.isEmpty()) {
                         return Optional.empty();
                     }
                     return Optional.of(appender.append(connection,
-                            new OrderHourlySummary(strategyId, owner.get(), period.getFirst(), closedAt)));
+                            new OrderHourlySummary(strategyId, owner.get(), period.getFirst(), closedAt), userHead));
                 });
     }
 

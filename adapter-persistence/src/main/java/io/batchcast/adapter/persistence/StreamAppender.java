@@ -14,9 +14,13 @@ import java.sql.Types;
 import java.util.OptionalLong;
 
 /**
- * Appends an event to its stream inside the caller's transaction. The stream row is locked first and stays locked
- * until commit, so the next append to the stream waits for this one to commit: sequence numbers are gap-free and
- * commit order equals sequence order, across threads and instances alike.
+ * Appends an event (a batch's, or a closed period's summary) to its stream and to its user's sequence inside the
+ * caller's transaction. The user's row
+ * ({@code user_streams}) and the stream row are locked and stay locked until commit, so the next append of the user
+ * (or of the stream) waits for this one to commit: both sequences are gap-free and commit order equals sequence
+ * order, across threads and instances alike. The user's row is locked first, by {@link #lockUser}, before the
+ * transaction touches anything else of the batch, and group members are ordered by user (GroupCommitter), so two
+ * transactions never wait for each other in opposite orders.
  */
 final class StreamAppender {
 
@@ -28,40 +32,47 @@ final class StreamAppender {
         this.epoch = epoch;
     }
 
-    StoredEvent append(Connection connection, StreamEvent event) throws SQLException {
+    /** Locks the user's sequence row (creating it at 0 for the user's first event) and returns its head. */
+    long lockUser(Connection connection, String userId) throws SQLException {
+        return lockHead(connection, "user_streams", "user_id", userId);
+    }
+
+    /** Appends the event; {@code userHead} is what {@link #lockUser} returned in this transaction. */
+    StoredEvent append(Connection connection, StreamEvent event, long userHead) throws SQLException {
         long strategyId = event.strategyId();
-        long seq = lockHead(connection, strategyId) + 1;
-        try (PreparedStatement update =
-                connection.prepareStatement("UPDATE streams SET head_seq = ? WHERE strategy_id = ?")) {
-            update.setLong(1, seq);
-            update.setLong(2, strategyId);
-            update.executeUpdate();
-        }
+        long seq = lockHead(connection, "streams", "strategy_id", strategyId) + 1;
+        long userSeq = userHead + 1;
+        setHead(connection, "UPDATE streams SET head_seq = ? WHERE strategy_id = ?", seq, strategyId);
+        setHead(connection, "UPDATE user_streams SET head_seq = ? WHERE user_id = ?", userSeq, event.userId());
         switch (event) {
-            case OrderBatchEvent batch -> insertBatchEvent(connection, seq, batch);
-            case OrderHourlySummary summary -> insertSummary(connection, seq, summary);
+            case OrderBatchEvent batch -> insertBatchEvent(connection, seq, userSeq, batch);
+            case OrderHourlySummary summary -> insertSummary(connection, seq, userSeq, summary);
         }
-        return new StoredEvent(new EventId(epoch, seq), event);
+        return new StoredEvent(new EventId(epoch, seq), event, userSeq);
     }
 
     /** The statement every batch runs, unchanged by the summary columns (they stay NULL). */
-    private static void insertBatchEvent(Connection connection, long seq, OrderBatchEvent event) throws SQLException {
+    private static void insertBatchEvent(Connection connection, long seq, long userSeq, OrderBatchEvent event)
+            throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO events"
-                + " (strategy_id, seq, batch_id, user_id, summaries, occurred_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                + " (strategy_id, seq, batch_id, user_id, summaries, occurred_at, user_seq)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, event.strategyId());
             insert.setLong(2, seq);
             insert.setString(3, event.batchId());
             insert.setString(4, event.userId());
             insert.setString(5, SummaryCodec.encode(event.summaries()));
             Columns.setInstant(insert, 6, event.timestamp());
+            insert.setLong(7, userSeq);
             insert.executeUpdate();
         }
     }
 
-    private static void insertSummary(Connection connection, long seq, OrderHourlySummary summary)
+    private static void insertSummary(Connection connection, long seq, long userSeq, OrderHourlySummary summary)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO events (strategy_id, seq, batch_id,"
-                + " user_id, summaries, occurred_at, period_start, batches) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " user_id, summaries, occurred_at, period_start, batches, user_seq)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setLong(1, summary.strategyId());
             insert.setLong(2, seq);
             insert.setNull(3, Types.VARCHAR);
@@ -70,22 +81,32 @@ final class StreamAppender {
             Columns.setInstant(insert, 6, summary.timestamp());
             Columns.setInstant(insert, 7, summary.period().start());
             insert.setInt(8, summary.period().batches());
+            insert.setLong(9, userSeq);
             insert.executeUpdate();
         }
     }
 
-    /** Locks the stream row and returns its head; creates the row (head 0) for a stream's first event. */
-    private static long lockHead(Connection connection, long strategyId) throws SQLException {
-        OptionalLong head = selectHeadForUpdate(connection, strategyId);
+    private static void setHead(Connection connection, String sql, long head, Object key) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(sql)) {
+            update.setLong(1, head);
+            update.setObject(2, key);
+            update.executeUpdate();
+        }
+    }
+
+    /** Locks the row and returns its head; creates the row (head 0) for its first event. */
+    private static long lockHead(Connection connection, String table, String keyColumn, Object key)
+            throws SQLException {
+        OptionalLong head = selectHeadForUpdate(connection, table, keyColumn, key);
         if (head.isPresent()) {
             return head.getAsLong();
         }
         // Two first appends may race to create the row; the loser's insert fails, and PostgreSQL would then abort
         // the whole transaction, so the insert runs under a savepoint and the loser locks the winner's row.
         Savepoint beforeInsert = connection.setSavepoint();
-        try (PreparedStatement insert =
-                connection.prepareStatement("INSERT INTO streams (strategy_id, head_seq) VALUES (?, 0)")) {
-            insert.setLong(1, strategyId);
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO " + table + " (" + keyColumn + ", head_seq) VALUES (?, 0)")) {
+            insert.setObject(1, key);
             insert.executeUpdate();
             connection.releaseSavepoint(beforeInsert);
             return 0;
@@ -94,15 +115,16 @@ final class StreamAppender {
                 throw e;
             }
             connection.rollback(beforeInsert);
-            return selectHeadForUpdate(connection, strategyId)
-                    .orElseThrow(() -> new SQLException("stream " + strategyId + " vanished while appending", e));
+            return selectHeadForUpdate(connection, table, keyColumn, key)
+                    .orElseThrow(() -> new SQLException(table + " row " + key + " vanished while appending", e));
         }
     }
 
-    private static OptionalLong selectHeadForUpdate(Connection connection, long strategyId) throws SQLException {
+    private static OptionalLong selectHeadForUpdate(Connection connection, String table, String keyColumn, Object key)
+            throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT head_seq FROM streams WHERE strategy_id = ? FOR UPDATE")) {
-            select.setLong(1, strategyId);
+                "SELECT head_seq FROM " + table + " WHERE " + keyColumn + " = ? FOR UPDATE")) {
+            select.setObject(1, key);
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? OptionalLong.of(row.getLong(1)) : OptionalLong.empty();
             }

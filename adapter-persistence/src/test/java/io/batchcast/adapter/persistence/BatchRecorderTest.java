@@ -55,7 +55,7 @@ class BatchRecorderTest {
         OrderBatchEvent expected = new OrderBatchEvent(
                 List.of(new OrderTypeSummary(OrderType.LIMIT, 2, 0), new OrderTypeSummary(OrderType.STOP_LIMIT, 1, 0)),
                 strategy.id(), strategy.userId(), batch.batchId(), NOON);
-        assertEquals(new StoredEvent(new EventId(persistence.epoch(), 1), expected), stored);
+        assertEquals(new StoredEvent(new EventId(persistence.epoch(), 1), expected, 1), stored);
         assertEquals(List.of(stored), persistence.eventLog().eventsAfter(strategy.id(), 0, 10));
         assertEquals("2025-10-30T12:34:56.789Z",
                 persistence.eventLog().eventsAfter(strategy.id(), 0, 1).getFirst().batchEvent().orElseThrow().timestampText());

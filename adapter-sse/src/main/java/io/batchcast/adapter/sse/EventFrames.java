@@ -2,7 +2,6 @@ package io.batchcast.adapter.sse;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.batchcast.domain.EventId;
 import io.batchcast.domain.HourlyStatistics;
 import io.batchcast.domain.OrderBatchEvent;
 import io.batchcast.domain.OrderHourlySummary;
@@ -14,10 +13,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
- * The bytes of the text/event-stream wire format (DESIGN.md §4). JSON is written field by field so the key order and
+ * The bytes of the text/event-stream wire format (docs/sse.md). JSON is written field by field so the key order and
  * names are exactly the contract's, and a frame is always one {@code data:} line: Jackson escapes line breaks inside
  * strings, and ids are short ASCII by construction ({@link EventId}).
  */
@@ -28,7 +26,7 @@ final class EventFrames {
     static final String RESYNC = "resync";
     /**
      * A keepalive, {@code : keepalive} and the blank line that ends it, goes out in two writes, half a heartbeat
-     * interval apart ({@link EventStreamConnection}): the comment line, then the line end. Together they are the
+     * interval apart (the delivery core's keepalive): the comment line, then the line end. Together they are the
      * frame {@code ": keepalive\n\n"}; either alone is harmless to an event-stream parser.
      */
     static final byte[] KEEPALIVE_LINE = ": keepalive\n".getBytes(StandardCharsets.US_ASCII);
@@ -44,17 +42,22 @@ final class EventFrames {
         return ("retry: " + retry.toMillis() + "\n\n").getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** The frame of any stored event: a batch's update or a closed period's summary. */
+    /** The frame of any stored event under its stream's id: a batch's update or a closed period's summary. */
     static byte[] eventFrame(StoredEvent stored) {
+        return eventFrame(stored, stored.id().toString());
+    }
+
+    /** The same with {@code cursor} as its {@code id:} (the stream's id, or a subscription position). */
+    static byte[] eventFrame(StoredEvent stored, String cursor) {
         return switch (stored.event()) {
-            case OrderBatchEvent batch -> orderBatchUpdate(stored.id(), batch);
-            case OrderHourlySummary summary -> orderHourlySummary(stored.id(), summary);
+            case OrderBatchEvent batch -> orderBatchUpdate(cursor, batch);
+            case OrderHourlySummary summary -> orderHourlySummary(cursor, summary);
         };
     }
 
     /** One batch, one frame; the event's user id stays on the server. */
-    private static byte[] orderBatchUpdate(EventId id, OrderBatchEvent event) {
-        return frame(id.toString(), ORDER_BATCH_UPDATE, json -> {
+    private static byte[] orderBatchUpdate(String cursor, OrderBatchEvent event) {
+        return frame(cursor, ORDER_BATCH_UPDATE, json -> {
             json.writeNumberField("strategy_id", event.strategyId());
             json.writeStringField("batch_id", event.batchId());
             json.writeArrayFieldStart("summaries");
@@ -71,8 +74,8 @@ final class EventFrames {
     }
 
     /** A closed period's statistics; {@code hour} is the period's start (an hour unless configured otherwise). */
-    private static byte[] orderHourlySummary(EventId id, OrderHourlySummary summary) {
-        return frame(id.toString(), ORDER_HOURLY_SUMMARY, json -> {
+    private static byte[] orderHourlySummary(String cursor, OrderHourlySummary summary) {
+        return frame(cursor, ORDER_HOURLY_SUMMARY, json -> {
             json.writeNumberField("strategy_id", summary.strategyId());
             writeStatisticsFields(json, summary.period());
         });
@@ -98,8 +101,7 @@ final class EventFrames {
      * The client's cursor could not be honoured. The {@code id:} line moves the browser's cursor to the head, so its
      * next reconnect resumes from there; an empty id (no event yet) clears the cursor.
      */
-    static byte[] resync(Optional<EventId> head, String reason) {
-        String headId = head.map(EventId::toString).orElse("");
+    static byte[] resync(String headId, String reason) {
         return frame(headId, RESYNC, json -> {
             json.writeStringField("head_event_id", headId);
             json.writeStringField("reason", reason);

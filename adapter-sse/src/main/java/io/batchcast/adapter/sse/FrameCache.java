@@ -1,6 +1,5 @@
 package io.batchcast.adapter.sse;
 
-import io.batchcast.domain.EventId;
 import io.batchcast.domain.StoredEvent;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,13 +7,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * Serializes each event once: every subscriber of a stream, live or replaying, gets the same byte array. Keyed by
- * stream and event id (which include the database epoch), so a replayed copy read back from the log hits too. Bounded
- * by insertion order: the recent events are the ones many subscribers ask for at once.
+ * Serializes each event once per cursor form: every subscriber of a strategy's stream, live or replaying, gets the
+ * same byte array, and so does every subscriber of the user's sequence. Keyed by stream and cursor (which include the
+ * database epoch), so a replayed copy read back from the log hits too. Bounded by insertion order: the recent events
+ * are the ones many subscribers ask for at once.
  */
 final class FrameCache {
 
-    private record Key(long strategyId, EventId id) {
+    private record Key(long strategyId, String cursor) {
     }
 
     private final int capacity;
@@ -27,8 +27,8 @@ final class FrameCache {
         this.counters = counters;
     }
 
-    byte[] frameFor(StoredEvent event) {
-        Key key = new Key(event.strategyId(), event.id());
+    byte[] frameFor(StoredEvent event, String cursor) {
+        Key key = new Key(event.strategyId(), cursor);
         byte[] cached = frames.get(key);
         if (cached != null) {
             counters.frameCacheHit();
@@ -37,7 +37,7 @@ final class FrameCache {
         boolean[] serialized = {false};
         byte[] frame = frames.computeIfAbsent(key, k -> {
             serialized[0] = true;
-            return EventFrames.eventFrame(event);
+            return EventFrames.eventFrame(event, cursor);
         });
         if (serialized[0]) {
             counters.frameSerialized();

@@ -1,9 +1,10 @@
 package io.batchcast.adapter.sse;
 
-import io.batchcast.application.port.in.StoreUnavailableException;
-import io.batchcast.application.port.in.StrategyNotFoundException;
-import io.batchcast.application.port.in.SubscribeToOrderBatchEventsUseCase;
-import io.batchcast.application.port.in.Subscription;
+import io.batchcast.application.port.in.EventSelection;
+import io.batchcast.application.port.in.OpenEventStream;
+import io.batchcast.application.port.in.OpenEventStreamUseCase;
+import io.batchcast.application.port.in.StreamEnd;
+import io.batchcast.application.port.in.StreamOpening;
 import io.batchcast.application.port.out.AccessTokenVerification;
 import io.batchcast.application.port.out.VerifiedCaller;
 import io.helidon.http.HeaderNames;
@@ -15,49 +16,46 @@ import io.helidon.webserver.http.ServerResponse;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
- * {@code GET /api/v1/strategies/{strategyId}/events}: one user's strategy's order-batch events as text/event-stream.
- * Every refusal (403 origin, 401 token, 400 id, 429 limit, 404 strategy, 503 store or shutdown) is decided before the
- * stream opens, so a client sees either a plain error or a stream, never a stream that dies at once.
+ * The event streams as text/event-stream: {@code GET /api/v1/strategies/{strategyId}/events} (one strategy) and
+ * {@code GET /api/v1/events} (every strategy of the caller, or those named by {@code strategy=}). Every refusal (403
+ * origin, 401 token, 400 id, 429 limit, 404 strategy, 503 store or shutdown) is decided before the stream opens, so a
+ * client sees either a plain error or a stream, never a stream that dies at once. Limits, buffering, replay and
+ * timing are the delivery core's; this class parses, encodes ({@link SseProtocol}) and translates.
  */
 final class OrderBatchEventStream implements HttpService {
 
     static final String PATH = "/api/v1/strategies/{strategyId}/events";
+    static final String ALL_PATH = "/api/v1/events";
     private static final System.Logger LOG = System.getLogger(OrderBatchEventStream.class.getName());
 
-    private final SubscribeToOrderBatchEventsUseCase events;
+    private final OpenEventStreamUseCase delivery;
     private final SseSettings settings;
     private final AccessTokenVerification tokens;
     private final CorsPolicy cors;
-    private final StreamRegistry registry;
-    private final FrameCache frames;
+    private final SseProtocol protocol;
     private final StreamCounters counters;
-    private final Clock clock;
-    private final ScheduledExecutorService timers;
 
-    OrderBatchEventStream(SubscribeToOrderBatchEventsUseCase events, SseSettings settings,
-            AccessTokenVerification tokens, StreamRegistry registry, FrameCache frames, StreamCounters counters,
-            Clock clock, ScheduledExecutorService timers) {
-        this.events = events;
+    OrderBatchEventStream(OpenEventStreamUseCase delivery, SseSettings settings, AccessTokenVerification tokens,
+            FrameCache frames, StreamCounters counters, Clock clock) {
+        this.delivery = delivery;
         this.settings = settings;
         this.tokens = tokens;
         this.cors = new CorsPolicy(settings.allowedOrigins());
-        this.registry = registry;
-        this.frames = frames;
+        this.protocol = new SseProtocol(settings.retry(), settings.heartbeat(), frames);
         this.counters = counters;
-        this.clock = clock;
-        this.timers = timers;
     }
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get(PATH, this::stream)
-                .options(PATH, (req, res) -> cors.preflight(req, res, "GET, OPTIONS"));
+        rules.get(PATH, (req, res) -> stream(req, res, false))
+                .options(PATH, (req, res) -> cors.preflight(req, res, "GET, OPTIONS"))
+                .get(ALL_PATH, (req, res) -> stream(req, res, true))
+                .options(ALL_PATH, (req, res) -> cors.preflight(req, res, "GET, OPTIONS"));
     }
 
-    private void stream(ServerRequest request, ServerResponse response) {
+    private void stream(ServerRequest request, ServerResponse response, boolean callerStrategies) {
         if (!cors.admit(request, response)) {
             refuse(response, Status.FORBIDDEN_403, "origin_not_allowed",
                     "this origin is not in the allowed origins of this server");
@@ -68,69 +66,87 @@ final class OrderBatchEventStream implements HttpService {
             counters.streamRejected();
             return;
         }
-        Caller caller = new Caller(verified.get().userId(), verified.get().expiresAt());
+        Optional<EventSelection> selection = callerStrategies ? strategies(request, response) : oneStrategy(request,
+                response);
+        if (selection.isPresent()) {
+            open(request, response, new OpenEventStream(verified.get(), selection.get(), StreamRequest.cursor(request)));
+        }
+    }
+
+    private Optional<EventSelection> oneStrategy(ServerRequest request, ServerResponse response) {
         OptionalLong strategyId = StreamRequest.strategyId(request.path().pathParameters().get("strategyId"));
         if (strategyId.isEmpty()) {
             refuse(response, Status.BAD_REQUEST_400, "invalid_strategy_id",
                     "strategyId must be a positive integer (1.." + Long.MAX_VALUE + ")");
-            return;
+            return Optional.empty();
         }
-        var connection = new EventStreamConnection(caller, strategyId.getAsLong(), settings, frames, counters,
-                clock, timers);
-        if (admit(response, connection)) {
-            try {
-                subscribeAndStream(request, response, connection);
-            } finally {
-                registry.release(connection);
+        return Optional.of(new EventSelection.OneStrategy(strategyId.getAsLong()));
+    }
+
+    private Optional<EventSelection> strategies(ServerRequest request, ServerResponse response) {
+        return switch (StreamRequest.strategies(request, settings.maxStrategiesPerStream())) {
+            case StreamRequest.Strategies.Named named -> Optional.of(new EventSelection.CallerStrategies(named.ids()));
+            case StreamRequest.Strategies.Invalid invalid -> {
+                refuse(response, Status.BAD_REQUEST_400, "invalid_strategy", invalid.message());
+                yield Optional.empty();
             }
+        };
+    }
+
+    private void open(ServerRequest request, ServerResponse response, OpenEventStream command) {
+        switch (delivery.open(command, protocol)) {
+            case StreamOpening.Opened<byte[]> opened -> openAndStream(request, response, opened);
+            case StreamOpening.Refused<byte[]> refused -> refuse(response, refused.refusal());
         }
     }
 
-    private boolean admit(ServerResponse response, EventStreamConnection connection) {
-        switch (registry.admit(connection)) {
-            case OVER_LIMIT -> {
+    private void refuse(ServerResponse response, StreamOpening.Refusal refusal) {
+        switch (refusal) {
+            case StreamOpening.TooManyStreams limit -> {
                 response.header(HeaderNames.RETRY_AFTER, String.valueOf(settings.retry().toSeconds() + 1));
                 refuse(response, Status.TOO_MANY_REQUESTS_429, "too_many_streams", "at most "
-                        + settings.maxStreamsPerUser() + " event streams may be open per user (max-streams-per-user)");
-                return false;
+                        + limit.maxStreamsPerUser() + " event streams may be open per user"
+                        + " (delivery.max-streams-per-user)");
             }
-            case SHUTTING_DOWN -> {
-                refuse(response, Status.SERVICE_UNAVAILABLE_503, "shutting_down", "this instance is shutting down");
-                return false;
-            }
-            default -> {
-                return true;
-            }
+            case StreamOpening.StrategyNotFound notFound ->
+                    refuse(response, Status.NOT_FOUND_404, "strategy_not_found", "no such strategy for this user");
+            case StreamOpening.StoreUnavailable unavailable ->
+                    refuse(response, Status.SERVICE_UNAVAILABLE_503, "store_unavailable",
+                            "the event log cannot be read now");
+            case StreamOpening.ShuttingDown shuttingDown ->
+                    refuse(response, Status.SERVICE_UNAVAILABLE_503, "shutting_down", "this instance is shutting down");
         }
     }
 
-    private void subscribeAndStream(ServerRequest request, ServerResponse response, EventStreamConnection connection) {
-        Subscription subscription;
+    private void openAndStream(ServerRequest request, ServerResponse response,
+            StreamOpening.Opened<byte[]> opened) {
+        EventStreamSink sink;
         try {
-            subscription = events.subscribe(connection.userId(), connection.strategyId(),
-                    StreamRequest.cursor(request), connection);
-        } catch (StrategyNotFoundException e) {
-            refuse(response, Status.NOT_FOUND_404, "strategy_not_found", "no such strategy for this user");
-            return;
-        } catch (StoreUnavailableException e) {
-            refuse(response, Status.SERVICE_UNAVAILABLE_503, "store_unavailable", "the event log cannot be read now");
-            return;
+            response.status(Status.OK_200);
+            response.header(HeaderNames.CACHE_CONTROL, "no-store");
+            // nginx and similar proxies buffer responses unless told not to; a buffered stream delivers nothing live
+            response.header(HeaderNames.create("X-Accel-Buffering"), "no");
+            // the body depends on Accept-Encoding (gzip or not), next to the Origin that CORS may have named
+            String vary = response.headers().first(HeaderNames.VARY).map(v -> v + ", ").orElse("");
+            response.headers().set(HeaderNames.VARY, vary + "Accept-Encoding");
+            if (StreamRequest.acceptsGzip(request)) {
+                response.header(HeaderNames.CONTENT_ENCODING, "gzip");
+            }
+            sink = response.sink(EventStreamSink.TYPE).countingInto(counters);
+        } catch (RuntimeException e) {
+            opened.stream().discard();
+            throw e;
         }
-        try (subscription) {
-            connection.joined();
-            openAndStream(response, connection);
-        }
-    }
-
-    private void openAndStream(ServerResponse response, EventStreamConnection connection) {
-        response.status(Status.OK_200);
-        response.header(HeaderNames.CACHE_CONTROL, "no-store");
-        // nginx and similar proxies buffer responses unless told not to; a buffered stream delivers nothing live
-        response.header(HeaderNames.create("X-Accel-Buffering"), "no");
-        EventStreamSink sink = response.sink(EventStreamSink.TYPE);
-        StreamEnd end = connection.stream(sink);
-        LOG.log(System.Logger.Level.DEBUG, () -> "stream of strategy " + connection.strategyId() + " ended: " + end);
-        if (end.socketUsable()) {
+        StreamEnd end = opened.stream().run(sink);
+        LOG.log(System.Logger.Level.DEBUG, () -> "event stream ended: " + end);
+        boolean socketUsable = switch (end) {
+            case StreamEnd.ClientGone gone -> false;
+            case StreamEnd.TooSlow slow -> false;
+            case StreamEnd.TokenExpired expired -> true;
+            case StreamEnd.ShutDown shutDown -> true;
+            case StreamEnd.CursorUnusable unusable -> true;
+        };
+        if (socketUsable) {
             try {
                 sink.close();
                 return;

@@ -3,16 +3,23 @@ package io.batchcast.adapter.sse;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
-/** What a stream request carries: its access token, the strategy id and the client's cursor, read leniently. */
+/**
+ * What a stream request carries: its access token, the strategy ids, the client's cursor (read leniently) and
+ * whether it takes gzip.
+ */
 final class StreamRequest {
 
     static final String TOKEN_COOKIE = "batchcast_token";
     static final String TOKEN_QUERY = "access_token";
     static final String CURSOR_QUERY = "last_event_id";
+    static final String STRATEGY_QUERY = "strategy";
     static final HeaderName LAST_EVENT_ID = HeaderNames.create("Last-Event-ID");
 
     private static final String BEARER = "bearer ";
@@ -73,5 +80,60 @@ final class StreamRequest {
     static String cursor(ServerRequest request) {
         Optional<String> header = request.headers().first(LAST_EVENT_ID).filter(value -> !value.isBlank());
         return header.orElseGet(() -> request.query().first(CURSOR_QUERY).orElse(null));
+    }
+
+    /** The {@code strategy=} values of {@code /api/v1/events}: none (every strategy), or the ids named. */
+    sealed interface Strategies {
+        record Named(Set<Long> ids) implements Strategies {
+        }
+
+        record Invalid(String message) implements Strategies {
+        }
+    }
+
+    /** Repeated values count once; more than {@code max} distinct ones, or one that is not an id, is a bad request. */
+    static Strategies strategies(ServerRequest request, int max) {
+        List<String> values = request.query().all(STRATEGY_QUERY, List::of);
+        Set<Long> ids = new LinkedHashSet<>();
+        for (String value : values) {
+            OptionalLong id = strategyId(value);
+            if (id.isEmpty()) {
+                return new Strategies.Invalid("strategy must be a positive integer (1.." + Long.MAX_VALUE + ")");
+            }
+            ids.add(id.getAsLong());
+        }
+        if (ids.size() > max) {
+            return new Strategies.Invalid("at most " + max + " strategy values per stream"
+                    + " (sse.max-strategies-per-stream), the request names " + ids.size());
+        }
+        return new Strategies.Named(Set.copyOf(ids));
+    }
+
+    /** Whether {@code Accept-Encoding} lists gzip (or {@code *}) with a non-zero quality. */
+    static boolean acceptsGzip(ServerRequest request) {
+        String accepted = String.join(",", request.headers().find(HeaderNames.ACCEPT_ENCODING)
+                .map(header -> header.allValues()).orElse(List.of()));
+        for (String part : accepted.split(",")) {
+            String[] pieces = part.trim().split(";");
+            String coding = pieces[0].trim().toLowerCase(Locale.ROOT);
+            if (coding.equals("gzip") || coding.equals("*")) {
+                return !zeroQuality(pieces);
+            }
+        }
+        return false;
+    }
+
+    private static boolean zeroQuality(String[] pieces) {
+        for (int i = 1; i < pieces.length; i++) {
+            String parameter = pieces[i].trim().toLowerCase(Locale.ROOT);
+            if (parameter.startsWith("q=")) {
+                try {
+                    return Double.parseDouble(parameter.substring(2)) == 0;
+                } catch (NumberFormatException e) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

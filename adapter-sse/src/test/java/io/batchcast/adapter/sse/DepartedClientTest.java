@@ -1,5 +1,8 @@
 package io.batchcast.adapter.sse;
 
+import io.batchcast.application.service.DeliveryCounters;
+import io.batchcast.application.service.DeliveryLimits;
+import io.batchcast.application.service.EventDelivery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,6 +27,8 @@ class DepartedClientTest {
     /** Timer and scheduling delays on a busy machine; well below the second interval the release used to take. */
     private static final Duration SLACK = Duration.ofSeconds(1);
     private static final TradingDesk DESK = new TradingDesk();
+    private static final DeliveryCounters COUNTERS = new DeliveryCounters();
+    private static final EventDelivery DELIVERY = DESK.delivery(DeliveryLimits.defaults(), COUNTERS);
     private static SseRouting sse;
 
     private final int port;
@@ -34,7 +39,7 @@ class DepartedClientTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) {
-        sse = SseRouting.routing(routing, DESK.feed, SseSettings.defaults().withHeartbeat(HEARTBEAT),
+        sse = SseRouting.routing(routing, DELIVERY, SseSettings.defaults().withHeartbeat(HEARTBEAT),
                 TestTokens.VERIFIER, Clock.systemUTC());
     }
 
@@ -45,7 +50,7 @@ class DepartedClientTest {
                 + TestTokens.forUser("u-leaving"), Map.of());
         // the retry field is the stream's last write before the client leaves: the worst case for finding it gone
         assertEquals("retry: 3000\n\n", stream.readFrames(1, HEARTBEAT));
-        assertEquals(1, sse.counters().openStreams());
+        assertEquals(1, COUNTERS.openStreams());
 
         long leftAt = System.nanoTime();
         stream.close();
@@ -53,15 +58,15 @@ class DepartedClientTest {
 
         assertTrue(released.compareTo(HEARTBEAT.plus(SLACK)) <= 0,
                 "released " + released.toMillis() + " ms after the client left, heartbeat " + HEARTBEAT.toMillis());
-        assertEquals(1, sse.counters().deadStreamsRemoved());
+        assertEquals(1, COUNTERS.deadStreamsRemoved());
     }
 
     private static Duration awaitReleased(long since, Duration atMost) throws InterruptedException {
         long deadline = since + atMost.toNanos();
-        while (sse.counters().openStreams() > 0 && System.nanoTime() < deadline) {
+        while (COUNTERS.openStreams() > 0 && System.nanoTime() < deadline) {
             Thread.sleep(5);
         }
-        assertEquals(0, sse.counters().openStreams(), "still open " + atMost.toMillis() + " ms after the client left");
+        assertEquals(0, COUNTERS.openStreams(), "still open " + atMost.toMillis() + " ms after the client left");
         return Duration.ofNanos(System.nanoTime() - since);
     }
 }

@@ -2,10 +2,8 @@ package io.batchcast.adapter.sse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.batchcast.domain.EventId;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class EventFramesTest {
@@ -19,7 +17,7 @@ class EventFramesTest {
     void aReasonWithLineBreaksStaysOnOneDataLine() {
         assertEquals("id: db2-9\nevent: resync\ndata: {\"type\":\"resync\",\"data\":{\"head_event_id\":\"db2-9\","
                 + "\"reason\":\"first\\nsecond\\r\\n\\\"quoted\\\"\"}}\n\n",
-                text(EventFrames.resync(Optional.of(new EventId("db2", 9)), "first\nsecond\r\n\"quoted\"")));
+                text(EventFrames.resync("db2-9", "first\nsecond\r\n\"quoted\"")));
     }
 
     private static String text(byte[] frame) {

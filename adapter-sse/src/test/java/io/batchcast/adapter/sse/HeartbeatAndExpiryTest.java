@@ -1,5 +1,8 @@
 package io.batchcast.adapter.sse;
 
+import io.batchcast.application.service.DeliveryCounters;
+import io.batchcast.application.service.DeliveryLimits;
+import io.batchcast.application.service.EventDelivery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -21,6 +24,9 @@ class HeartbeatAndExpiryTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final TradingDesk DESK = new TradingDesk();
+    private static final DeliveryCounters COUNTERS = new DeliveryCounters();
+    private static final EventDelivery DELIVERY =
+            DESK.delivery(DeliveryLimits.defaults().withMaxStreamsPerUser(1), COUNTERS);
     private static SseRouting sse;
 
     private final int port;
@@ -31,8 +37,8 @@ class HeartbeatAndExpiryTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) {
-        sse = SseRouting.routing(routing, DESK.feed,
-                SseSettings.defaults().withHeartbeat(Duration.ofMillis(200)).withMaxStreamsPerUser(1),
+        sse = SseRouting.routing(routing, DELIVERY,
+                SseSettings.defaults().withHeartbeat(Duration.ofMillis(200)),
                 TestTokens.VERIFIER, Clock.systemUTC());
     }
 
@@ -62,7 +68,7 @@ class HeartbeatAndExpiryTest {
     void clientThatWentAwayIsFoundByTheHeartbeatAndItsSlotFreed() throws IOException {
         long strategy = DESK.strategyOf("u-gone");
         String token = TestTokens.forUser("u-gone");
-        long removedBefore = sse.counters().deadStreamsRemoved();
+        long removedBefore = COUNTERS.deadStreamsRemoved();
         RawStream stream = open("u-gone", strategy, token);
         stream.readFrames(1, WAIT);
         try (RawStream second = open("u-gone", strategy, token)) {
@@ -72,7 +78,7 @@ class HeartbeatAndExpiryTest {
         stream.close();
 
         // streams of earlier tests whose clients left are found too, so at least this one
-        await(() -> sse.counters().deadStreamsRemoved() - removedBefore >= 1);
+        await(() -> COUNTERS.deadStreamsRemoved() - removedBefore >= 1);
         long deadline = System.nanoTime() + WAIT.toNanos();
         int status = 0;
         while (status != 200 && System.nanoTime() < deadline) {

@@ -45,7 +45,7 @@ class HourlyStatisticsEndpointTest {
                             new OrderTypeStatistics(OrderType.STOP_MARKET, 0, 0, 4))),
                     new HourlyStatistics(Instant.parse("2026-12-01T19:00:00Z"), 1, List.of()));
         });
-        SseRouting.routing(routing, DESK.feed, statistics, SseSettings.defaults(), TestTokens.VERIFIER, Clock.systemUTC());
+        SseRouting.routing(routing, DESK.delivery(), statistics, SseSettings.defaults(), TestTokens.VERIFIER, Clock.systemUTC());
     }
 
     private RawStream get(long strategy, String query, Map<String, String> headers) throws IOException {

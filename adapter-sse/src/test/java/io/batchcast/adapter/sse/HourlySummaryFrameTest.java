@@ -37,7 +37,7 @@ class HourlySummaryFrameTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) {
-        SseRouting.routing(routing, DESK.feed, SseSettings.defaults(), TestTokens.VERIFIER, Clock.systemUTC());
+        SseRouting.routing(routing, DESK.delivery(), SseSettings.defaults(), TestTokens.VERIFIER, Clock.systemUTC());
     }
 
     private static StoredEvent closePeriod(long strategy) {

@@ -53,7 +53,7 @@ class IdentityProviderTokensTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) {
-        SseRouting.routing(routing, DESK.feed, SseSettings.defaults(), TOKENS, Clock.systemUTC());
+        SseRouting.routing(routing, DESK.delivery(), SseSettings.defaults(), TOKENS, Clock.systemUTC());
     }
 
     @AfterAll

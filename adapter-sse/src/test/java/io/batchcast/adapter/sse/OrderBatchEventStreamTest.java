@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.batchcast.application.service.DeliveryCounters;
+import io.batchcast.application.service.DeliveryLimits;
+import io.batchcast.application.service.EventDelivery;
 import io.batchcast.application.port.in.BatchReceipt;
 import io.batchcast.application.port.in.OperationRequest;
 import io.batchcast.domain.OrderType;
@@ -26,6 +29,8 @@ class OrderBatchEventStreamTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final TradingDesk DESK = new TradingDesk();
+    private static final DeliveryCounters COUNTERS = new DeliveryCounters();
+    private static final EventDelivery DELIVERY = DESK.delivery(DeliveryLimits.defaults(), COUNTERS);
     private static SseRouting sse;
 
     private final int port;
@@ -36,7 +41,7 @@ class OrderBatchEventStreamTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) {
-        sse = SseRouting.routing(routing, DESK.feed, SseSettings.defaults(), TestTokens.VERIFIER, Clock.systemUTC());
+        sse = SseRouting.routing(routing, DELIVERY, SseSettings.defaults(), TestTokens.VERIFIER, Clock.systemUTC());
     }
 
     @Test

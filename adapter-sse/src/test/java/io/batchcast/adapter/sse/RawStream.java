@@ -32,6 +32,9 @@ final class RawStream implements AutoCloseable {
     private boolean ended;
     private boolean endedCleanly;
 
+    /** The fixed gzip header java.util.zip writes (no name, no extra fields). */
+    private static final int GZIP_HEADER = 10;
+
     private RawStream(Socket socket) throws IOException {
         this.socket = socket;
         this.in = socket.getInputStream();
@@ -150,6 +153,38 @@ final class RawStream implements AutoCloseable {
 
     String text() {
         return body.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Reads a gzip body until it inflates to {@code count} complete frames; returns the inflated text. */
+    String readInflatedFrames(int count, Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (frameCount(inflated()) < count) {
+            readSome(deadline);
+        }
+        return inflated();
+    }
+
+    /** What the gzip body received so far inflates to (each write is sync-flushed, so whole frames come out). */
+    String inflated() {
+        byte[] compressed = body.toByteArray();
+        if (compressed.length <= GZIP_HEADER) {
+            return "";
+        }
+        var inflater = new java.util.zip.Inflater(true);
+        inflater.setInput(compressed, GZIP_HEADER, compressed.length - GZIP_HEADER);
+        var out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try {
+            int n;
+            while ((n = inflater.inflate(buffer)) > 0) {
+                out.write(buffer, 0, n);
+            }
+        } catch (java.util.zip.DataFormatException e) {
+            throw new IllegalStateException("not a deflate stream: " + e.getMessage(), e);
+        } finally {
+            inflater.end();
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     boolean ended() {

@@ -6,6 +6,9 @@ import static io.batchcast.adapter.sse.TradingDesk.eventId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.batchcast.application.service.DeliveryCounters;
+import io.batchcast.application.service.DeliveryLimits;
+import io.batchcast.application.service.EventDelivery;
 import io.batchcast.application.port.in.BatchReceipt;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpRouting;
@@ -28,6 +31,8 @@ class ReconnectTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String USER = "u-reconnect";
     private static final TradingDesk DESK = new TradingDesk();
+    private static final DeliveryCounters COUNTERS = new DeliveryCounters();
+    private static final EventDelivery DELIVERY = DESK.delivery(DeliveryLimits.defaults(), COUNTERS);
     private static SseRouting sse;
 
     private final int port;
@@ -38,7 +43,7 @@ class ReconnectTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) {
-        sse = SseRouting.routing(routing, DESK.feed, SseSettings.defaults(), TestTokens.VERIFIER, Clock.systemUTC());
+        sse = SseRouting.routing(routing, DELIVERY, SseSettings.defaults(), TestTokens.VERIFIER, Clock.systemUTC());
     }
 
     @Test
@@ -46,7 +51,7 @@ class ReconnectTest {
         long strategy = DESK.strategyOf(USER);
         String seen = eventId(DESK.createLimits(USER, strategy, 1));
         List<String> missed = submitBatches(strategy, 5);
-        long replayedBefore = sse.counters().replayedEvents();
+        long replayedBefore = COUNTERS.replayedEvents();
 
         try (RawStream stream = open(strategy, "", headers("Last-Event-ID", seen))) {
             stream.readFrames(6, WAIT);
@@ -55,7 +60,7 @@ class ReconnectTest {
             List<String> expected = new ArrayList<>(missed);
             expected.add(live);
             assertEquals(expected, ids(stream.readFrames(7, WAIT)));
-            assertEquals(5, sse.counters().replayedEvents() - replayedBefore);
+            assertEquals(5, COUNTERS.replayedEvents() - replayedBefore);
         }
     }
 
@@ -131,13 +136,13 @@ class ReconnectTest {
         long strategy = DESK.strategyOf(USER);
         List<String> batches = submitBatches(strategy, 4);
         DESK.store.prune(strategy, 3);
-        long resyncsBefore = sse.counters().resyncsSent();
+        long resyncsBefore = COUNTERS.resyncsSent();
 
         try (RawStream stream = open(strategy, "", headers("Last-Event-ID", batches.get(0)))) {
             assertEquals("retry: 3000\n\nid: " + batches.get(3) + "\nevent: resync\n"
                     + "data: {\"type\":\"resync\",\"data\":{\"head_event_id\":\"" + batches.get(3)
                     + "\",\"reason\":\"cursor_outside_retention\"}}\n\n", stream.readFrames(2, WAIT));
-            assertEquals(1, sse.counters().resyncsSent() - resyncsBefore);
+            assertEquals(1, COUNTERS.resyncsSent() - resyncsBefore);
         }
     }
 

@@ -1,5 +1,8 @@
 package io.batchcast.adapter.sse;
 
+import io.batchcast.application.service.DeliveryCounters;
+import io.batchcast.application.service.DeliveryLimits;
+import io.batchcast.application.service.EventDelivery;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +24,8 @@ class ShutdownTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final TradingDesk DESK = new TradingDesk();
+    private static final DeliveryCounters COUNTERS = new DeliveryCounters();
+    private static final EventDelivery DELIVERY = DESK.delivery(DeliveryLimits.defaults(), COUNTERS);
     private static SseRouting sse;
 
     private final int port;
@@ -31,7 +36,7 @@ class ShutdownTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) {
-        sse = SseRouting.routing(routing, DESK.feed, SseSettings.defaults(), TestTokens.VERIFIER, Clock.systemUTC());
+        sse = SseRouting.routing(routing, DELIVERY, SseSettings.defaults(), TestTokens.VERIFIER, Clock.systemUTC());
     }
 
     @Test
@@ -40,7 +45,7 @@ class ShutdownTest {
         try (RawStream first = open(strategy); RawStream second = open(strategy)) {
             String last = TradingDesk.eventId(DESK.createLimits("u-shutdown", strategy, 1));
 
-            sse.close();
+            DELIVERY.close();
 
             String firstBody = first.readToEnd(WAIT);
             String secondBody = second.readToEnd(WAIT);
@@ -48,7 +53,7 @@ class ShutdownTest {
                 assertAll(() -> assertTrue(first.endedCleanly() && second.endedCleanly()),
                         () -> assertEquals(OrderBatchEventStreamTest.ids(firstBody), List.of(last)),
                         () -> assertEquals(OrderBatchEventStreamTest.ids(secondBody), List.of(last)),
-                        () -> assertEquals(0, sse.counters().openStreams()),
+                        () -> assertEquals(0, COUNTERS.openStreams()),
                         () -> assertEquals(503, late.status()));
             }
         }

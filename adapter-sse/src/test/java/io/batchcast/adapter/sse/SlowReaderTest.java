@@ -1,5 +1,8 @@
 package io.batchcast.adapter.sse;
 
+import io.batchcast.application.service.DeliveryCounters;
+import io.batchcast.application.service.DeliveryLimits;
+import io.batchcast.application.service.EventDelivery;
 import static io.batchcast.adapter.sse.OrderBatchEventStreamTest.ids;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,6 +33,9 @@ class SlowReaderTest {
     private static final int MAX_BATCHES = 5000;
     private static final String USER = "u-slow";
     private static final TradingDesk DESK = new TradingDesk();
+    private static final DeliveryCounters COUNTERS = new DeliveryCounters();
+    private static final EventDelivery DELIVERY =
+            DESK.delivery(DeliveryLimits.defaults().withQueueCapacity(QUEUE_CAPACITY), COUNTERS);
     private static SseRouting sse;
 
     private final int port;
@@ -45,8 +51,8 @@ class SlowReaderTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) {
-        sse = SseRouting.routing(routing, DESK.feed,
-                SseSettings.defaults().withQueueCapacity(QUEUE_CAPACITY), TestTokens.VERIFIER, Clock.systemUTC());
+        sse = SseRouting.routing(routing, DELIVERY,
+                SseSettings.defaults(), TestTokens.VERIFIER, Clock.systemUTC());
     }
 
     @Test
@@ -57,7 +63,7 @@ class SlowReaderTest {
                 RawStream reader = RawStream.get(port, target, Map.of())) {
             awaitOpenStreams(2);
             List<String> published = new ArrayList<>();
-            while (sse.counters().slowReaderEvictions() == 0) {
+            while (COUNTERS.slowReaderEvictions() == 0) {
                 if (published.size() == MAX_BATCHES) {
                     fail("the stalled reader was never evicted after " + MAX_BATCHES + " batches");
                 }
@@ -69,8 +75,8 @@ class SlowReaderTest {
 
             assertEquals(published, ids(reader.text()));
             assertTrue(stalled.closedByServerWithin(Duration.ofSeconds(10)), "the stalled connection is closed");
-            assertEquals(1, sse.counters().slowReaderEvictions());
-            assertEquals(1, sse.counters().openStreams());
+            assertEquals(1, COUNTERS.slowReaderEvictions());
+            assertEquals(1, COUNTERS.openStreams());
         }
     }
 
@@ -82,9 +88,9 @@ class SlowReaderTest {
 
     private static void awaitOpenStreams(int count) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (sse.counters().openStreams() != count) {
+        while (COUNTERS.openStreams() != count) {
             if (System.nanoTime() > deadline) {
-                fail("expected " + count + " open streams, have " + sse.counters().openStreams());
+                fail("expected " + count + " open streams, have " + COUNTERS.openStreams());
             }
             Thread.onSpinWait();
         }

@@ -16,20 +16,17 @@ class SseSettingsTest {
     void missingKeysTakeTheDocumentedDefaults() {
         SseSettings settings = SseSettings.from(config(Map.of()));
 
-        assertEquals(new SseSettings(Duration.ofMillis(3000), Duration.ofSeconds(15), 256, 16, List.of(),
-                Duration.ofSeconds(2)), settings);
+        assertEquals(new SseSettings(Duration.ofSeconds(3), Duration.ofSeconds(15), 64, List.of()), settings);
     }
 
     @Test
     void everyKeyIsReadFromTheSseSubtree() {
-        SseSettings settings = SseSettings.from(config(Map.of("sse.retry-ms", "5000", "sse.heartbeat-ms", "250",
-                "sse.queue-capacity", "32", "sse.max-streams-per-user", "3",
-                "sse.allowed-origins", "https://desk.example.com, http://localhost:5173",
-                "sse.shutdown-grace-ms", "100")));
+        SseSettings settings = SseSettings.from(config(Map.of("sse.retry", "PT5S", "sse.heartbeat", "PT0.25S",
+                "sse.max-strategies-per-stream", "3",
+                "sse.allowed-origins", "https://desk.example.com, http://localhost:5173")));
 
-        assertEquals(new SseSettings(Duration.ofMillis(5000), Duration.ofMillis(250), 32, 3,
-                List.of("https://desk.example.com", "http://localhost:5173"), Duration.ofMillis(100)),
-                settings);
+        assertEquals(new SseSettings(Duration.ofSeconds(5), Duration.ofMillis(250), 3,
+                List.of("https://desk.example.com", "http://localhost:5173")), settings);
     }
 
     @Test
@@ -44,11 +41,10 @@ class SseSettingsTest {
 
     @Test
     void limitsAreCheckedWithTheKeyAndRangeInTheMessage() {
-        assertEquals("queue-capacity must be 1..100000, was 0", assertThrows(IllegalArgumentException.class,
-                () -> SseSettings.defaults().withQueueCapacity(0)).getMessage());
-        assertEquals("max-streams-per-user must be 1..10000, was 0", assertThrows(IllegalArgumentException.class,
-                () -> SseSettings.defaults().withMaxStreamsPerUser(0)).getMessage());
-        assertEquals("heartbeat-ms must be 10..600000 ms, was 0", assertThrows(IllegalArgumentException.class,
+        assertEquals("sse.max-strategies-per-stream must be 1..1000, was 0", assertThrows(
+                IllegalArgumentException.class, () -> SseSettings.defaults().withMaxStrategiesPerStream(0))
+                .getMessage());
+        assertEquals("sse.heartbeat must be PT0.01S..PT10M, was PT0S", assertThrows(IllegalArgumentException.class,
                 () -> SseSettings.defaults().withHeartbeat(Duration.ZERO)).getMessage());
     }
 

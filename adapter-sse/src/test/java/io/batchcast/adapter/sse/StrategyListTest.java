@@ -30,7 +30,7 @@ class StrategyListTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) {
-        SseRouting.routing(routing, DESK.feed, new ManagingStrategies(DESK.store, Clock.systemUTC()), (user, query) -> {
+        SseRouting.routing(routing, DESK.delivery(), new ManagingStrategies(DESK.store, Clock.systemUTC()), (user, query) -> {
             throw new AssertionError("no statistics are read here");
         }, SseSettings.defaults(), TestTokens.VERIFIER, Clock.systemUTC());
     }

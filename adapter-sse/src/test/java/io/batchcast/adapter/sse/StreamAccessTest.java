@@ -1,5 +1,8 @@
 package io.batchcast.adapter.sse;
 
+import io.batchcast.application.service.DeliveryCounters;
+import io.batchcast.application.service.DeliveryLimits;
+import io.batchcast.application.service.EventDelivery;
 import static io.batchcast.adapter.sse.RawStream.headers;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,6 +28,8 @@ class StreamAccessTest {
             + "access token is required (Authorization: Bearer, the batchcast_token cookie, or the access_token "
             + "parameter)\"}";
     private static final TradingDesk DESK = new TradingDesk();
+    private static final DeliveryCounters COUNTERS = new DeliveryCounters();
+    private static final EventDelivery DELIVERY = DESK.delivery(DeliveryLimits.defaults(), COUNTERS);
 
     private final int port;
 
@@ -34,7 +39,7 @@ class StreamAccessTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) {
-        SseRouting.routing(routing, DESK.feed,
+        SseRouting.routing(routing, DELIVERY,
                 SseSettings.defaults().withAllowedOrigins(List.of(DESK_ORIGIN)), TestTokens.VERIFIER, Clock.systemUTC());
     }
 
@@ -159,7 +164,7 @@ class StreamAccessTest {
             assertAll(() -> assertEquals(200, stream.status()),
                     () -> assertEquals(DESK_ORIGIN, stream.header("Access-Control-Allow-Origin")),
                     () -> assertEquals("true", stream.header("Access-Control-Allow-Credentials")),
-                    () -> assertEquals("Origin", stream.header("Vary")));
+                    () -> assertEquals("Origin, Accept-Encoding", stream.header("Vary")));
         }
     }
 

@@ -1,5 +1,8 @@
 package io.batchcast.adapter.sse;
 
+import io.batchcast.application.service.DeliveryCounters;
+import io.batchcast.application.service.DeliveryLimits;
+import io.batchcast.application.service.EventDelivery;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -17,6 +20,9 @@ import org.junit.jupiter.api.Test;
 class StreamLimitsTest {
 
     private static final TradingDesk DESK = new TradingDesk();
+    private static final DeliveryCounters COUNTERS = new DeliveryCounters();
+    private static final EventDelivery DELIVERY =
+            DESK.delivery(DeliveryLimits.defaults().withMaxStreamsPerUser(2), COUNTERS);
 
     private final int port;
 
@@ -26,7 +32,7 @@ class StreamLimitsTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) {
-        SseRouting.routing(routing, DESK.feed, SseSettings.defaults().withMaxStreamsPerUser(2),
+        SseRouting.routing(routing, DELIVERY, SseSettings.defaults(),
                 TestTokens.VERIFIER, Clock.systemUTC());
     }
 
@@ -41,7 +47,7 @@ class StreamLimitsTest {
                     () -> assertEquals(429, three.status()),
                     () -> assertEquals("4", three.header("Retry-After")),
                     () -> assertEquals("{\"error\":\"too_many_streams\",\"message\":\"at most 2 event streams may be "
-                            + "open per user (max-streams-per-user)\"}", three.text()),
+                            + "open per user (delivery.max-streams-per-user)\"}", three.text()),
                     () -> assertEquals(200, neighbour.status()));
         }
     }

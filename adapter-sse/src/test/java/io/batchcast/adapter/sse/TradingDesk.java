@@ -6,6 +6,9 @@ import io.batchcast.application.port.in.SubmitOrderBatchCommand;
 import io.batchcast.application.port.out.ExecutionReport;
 import io.batchcast.application.port.out.OrderExecutionPort;
 import io.batchcast.application.service.BatchLimits;
+import io.batchcast.application.service.DeliveryCounters;
+import io.batchcast.application.service.DeliveryLimits;
+import io.batchcast.application.service.EventDelivery;
 import io.batchcast.application.service.EventFeed;
 import io.batchcast.application.service.ManagingStrategies;
 import io.batchcast.application.service.SubmittingOrderBatches;
@@ -39,6 +42,15 @@ final class TradingDesk {
             new AcceptingExchange(), feed, clock, BatchLimits.defaults());
     private final AtomicLong clientOrderIds = new AtomicLong();
 
+    /** Event delivery over this desk's feed, as bootstrap wires it (one per test server; the counters to assert). */
+    EventDelivery delivery(DeliveryLimits limits, DeliveryCounters counters) {
+        return new EventDelivery(feed, limits, counters, Clock.systemUTC());
+    }
+
+    EventDelivery delivery() {
+        return delivery(DeliveryLimits.defaults(), new DeliveryCounters());
+    }
+
     long strategyOf(String userId) {
         return strategies.create(userId, "desk strategy").id();
     }
@@ -54,6 +66,14 @@ final class TradingDesk {
             operations.add(create(OrderType.LIMIT));
         }
         return submit(userId, strategyId, operations);
+    }
+
+    /** Where a receipt's event stands in its user's sequence (the cursor of {@code /api/v1/events}). */
+    long userSeqOf(BatchReceipt receipt) {
+        String userId = store.recordedBatches().stream().filter(b -> b.batchId().equals(receipt.batchId()))
+                .findFirst().orElseThrow().stream().userId();
+        return store.userEventsAfter(userId, 0, Integer.MAX_VALUE).stream()
+                .filter(e -> e.batchEvent().map(b -> b.batchId().equals(receipt.batchId())).orElse(false)).findFirst().orElseThrow().userSeq();
     }
 
     /** The event id of a receipt, as the wire shows it. */

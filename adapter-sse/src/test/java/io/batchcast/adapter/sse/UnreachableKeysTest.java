@@ -35,7 +35,7 @@ class UnreachableKeysTest {
     static void routing(HttpRouting.Builder routing) {
         JwksServer gone = new JwksServer(IDP::jwks);
         gone.close();
-        SseRouting.routing(routing, DESK.feed, SseSettings.defaults(),
+        SseRouting.routing(routing, DESK.delivery(), SseSettings.defaults(),
                 JwtAccessTokens.create(AccessTokenSettings.jwks(gone.url()), Clock.systemUTC()), Clock.systemUTC());
     }
 

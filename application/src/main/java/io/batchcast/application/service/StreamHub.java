@@ -2,28 +2,29 @@ package io.batchcast.application.service;
 
 import io.batchcast.application.port.in.EventListener;
 import io.batchcast.application.port.in.Subscription;
-import io.batchcast.application.port.out.EventLog;
 import io.batchcast.application.port.out.StreamWindow;
 import io.batchcast.domain.EventId;
 import io.batchcast.domain.StoredEvent;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 /**
- * The subscribers of one stream on this instance. Joining (replay) and delivering (live) happen under one lock, so a
- * new subscriber gets exactly the events after its cursor up to the hub's position, and every later one live: no gap
- * between replay and live, no duplicate.
+ * The subscribers of one {@link EventSequence} on this instance (a strategy's stream, or a user's sequence across
+ * strategies). Joining (replay) and delivering (live) happen under one lock, so a new subscriber gets exactly the
+ * events after its cursor up to the hub's position, and every later one live: no gap between replay and live, no
+ * duplicate.
  */
 final class StreamHub {
 
     private static final System.Logger LOG = System.getLogger(StreamHub.class.getName());
     private static final int PAGE = 500;
 
-    private final long strategyId;
-    private final EventLog log;
+    private final Object key;
+    private final EventSequence sequence;
     private final int maxReplay;
     private final Consumer<StreamHub> onEmpty;
     private final ReentrantLock lock = new ReentrantLock();
@@ -32,33 +33,40 @@ final class StreamHub {
     private long deliveredSeq;
     private boolean retired;
 
-    StreamHub(long strategyId, EventLog log, int maxReplay, Consumer<StreamHub> onEmpty) {
-        this.strategyId = strategyId;
-        this.log = log;
+    StreamHub(Object key, EventSequence sequence, int maxReplay, Consumer<StreamHub> onEmpty) {
+        this.key = key;
+        this.sequence = sequence;
         this.maxReplay = maxReplay;
         this.onEmpty = onEmpty;
     }
 
-    long strategyId() {
-        return strategyId;
+    Object key() {
+        return key;
     }
 
-    /** Replays after {@code cursor} and adds the listener; {@code null} when this hub has retired. */
-    Subscription join(Optional<EventId> cursor, EventListener listener) {
+    /**
+     * Replays after {@code cursor} (judged for subscribers of {@code strategyIds}, empty: all) and adds the listener;
+     * {@code null} when this hub has retired.
+     */
+    Subscription join(Cursor cursor, Set<Long> strategyIds, EventListener listener) {
         lock.lock();
         try {
             if (retired) {
                 return null;
             }
-            StreamWindow window = log.window(strategyId);
+            StreamWindow window = sequence.window(strategyIds);
             if (members.isEmpty() && epoch == null) {
                 epoch = window.epoch();
                 deliveredSeq = window.headSeq();
             } else {
                 deliverUpTo(window.headSeq());
             }
-            if (cursor.isPresent()) {
-                replay(cursor.get(), window, listener);
+            switch (cursor) {
+                case Cursor.After after -> replayAfter(after.id(), window, listener);
+                case Cursor.Earliest earliest ->
+                        replay(Math.max(window.oldestSeq() - 1, Math.max(0, deliveredSeq - maxReplay)), listener);
+                case Cursor.Live live -> {
+                }
             }
             members.add(listener);
             return () -> leave(listener);
@@ -67,24 +75,27 @@ final class StreamHub {
         }
     }
 
-    private void replay(EventId cursor, StreamWindow window, EventListener listener) {
+    private void replayAfter(EventId cursor, StreamWindow window, EventListener listener) {
         String problem = ReplayCheck.problem(cursor, epoch, window.oldestSeq(), deliveredSeq, maxReplay);
         if (problem != null) {
             listener.onResync(head(), problem);
             return;
         }
-        long after = cursor.seq();
+        replay(cursor.seq(), listener);
+    }
+
+    private void replay(long after, EventListener listener) {
         while (after < deliveredSeq) {
-            List<StoredEvent> page = log.eventsAfter(strategyId, after, PAGE);
+            List<StoredEvent> page = sequence.after(after, PAGE);
             if (page.isEmpty()) {
                 break;
             }
             for (StoredEvent event : page) {
-                if (event.id().seq() > deliveredSeq) {
+                if (sequence.seqOf(event) > deliveredSeq) {
                     return;
                 }
                 listener.onEvent(event);
-                after = event.id().seq();
+                after = sequence.seqOf(event);
             }
         }
     }
@@ -93,7 +104,7 @@ final class StreamHub {
     void offer(StoredEvent event) {
         lock.lock();
         try {
-            long seq = event.id().seq();
+            long seq = sequence.seqOf(event);
             if (seq == deliveredSeq + 1 && event.id().epoch().equals(epoch)) {
                 dispatch(event);
             } else if (seq > deliveredSeq) {
@@ -116,7 +127,7 @@ final class StreamHub {
     void advanceToHead() {
         lock.lock();
         try {
-            deliverUpTo(log.window(strategyId).headSeq());
+            deliverUpTo(sequence.window(Set.of()).headSeq());
         } finally {
             lock.unlock();
         }
@@ -124,7 +135,7 @@ final class StreamHub {
 
     private void deliverUpTo(long target) {
         while (deliveredSeq < target) {
-            List<StoredEvent> page = log.eventsAfter(strategyId, deliveredSeq, PAGE);
+            List<StoredEvent> page = sequence.after(deliveredSeq, PAGE);
             if (page.isEmpty()) {
                 return;
             }
@@ -135,12 +146,12 @@ final class StreamHub {
     }
 
     private void dispatch(StoredEvent event) {
-        deliveredSeq = event.id().seq();
+        deliveredSeq = sequence.seqOf(event);
         for (EventListener member : members) {
             try {
                 member.onEvent(event);
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "a subscriber of stream " + strategyId + " failed; dropping it", e);
+                LOG.log(System.Logger.Level.WARNING, "a subscriber of " + sequence + " failed; dropping it", e);
                 members.remove(member);
             }
         }

@@ -61,6 +61,9 @@ public class InMemoryStore
     private final Map<String, BatchReceipt> receipts = new HashMap<>();
     private final Map<String, Long> batchStrategies = new HashMap<>();
     private final Map<Long, TreeMap<Long, StoredEvent>> events = new HashMap<>();
+    private final Map<String, TreeMap<Long, StoredEvent>> userEvents = new HashMap<>();
+    private final Map<String, Long> userHeads = new HashMap<>();
+    private final Map<Long, Long> prunedUserSeq = new HashMap<>();
     private final Map<Long, Long> heads = new HashMap<>();
     private final List<RecordedBatch> recorded = new ArrayList<>();
     private long nextStrategyId = 1;
@@ -237,8 +240,10 @@ public class InMemoryStore
         batch.orders().forEach(o -> ordersById.put(o.orderId(), o));
         Optional<StoredEvent> stored = batch.event().map(event -> {
             long seq = heads.merge(event.strategyId(), 1L, Long::sum);
-            StoredEvent s = new StoredEvent(new EventId(EPOCH, seq), event);
+            long userSeq = userHeads.merge(event.userId(), 1L, Long::sum);
+            StoredEvent s = new StoredEvent(new EventId(EPOCH, seq), event, userSeq);
             events.computeIfAbsent(event.strategyId(), k -> new TreeMap<>()).put(seq, s);
+            userEvents.computeIfAbsent(event.userId(), k -> new TreeMap<>()).put(userSeq, s);
             return s;
         });
         BatchReceipt receipt = new BatchReceipt(batch.batchId(), batch.results(),
@@ -275,9 +280,33 @@ public class InMemoryStore
         return log.tailMap(afterSeq, false).values().stream().limit(limit).toList();
     }
 
+    @Override
+    public synchronized StreamWindow userWindow(String userId, Set<Long> strategyIds) {
+        long pruned = 0;
+        for (var mark : prunedUserSeq.entrySet()) {
+            boolean users = strategies.containsKey(mark.getKey())
+                    && strategies.get(mark.getKey()).userId().equals(userId);
+            if (users && (strategyIds.isEmpty() || strategyIds.contains(mark.getKey()))) {
+                pruned = Math.max(pruned, mark.getValue());
+            }
+        }
+        return new StreamWindow(EPOCH, pruned + 1, userHeads.getOrDefault(userId, 0L));
+    }
+
+    @Override
+    public synchronized List<StoredEvent> userEventsAfter(String userId, long afterUserSeq, int limit) {
+        TreeMap<Long, StoredEvent> log = userEvents.getOrDefault(userId, new TreeMap<>());
+        return log.tailMap(afterUserSeq, false).values().stream().limit(limit).toList();
+    }
+
     /** Drops the stream's events up to and including {@code seq}, as retention would. */
     public synchronized void prune(long strategyId, long seq) {
-        events.getOrDefault(strategyId, new TreeMap<>()).headMap(seq, true).clear();
+        var dropped = events.getOrDefault(strategyId, new TreeMap<>()).headMap(seq, true);
+        for (StoredEvent event : dropped.values()) {
+            userEvents.get(event.userId()).remove(event.userSeq());
+            prunedUserSeq.merge(strategyId, event.userSeq(), Math::max);
+        }
+        dropped.clear();
     }
 
     /** Every batch recorded so far, in recording order. */

@@ -12,9 +12,10 @@ import java.util.Map;
 public record ServerSettings(Path jar, Path workDir, String label, String dbUrl, String jwtSecret,
                              Map<String, String> extraEnv, List<String> jvmOptions, int fileLimit) {
 
-    /** Helidon maps BATCHCAST_SSE_MAX_dash_STREAMS_dash_PER_dash_USER to batchcast.sse.max-streams-per-user. */
-    public static final String SSE_STREAMS_PER_USER = "BATCHCAST_SSE_MAX_dash_STREAMS_dash_PER_dash_USER";
-    public static final String SSE_HEARTBEAT_MS = "BATCHCAST_SSE_HEARTBEAT_dash_MS";
+    /** Helidon maps BATCHCAST_DELIVERY_MAX_dash_STREAMS_dash_PER_dash_USER to batchcast.delivery.max-streams-per-user. */
+    public static final String SSE_STREAMS_PER_USER = "BATCHCAST_DELIVERY_MAX_dash_STREAMS_dash_PER_dash_USER";
+    /** batchcast.sse.heartbeat, an ISO-8601 duration (PT5S). */
+    public static final String SSE_HEARTBEAT = "BATCHCAST_SSE_HEARTBEAT";
     public static final String EXCHANGE_LATENCY = "BATCHCAST_EXCHANGE_LATENCY";
 
     public Map<String, String> environment(int httpPort, int grpcPort) {

@@ -4,7 +4,7 @@ package io.batchcast.application.port.in;
  * This instance already runs as many batches as it admits; the batch was not started. Retry with backoff (another
  * instance may have room).
  */
-public class BatchCapacityExceededException extends RuntimeException {
+public final class BatchCapacityExceededException extends SubmissionFailure {
 
     public BatchCapacityExceededException(int maxInFlight, long waitedMillis) {
         super("this server is already executing " + maxInFlight + " batches (limits.max-batches-in-flight) and none "

@@ -1,7 +1,7 @@
 package io.batchcast.application.port.in;
 
 /** The strategy has no batch with this id: it never had one, or the batch's receipt was pruned by retention. */
-public final class BatchNotFoundException extends RuntimeException {
+public final class BatchNotFoundException extends SubmissionFailure {
 
     public BatchNotFoundException(long strategyId, String batchId) {
         super("batch " + batchId + " of strategy " + strategyId

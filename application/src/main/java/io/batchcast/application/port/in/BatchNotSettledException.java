@@ -6,7 +6,7 @@ import java.util.Objects;
  * The batch exists but has no receipt yet: it is executing, or it reached the exchange and its outcome is being
  * recorded (by its own call, or by reconciliation with the exchange). Reading it again later returns the receipt.
  */
-public final class BatchNotSettledException extends RuntimeException {
+public final class BatchNotSettledException extends SubmissionFailure {
 
     private final String batchId;
     private final String requestId;

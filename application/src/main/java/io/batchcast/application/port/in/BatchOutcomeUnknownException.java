@@ -6,7 +6,7 @@ package io.batchcast.application.port.in;
  * reconciliation with the venue; a retry with the same request id then returns its outcome. It is never executed
  * a second time, so the caller must not resubmit it under a new request id.
  */
-public final class BatchOutcomeUnknownException extends RuntimeException {
+public final class BatchOutcomeUnknownException extends SubmissionFailure {
 
     private final String batchId;
     private final String requestId;

@@ -3,7 +3,7 @@ package io.batchcast.application.port.in;
 import java.util.List;
 
 /** The request was refused as a whole before anything executed; lists every problem found. */
-public class BatchValidationException extends RuntimeException {
+public final class BatchValidationException extends SubmissionFailure {
 
     private final transient List<FieldViolation> violations;
 

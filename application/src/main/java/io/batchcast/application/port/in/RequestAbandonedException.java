@@ -7,7 +7,7 @@ import java.time.Instant;
  * complete it, and some of its operations may have reached the exchange; the client should look its orders up by
  * client_order_id and submit what is missing under a new request id.
  */
-public class RequestAbandonedException extends RuntimeException {
+public final class RequestAbandonedException extends SubmissionFailure {
 
     public RequestAbandonedException(String requestId, Instant claimedAt) {
         super("request_id '" + requestId + "' was claimed at " + claimedAt + " by a call that never finished (its server "

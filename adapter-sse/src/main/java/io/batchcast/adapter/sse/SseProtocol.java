@@ -1,0 +1,45 @@
+package io.batchcast.adapter.sse;
+
+import io.batchcast.application.port.in.StreamProtocol;
+import io.batchcast.domain.StoredEvent;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The text/event-stream framing for the delivery core: a {@code retry:} field first, each event as its shared
+ * pre-encoded frame, an {@code event: resync} frame for an unusable cursor (the stream then continues live), and
+ * the {@code : keepalive} comment in two halves.
+ */
+final class SseProtocol implements StreamProtocol<byte[]> {
+
+    private final List<byte[]> opening;
+    private final FrameCache frames;
+    private final Optional<Keepalive<byte[]>> keepalive;
+
+    SseProtocol(Duration retry, Duration heartbeat, FrameCache frames) {
+        this.opening = List.of(EventFrames.retry(retry));
+        this.frames = frames;
+        this.keepalive = Optional.of(new Keepalive<>(heartbeat, EventFrames.KEEPALIVE_LINE, EventFrames.KEEPALIVE_END));
+    }
+
+    @Override
+    public List<byte[]> opening() {
+        return opening;
+    }
+
+    @Override
+    public Optional<byte[]> event(StoredEvent event, String cursor) {
+        return Optional.of(frames.frameFor(event, cursor));
+    }
+
+    @Override
+    public Optional<byte[]> resync(String headCursor, String reason) {
+        return Optional.of(EventFrames.resync(headCursor, reason));
+    }
+
+    @Override
+    public Optional<Keepalive<byte[]>> keepalive() {
+        return keepalive;
+    }
+}

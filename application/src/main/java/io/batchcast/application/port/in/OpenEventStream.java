@@ -1,0 +1,18 @@
+package io.batchcast.application.port.in;
+
+import io.batchcast.application.port.out.VerifiedCaller;
+import java.util.Objects;
+
+/**
+ * A request to stream events: who asks, what, and from where.
+ *
+ * @param cursor the last event id the client saw, as sent; {@code "earliest"} replays every retained event; empty,
+ *               {@code null} or malformed means live only
+ */
+public record OpenEventStream(VerifiedCaller caller, EventSelection selection, String cursor) {
+
+    public OpenEventStream {
+        Objects.requireNonNull(caller, "caller");
+        Objects.requireNonNull(selection, "selection");
+    }
+}

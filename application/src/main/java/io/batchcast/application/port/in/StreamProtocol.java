@@ -1,0 +1,36 @@
+package io.batchcast.application.port.in;
+
+import io.batchcast.domain.StoredEvent;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a protocol knows of a stream: how to encode its frames. Frames of one event should be the same object for
+ * every subscriber (encode once, write many times). Everything else (limits, buffers, timing, shutdown) is the
+ * delivery core's.
+ */
+public interface StreamProtocol<F> {
+
+    /** What every stream starts with (e.g. SSE's {@code retry:} field); may be empty. */
+    List<F> opening();
+
+    /**
+     * One event, with the cursor that resumes the stream right after it; empty when the protocol has no frame for
+     * that kind of event (the stream then skips it, and the cursors of the events it does send stay exact).
+     */
+    Optional<F> event(StoredEvent event, String cursor);
+
+    /** The frame that tells the client its cursor was unusable; empty when the protocol ends the stream instead. */
+    Optional<F> resync(String headCursor, String reason);
+
+    /** The keepalive of a quiet stream, if the protocol has one. */
+    Optional<Keepalive<F>> keepalive();
+
+    /**
+     * A keepalive written in two halves, each after half an interval of quiet: a client that left is found by the
+     * second write after it left, so two writes fall within one interval.
+     */
+    record Keepalive<F>(Duration interval, F firstHalf, F secondHalf) {
+    }
+}
