@@ -53,14 +53,19 @@ class HeartbeatAndExpiryTest {
     @Test
     void keepaliveComesAfterEventsToo() throws IOException {
         long strategy = DESK.strategyOf("u-busy");
-        // warm up the submit path first: a cold first batch took close to half a heartbeat (100 ms) on a busy
-        // machine, and the keepalive line then came before the event
-        DESK.createLimits("u-busy", DESK.strategyOf("u-busy"), 1);
         try (RawStream stream = open("u-busy", strategy, TestTokens.forUser("u-busy"))) {
             String event = TradingDesk.eventId(DESK.createLimits("u-busy", strategy, 1));
-            String body = stream.readFrames(3, WAIT);
-            assertTrue(body.startsWith("retry: 3000\n\nid: " + event + "\n"), body);
-            assertTrue(body.endsWith("}}\n\n: keepalive\n\n"), body);
+            // on a busy machine a keepalive may come before the event (the submit can take longer than half a
+            // heartbeat); what this test pins is that the keepalive keeps coming once an event was written
+            int frames = 2;
+            String body = stream.readFrames(frames, WAIT);
+            while (!body.contains("id: " + event + "\n")) {
+                body = stream.readFrames(++frames, WAIT);
+            }
+            String afterEvent = stream.readFrames(frames + 1, WAIT).substring(body.length());
+            assertTrue(body.startsWith("retry: 3000\n\n"), body);
+            assertTrue(body.endsWith("}}\n\n"), body);
+            assertEquals(": keepalive\n\n", afterEvent);
         }
     }
 
