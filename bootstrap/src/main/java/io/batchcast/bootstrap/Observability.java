@@ -7,11 +7,13 @@ import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
 import io.helidon.metrics.api.FunctionalCounter;
 import io.helidon.metrics.api.Gauge;
+import io.helidon.metrics.api.Timer;
 import io.helidon.metrics.api.MeterRegistry;
 import io.helidon.metrics.api.Tag;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.health.HealthObserver;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.LongSupplier;
 
@@ -70,17 +72,19 @@ final class Observability {
             meters.getOrCreate(FunctionalCounter.builder(meter.name(), delivery, d -> meter.value().getAsLong())
                     .description(meter.description()));
         }
-        String lag = "batchcast_delivery_lag_seconds";
-        String help = "Time from a batch's completion to its event reaching a subscriber's queue (live events)";
-        for (int i = 0; i < DeliveryCounters.LAG_BUCKETS.size(); i++) {
-            int bucket = i;
-            double le = DeliveryCounters.LAG_BUCKETS.get(i).toNanos() / 1e9;
-            meters.getOrCreate(Gauge.builder(lag + "_bucket", delivery, c -> (double) c.lagAtMost(bucket))
-                    .tags(List.of(Tag.create("le", Double.toString(le)))).description(help));
-        }
-        meters.getOrCreate(Gauge.builder(lag + "_bucket", delivery, c -> (double) c.lagCount())
-                .tags(List.of(Tag.create("le", "+Inf"))).description(help));
-        meters.getOrCreate(Gauge.builder(lag + "_count", delivery, c -> (double) c.lagCount()).description(help));
-        meters.getOrCreate(Gauge.builder(lag + "_sum", delivery, DeliveryCounters::lagSeconds).description(help));
+    }
+
+    /**
+     * The lag of live events (batch completion to a subscriber's queue) as a Prometheus histogram
+     * ({@code batchcast_delivery_lag_seconds_bucket}, {@code _count}, {@code _sum}, {@code _max}), fed by the delivery
+     * core's counters.
+     */
+    static Timer deliveryLag(MeterRegistry meters) {
+        List<Duration> buckets = DeliveryCounters.LAG_BUCKETS;
+        return meters.getOrCreate(Timer.builder("batchcast_delivery_lag")
+                .description("Time from a batch's completion to its event reaching a subscriber's queue (live events)")
+                // a histogram only: Helidon adds quantile series by default, which no Prometheus histogram may carry
+                .percentiles(new double[0])
+                .buckets(buckets.toArray(Duration[]::new)));
     }
 }

@@ -94,7 +94,7 @@ final class RunningServer {
                 settings.maxBatchesInFlight(), settings.admissionWait()), meters);
         Reconciliation reconciliation = Reconciliation.start(submitting.reconciliation(), settings.reconcileInterval());
         ManagingStrategies strategies = new ManagingStrategies(persistence.strategyStore(), clock);
-        DeliveryCounters deliveryCounters = new DeliveryCounters();
+        DeliveryCounters deliveryCounters = new DeliveryCounters(Observability.deliveryLag(meters)::record);
         EventDelivery delivery = new EventDelivery(feed, settings.delivery(), deliveryCounters, clock);
         ReadingBack reading = new ReadingBack(persistence.strategyStore(), persistence.storedBatches(),
                 persistence.orderHistory());

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 /**
  * What event delivery did since start, over every protocol, for export as metrics (read when scraped). Counters
@@ -32,7 +33,15 @@ public final class DeliveryCounters implements DeliveryObserver {
     private final LongAdder lagCount = new LongAdder();
     private final LongAdder lagNanos = new LongAdder();
 
+    private final Consumer<Duration> lagRecorder;
+
     public DeliveryCounters() {
+        this(lag -> { });
+    }
+
+    /** As above, also handing each live event's lag to {@code lagRecorder} (a metrics histogram); must not block. */
+    public DeliveryCounters(Consumer<Duration> lagRecorder) {
+        this.lagRecorder = lagRecorder;
         for (int i = 0; i < lagBuckets.length; i++) {
             lagBuckets[i] = new LongAdder();
         }
@@ -126,6 +135,7 @@ public final class DeliveryCounters implements DeliveryObserver {
         }
         lagCount.increment();
         lagNanos.add(measured.toNanos());
+        lagRecorder.accept(measured);
     }
 
     @Override
