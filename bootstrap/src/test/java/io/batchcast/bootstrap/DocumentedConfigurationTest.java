@@ -30,7 +30,7 @@ class DocumentedConfigurationTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Pattern ENV = Pattern.compile("`(BATCHCAST_[A-Z_]+)`");
     private static final Pattern KEY = Pattern.compile("`(?:batchcast\\.)?((?:http|grpc|db|retention|jwt|limits"
-            + "|execution|shutdown|sse|delivery|exchange|fix)\\.[a-z0-9.\\-]+)[^`]*`");
+            + "|execution|shutdown|sse|delivery|exchange|fix|auth|log|statistics)\\.[a-z0-9.\\-]+)[^`]*`");
     /** The root node whose value YAML cannot hold beside its children: set in the environment only. */
     private static final Set<String> VALUE_ON_A_PARENT = Set.of("exchange");
 
@@ -125,11 +125,13 @@ class DocumentedConfigurationTest {
         String[] parts = key.split("\\.");
         for (int from = 0; from < parts.length; from++) {
             String suffix = String.join(".", List.of(parts).subList(from, parts.length));
-            if (sources.contains("get(\"" + suffix + "\")") || sources.contains("positive(c, \"" + suffix + "\"")) {
+            // the key (or its tail below a node already taken) as the last argument of a lookup: get("x"),
+            // positive(c, "x"), optional(batchcast, "x")
+            if (sources.contains("\"" + suffix + "\")") || sources.contains("positive(c, \"" + suffix + "\"")) {
                 return true;
             }
         }
-        return false;
+        return sources.contains("\"batchcast." + key + "\""); // a constant with the whole key
     }
 
     private static String mainSources() throws IOException {
