@@ -249,6 +249,26 @@ async function main() {
   check(retried.batch_id === created.batch_id, 'a retry with the same request_id returns the stored response');
   console.log(`retry of ${createBatch.request_id} returned the stored batch ${retried.batch_id}`);
 
+  // Reading back: the stored result of a batch, and the strategy's orders newest first, page by page.
+  const readBack = await call(orderBatches, 'GetOrderBatch', { strategy_id: strategy.id, batch_id: created.batch_id });
+  check(JSON.stringify(readBack) === JSON.stringify(created), 'GetOrderBatch returns exactly the submit\'s response');
+  const unknown = await failsWith(call(orderBatches, 'GetOrderBatch',
+    { strategy_id: strategy.id, batch_id: '00000000-0000-0000-0000-000000000000' }));
+  check(unknown.code === grpc.status.NOT_FOUND, `an unknown batch is NOT_FOUND, got ${grpc.status[unknown.code]}`);
+  const firstPage = await call(orderBatches, 'ListOrders', { strategy_id: strategy.id, page_size: 4 });
+  const secondPage = await call(orderBatches, 'ListOrders',
+    { strategy_id: strategy.id, page_size: 4, page_token: firstPage.next_page_token });
+  const listed = [...firstPage.orders, ...secondPage.orders];
+  check(firstPage.orders.length === 4 && secondPage.orders.length === 3 && secondPage.next_page_token === '',
+    `7 orders on pages of 4 and 3, got ${firstPage.orders.length} and ${secondPage.orders.length}`);
+  check(new Set(listed.map((o) => o.client_order_id)).size === 7, 'every order listed once');
+  const cancelledOrder = listed.find((o) => o.client_order_id === `${run}-limit-1`);
+  check(cancelledOrder.status === 'ORDER_STATUS_CANCELLED' && cancelledOrder.price === '30000',
+    `the cancelled order reads back cancelled at 30000, got ${cancelledOrder.status} ${cancelledOrder.price}`);
+  const open = await call(orderBatches, 'ListOrders', { strategy_id: strategy.id, status: 'ORDER_STATUS_OPEN' });
+  check(open.orders.length === 6, `6 open orders, got ${open.orders.length}`);
+  console.log(`read back batch ${readBack.batch_id}; ListOrders: ${listed.length} orders on 2 pages, ${open.orders.length} open`);
+
   const event = await firstEventAfter(orderBatches, strategy.id, created.event_id);
   check(event.event_id === cancelled.event_id, `resumed stream delivers ${cancelled.event_id}, got ${event.event_id}`);
   check(event.batch_id === cancelled.batch_id, 'the event belongs to the cancel batch');
