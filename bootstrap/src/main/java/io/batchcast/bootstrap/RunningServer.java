@@ -42,7 +42,7 @@ final class RunningServer {
     private final ServerSettings settings;
     private final Persistence persistence;
     private final Reconciliation reconciliation;
-    private final SummarySchedule summaries;
+    private final Periodic summaries;
     private final DoorbellListener doorbell;
     private final GrpcServer grpc;
     private final EventDelivery delivery;
@@ -54,7 +54,7 @@ final class RunningServer {
     private final LogFormat format;
 
     private RunningServer(ServerSettings settings, Persistence persistence, Reconciliation reconciliation,
-            SummarySchedule summaries, DoorbellListener doorbell, GrpcServer grpc, EventDelivery delivery,
+            Periodic summaries, DoorbellListener doorbell, GrpcServer grpc, EventDelivery delivery,
             WebServer web, DemoTraffic demo, ExchangeConnection exchange, JwtAccessTokens tokens,
             LibraryMeters libraryMeters, LogFormat format) {
         this.format = format;
@@ -100,8 +100,12 @@ final class RunningServer {
                 persistence.orderHistory());
         ReadingHourlyStatistics statistics = new ReadingHourlyStatistics(persistence.strategyStore(),
                 persistence.hourlyStatistics());
-        SummarySchedule summaries = SummarySchedule.start(new ClosingSummaryPeriods(persistence.summaryPeriods(),
-                feed, settings.summaryInterval(), clock), ClosingSummaryPeriods.lag(settings.summaryInterval()));
+        // closes ended statistics periods at startup and then every quarter period (at most 5 s), on every instance;
+        // the store lets one instance append each summary
+        Periodic summaries = Periodic.start("batchcast-summaries", "statistics period summaries appended:",
+                ClosingSummaryPeriods.lag(settings.summaryInterval()), new ClosingSummaryPeriods(
+                        persistence.summaryPeriods(), feed, settings.summaryInterval(), clock)::closeDue,
+                System.Logger.Level.DEBUG);
 
         DoorbellListener doorbell = persistence.doorbellListener(feed);
         doorbell.start();

@@ -3,6 +3,7 @@ package io.batchcast.adapter.sse;
 import io.batchcast.application.port.out.AccessTokenVerification;
 import io.batchcast.application.port.out.TokenVerdict;
 import io.batchcast.application.port.out.VerifiedCaller;
+import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.Optional;
@@ -17,6 +18,20 @@ final class Callers {
             + "the batchcast_token cookie, or the access_token parameter)";
 
     private Callers() {
+    }
+
+    /**
+     * For the plain JSON routes: the origin check, then the caller; empty after answering 403 (an origin not
+     * allowed), 401 or 503 on {@code response}.
+     */
+    static Optional<VerifiedCaller> admit(ServerRequest request, ServerResponse response, CorsPolicy cors,
+            AccessTokenVerification tokens) {
+        if (!cors.admit(request, response)) {
+            ErrorResponses.send(response, Status.FORBIDDEN_403, "origin_not_allowed",
+                    "this origin is not in the allowed origins of this server");
+            return Optional.empty();
+        }
+        return verify(request, response, tokens);
     }
 
     /** The verified caller, or empty after answering 401 (or 503 when the keys are unreachable) on {@code response}. */

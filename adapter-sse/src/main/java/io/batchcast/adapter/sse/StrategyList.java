@@ -54,12 +54,7 @@ final class StrategyList implements HttpService {
     }
 
     private void list(ServerRequest request, ServerResponse response) {
-        if (!cors.admit(request, response)) {
-            ErrorResponses.send(response, Status.FORBIDDEN_403, "origin_not_allowed",
-                    "this origin is not in the allowed origins of this server");
-            return;
-        }
-        Optional<VerifiedCaller> verified = Callers.verify(request, response, tokens);
+        Optional<VerifiedCaller> verified = Callers.admit(request, response, cors, tokens);
         if (verified.isEmpty()) {
             return;
         }
