@@ -78,7 +78,10 @@ class DurabilityUnderKillIT {
                     assertEquals(null, eventOfBatch.put(event.getBatchId(), event.getEventId()), "once per batch");
                 }
                 for (SubmitOrderBatchResponse response : acknowledged.values()) {
-                    assertEquals(response.getEventId(), eventOfBatch.get(response.getBatchId()),
+                    // a batch whose steps were refused as too late (reconcile-after is 2 s here, a loaded machine
+                    // can take longer than half of it to start them) has no event, and must not be in the log
+                    assertEquals(response.getEventId().isEmpty() ? null : response.getEventId(),
+                            eventOfBatch.get(response.getBatchId()),
                             "acknowledged batch " + response.getBatchId() + " is in the log with its id");
                 }
                 Set<String> retried = new HashSet<>();
