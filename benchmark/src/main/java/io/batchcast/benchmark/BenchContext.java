@@ -56,6 +56,12 @@ final class BenchContext implements AutoCloseable {
         return options.out();
     }
 
+    /** The embedded H2 file of the current server, or empty when it runs on another database. */
+    java.util.Optional<Path> embeddedDatabaseFile() {
+        return options.dbUrl() != null ? java.util.Optional.empty()
+                : java.util.Optional.of(baseSettings.workDir().resolve("data/batchcast.mv.db"));
+    }
+
     /** The server with the default benchmark settings. */
     ServerProcess server() throws IOException, InterruptedException {
         return server(baseSettings);
