@@ -20,12 +20,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The embedded H2 file stays bounded under constant load with retention on. With {@code WRITE_DELAY 0} (H2's
- * background writer stopped) every commit's chunk stayed in the file: 4,000 batches of 10 orders grew it to about
- * 700 MB, 170 KB per batch, of which {@code SHUTDOWN COMPACT} kept 14 MB.
+ * background writer stopped) every commit's chunk stayed in the file: 3,000 batches of 10 orders grew it to about
+ * 530 MB, 170 KB per batch, of which {@code SHUTDOWN COMPACT} kept 7 MB.
  */
 class H2FileBoundTest {
 
-    private static final int BATCHES = 4_000;
+    private static final int BATCHES = 3_000;
     private static final int ORDERS_PER_BATCH = 10;
     /** At most this many batches per second, so that a faster machine writes no more per retention period. */
     private static final int MAX_RATE = 250;
