@@ -23,6 +23,7 @@ RUN apt-get update \
 WORKDIR /app
 COPY --from=build /src/bootstrap/target/libs/ /app/libs/
 COPY --from=build /src/bootstrap/target/batchcast.jar /app/batchcast.jar
+COPY bootstrap/jvm.options /app/jvm.options
 COPY LICENSE /app/LICENSE
 USER batchcast:batchcast
 # the embedded H2 database lives in the volume unless BATCHCAST_DB_URL points elsewhere (compose.yaml: PostgreSQL)
@@ -34,5 +35,6 @@ VOLUME ["/app/data"]
 EXPOSE 8080 9090
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
     CMD curl -fsS -o /dev/null "http://127.0.0.1:${BATCHCAST_HTTP_PORT}/observe/health/ready" || exit 1
-# the JVM's container support sizes the heap from the container's memory limit; JAVA_TOOL_OPTIONS overrides
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/batchcast.jar"]
+# the JVM's container support sizes the heap from the container's memory limit (JAVA_TOOL_OPTIONS overrides);
+# jvm.options selects the garbage collector: another collector means another /app/jvm.options (docs/operations.md)
+ENTRYPOINT ["java", "@/app/jvm.options", "-XX:MaxRAMPercentage=75", "-jar", "/app/batchcast.jar"]

@@ -56,6 +56,25 @@ final class BenchContext implements AutoCloseable {
         return options.out();
     }
 
+    /**
+     * The JVM options shipped with the jar ({@code bootstrap/jvm.options} beside {@code bootstrap/target/}), so that
+     * the server runs as the README starts it; left out when {@code --server-jvm-option} chooses a collector itself
+     * (two collectors on one command line are an error).
+     */
+    private java.util.Optional<Path> shippedJvmOptions(Path jar) {
+        boolean ownCollector = options.serverJvmOptions().stream().anyMatch(o -> o.matches("-XX:[+-]Use\\w+GC"));
+        Path moduleDir = jar.toAbsolutePath().getParent().getParent();
+        Path file = moduleDir.resolve("jvm.options");
+        return ownCollector || !java.nio.file.Files.isRegularFile(file) ? java.util.Optional.empty()
+                : java.util.Optional.of(file);
+    }
+
+    /** The embedded H2 file of the current server, or empty when it runs on another database. */
+    java.util.Optional<Path> embeddedDatabaseFile() {
+        return options.dbUrl() != null ? java.util.Optional.empty()
+                : java.util.Optional.of(baseSettings.workDir().resolve("data/batchcast.mv.db"));
+    }
+
     /** The server with the default benchmark settings. */
     ServerProcess server() throws IOException, InterruptedException {
         return server(baseSettings);
@@ -89,7 +108,9 @@ final class BenchContext implements AutoCloseable {
     }
 
     private ServerSettings withJvmOptions(ServerSettings settings) {
-        List<String> jvm = new ArrayList<>(options.serverJvmOptions());
+        List<String> jvm = new ArrayList<>();
+        shippedJvmOptions(settings.jar()).ifPresent(file -> jvm.add("@" + file.toAbsolutePath()));
+        jvm.addAll(options.serverJvmOptions());
         if (options.jfr()) {
             jvm.add("-XX:StartFlightRecording=filename=" + out().toAbsolutePath().resolve("server-"
                     + settings.label() + ".jfr") + ",settings=profile,dumponexit=true");

@@ -3,6 +3,7 @@ package io.batchcast.benchmark;
 import io.batchcast.benchmark.baseline.UnaryEcho;
 import io.batchcast.benchmark.gateway.Gateway;
 import io.batchcast.benchmark.gateway.OrderBatches;
+import io.batchcast.benchmark.measure.PrometheusText;
 import io.batchcast.benchmark.report.ScenarioResult;
 import io.batchcast.proto.v1.SubmitOrderBatchResponse;
 import java.util.ArrayList;
@@ -48,6 +49,11 @@ final class IngestScenario implements Scenario {
                         OrderBatches.limitOrders(strategies.get(c), OPERATIONS)), server, harness);
         context.console.say(name(), "gateway: %.0f batches/s (%d errors), %.2f ms CPU per batch (server + client)",
                 gateway.perSecond(), gateway.errors(), gateway.cpuMillisPerCall());
+        DiskUse disk = diskUse(context);
+        if (disk != null) {
+            context.console.say(name(), "disk: %,d bytes in the embedded database for %,d batches: %,.0f bytes per batch",
+                    disk.bytes(), disk.batches(), disk.bytesPerBatch());
+        }
         ClosedLoop.Outcome echo;
         try (UnaryEcho baseline = new UnaryEcho(responseBytes)) {
             byte[] request = sample.toByteArray();
@@ -56,7 +62,13 @@ final class IngestScenario implements Scenario {
         }
         context.console.say(name(), "echo:    %.0f calls/s, %.3f ms CPU per call (server + client)", echo.perSecond(),
                 echo.cpuMillisPerCall());
-        return new ScenarioResult(name())
+        ScenarioResult result = new ScenarioResult(name());
+        if (disk != null) {
+            result.figure("ingest.disk_bytes_per_retained_batch", Math.round(disk.bytesPerBatch()))
+                    .raw("disk_bytes", disk.bytes())
+                    .raw("disk_retained_batches", disk.batches());
+        }
+        return result
                 .figure("ingest.ratio", NetworkScenario.round(gateway.perSecond() / echo.perSecond(), 4))
                 .raw("batches_per_s", NetworkScenario.round(gateway.perSecond(), 1))
                 .raw("operations_per_s", NetworkScenario.round(gateway.perSecond() * OPERATIONS, 1))
@@ -74,5 +86,26 @@ final class IngestScenario implements Scenario {
                 .raw("gateway_client_cpu_ms_per_batch", NetworkScenario.round(gateway.cpuMillisPerCall(1), 3))
                 .raw("echo_cpu_ms_per_call", NetworkScenario.round(echo.cpuMillisPerCall(), 3))
                 .raw("cpu_ratio", NetworkScenario.round(echo.cpuMillisPerCall() / gateway.cpuMillisPerCall(), 4));
+    }
+
+    record DiskUse(long bytes, long batches) {
+        double bytesPerBatch() {
+            return (double) bytes / Math.max(batches, 1);
+        }
+    }
+
+    /**
+     * The embedded database file's size over the batches the server executed so far (its
+     * {@code batchcast_batches_total{outcome="executed"}}; retention keeps every one of them within a run: 7 days,
+     * 10,000 events per stream). Null on another database.
+     */
+    private static DiskUse diskUse(BenchContext context) throws java.io.IOException, InterruptedException {
+        var file = context.embeddedDatabaseFile();
+        if (file.isEmpty() || !java.nio.file.Files.exists(file.get())) {
+            return null;
+        }
+        double executed = PrometheusText.sum(context.server().metrics(), "batchcast_batches_total",
+                "outcome=\"executed\"").orElse(0);
+        return new DiskUse(java.nio.file.Files.size(file.get()), (long) executed);
     }
 }

@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -30,6 +32,16 @@ final class RunningJar implements AutoCloseable {
 
     /** On these ports: a restart where the clients (a browser's EventSource, say) expect the server to be. */
     RunningJar(Path workDir, Map<String, String> env, int httpPort, int grpcPort) throws Exception {
+        this(workDir, env, httpPort, grpcPort, List.of());
+    }
+
+    /** With {@code jvmOptions} before {@code -jar} (an argument file, {@code @jvm.options}, say). */
+    RunningJar(Path workDir, Map<String, String> env, List<String> jvmOptions) throws Exception {
+        this(workDir, env, freePort(), freePort(), jvmOptions);
+    }
+
+    private RunningJar(Path workDir, Map<String, String> env, int httpPort, int grpcPort, List<String> jvmOptions)
+            throws Exception {
         this.httpPort = httpPort;
         this.grpcPort = grpcPort;
         log = workDir.resolve("server.log");
@@ -42,7 +54,12 @@ final class RunningJar implements AutoCloseable {
                 // expect consecutive event ids whenever they ran across an hour boundary (HourlyStatisticsIT sets its own)
                 "BATCHCAST_STATISTICS_SUMMARY_dash_INTERVAL", "PT24H"));
         all.putAll(env);
-        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-jar", jar().toString())
+        List<String> command = new ArrayList<>();
+        command.add(javaBinary());
+        command.addAll(jvmOptions);
+        command.add("-jar");
+        command.add(jar().toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());

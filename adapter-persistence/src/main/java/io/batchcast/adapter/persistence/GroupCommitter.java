@@ -9,6 +9,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 /**
@@ -29,6 +30,8 @@ import javax.sql.DataSource;
 final class GroupCommitter implements AutoCloseable {
 
     static final int DEFAULT_MAX_GROUP = 128;
+    /** How long the writer waits for a group before it syncs the database's own writes (when it syncs at all). */
+    static final java.time.Duration IDLE_SYNC = java.time.Duration.ofMillis(100);
     private static final System.Logger LOG = System.getLogger(GroupCommitter.class.getName());
 
     /** Work after the commit of a group that wrote something, on the same connection (e.g. the doorbell). */
@@ -62,6 +65,7 @@ final class GroupCommitter implements AutoCloseable {
     private final Thread writer;
     private volatile boolean closed;
     private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong idleSyncs = new java.util.concurrent.atomic.AtomicLong();
 
     GroupCommitter(DataSource dataSource, int maxGroup, AfterCommit afterCommit) {
         this(dataSource, maxGroup, "", afterCommit);
@@ -131,7 +135,13 @@ final class GroupCommitter implements AutoCloseable {
         List<Member> group = new ArrayList<>(maxGroup);
         while (true) {
             try {
-                group.add(queue.take());
+                Member first = syncAfterCommit.isEmpty() ? queue.take()
+                        : queue.poll(IDLE_SYNC.toMillis(), TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    syncWhileIdle();
+                    continue;
+                }
+                group.add(first);
                 queue.drainTo(group, maxGroup - 1);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -213,6 +223,20 @@ final class GroupCommitter implements AutoCloseable {
         }
     }
 
+    /**
+     * With no group for {@link #IDLE_SYNC}: syncs what the database wrote by itself meanwhile (H2's background
+     * writer: the pruner's deletes, chunks it rewrote to compact the file), so that nothing it wrote stays unsynced
+     * for longer than that, well within the time H2 keeps the space of replaced chunks before reusing it.
+     */
+    private void syncWhileIdle() {
+        try (Connection connection = dataSource.getConnection(); var sync = connection.createStatement()) {
+            sync.execute(syncAfterCommit);
+            idleSyncs.incrementAndGet();
+        } catch (SQLException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "idle sync failed (the next group syncs again): " + e.getMessage());
+        }
+    }
+
     /** After a rolled-back group: this member in its own transaction, failing alone if it fails. */
     private void writeAlone(Member member) {
         try (Connection connection = dataSource.getConnection()) {
@@ -284,6 +308,11 @@ final class GroupCommitter implements AutoCloseable {
     /** Transactions committed so far: a group, or a member written alone after its group failed. */
     long commits() {
         return commits.get();
+    }
+
+    /** Syncs run because the writer was idle (tests). */
+    long idleSyncs() {
+        return idleSyncs.get();
     }
 
     /** Writes what is queued, then stops; later calls fail as the store being unavailable. */

@@ -186,6 +186,25 @@ class GroupCommitterTest {
         }
     }
 
+    /**
+     * An idle H2 writer syncs what H2's background writer wrote (the file's space is reused 1 s after a chunk was
+     * replaced, so nothing may stay unsynced that long); a writer without a sync statement never does.
+     */
+    @Test
+    void anIdleWriterSyncsEveryHundredMillisecondsOnlyWhenItHasASyncStatement() throws Exception {
+        try (TestDatabase database = Engine.H2.newDatabase(); Persistence migrated = database.open();
+                HikariDataSource pool = ConnectionPool.open(database.settings(), Dialect.H2)) {
+            try (GroupCommitter syncing = new GroupCommitter(pool, 128, Dialect.H2.syncAfterCommit(),
+                    (connection, results) -> { });
+                    GroupCommitter plain = new GroupCommitter(pool, 128, (connection, results) -> { })) {
+                Await.until("the idle writer synced three times", () -> syncing.idleSyncs() >= 3);
+                assertEquals(0, plain.idleSyncs());
+                assertEquals(0, syncing.commits(), "an idle sync commits nothing");
+            }
+        }
+        assertEquals(100, GroupCommitter.IDLE_SYNC.toMillis());
+    }
+
     @Test
     void h2SyncsEveryCommittedGroupToTheDeviceAndPostgresCommitsAreDurableByThemselves() {
         assertEquals("CHECKPOINT SYNC", Dialect.H2.syncAfterCommit());
