@@ -17,6 +17,7 @@ import io.batchcast.proto.v1.GetHourlyStatisticsResponse;
 import io.batchcast.application.port.in.EventSelection;
 import io.batchcast.application.port.in.OpenEventStream;
 import io.batchcast.application.port.in.OpenEventStreamUseCase;
+import io.batchcast.application.port.in.StreamCaller;
 import io.batchcast.application.port.in.StreamOpening;
 import io.batchcast.application.port.out.VerifiedCaller;
 import io.batchcast.proto.v1.OrderBatchEvent;
@@ -101,7 +102,8 @@ final class OrderBatchGrpcService extends OrderBatchServiceGrpc.OrderBatchServic
     public void streamOrderBatchEvents(
             StreamOrderBatchEventsRequest request, StreamObserver<OrderBatchEvent> responseObserver) {
         var observer = (ServerCallStreamObserver<OrderBatchEvent>) responseObserver;
-        VerifiedCaller caller = AuthInterceptor.currentCaller();
+        VerifiedCaller verified = AuthInterceptor.currentCaller();
+        var caller = new StreamCaller(verified.userId(), verified.expiresAt());
         try {
             WireChecks.stream(request);
         } catch (RuntimeException e) {

@@ -3,6 +3,7 @@ package io.batchcast.adapter.sse;
 import io.batchcast.application.port.in.EventSelection;
 import io.batchcast.application.port.in.OpenEventStream;
 import io.batchcast.application.port.in.OpenEventStreamUseCase;
+import io.batchcast.application.port.in.StreamCaller;
 import io.batchcast.application.port.in.StreamEnd;
 import io.batchcast.application.port.in.StreamOpening;
 import io.batchcast.application.port.out.AccessTokenVerification;
@@ -69,7 +70,8 @@ final class OrderBatchEventStream implements HttpService {
         Optional<EventSelection> selection = callerStrategies ? strategies(request, response) : oneStrategy(request,
                 response);
         if (selection.isPresent()) {
-            open(request, response, new OpenEventStream(verified.get(), selection.get(), StreamRequest.cursor(request)));
+            var caller = new StreamCaller(verified.get().userId(), verified.get().expiresAt());
+            open(request, response, new OpenEventStream(caller, selection.get(), StreamRequest.cursor(request)));
         }
     }
 

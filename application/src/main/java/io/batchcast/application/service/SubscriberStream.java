@@ -4,7 +4,7 @@ import io.batchcast.application.port.in.DeliveryStream;
 import io.batchcast.application.port.in.EventListener;
 import io.batchcast.application.port.in.StreamEnd;
 import io.batchcast.application.port.in.Subscription;
-import io.batchcast.application.port.out.VerifiedCaller;
+import io.batchcast.application.port.in.StreamCaller;
 import io.batchcast.application.port.out.DeliveryObserver;
 import io.batchcast.application.port.in.FrameSink;
 import io.batchcast.application.port.in.StreamProtocol;
@@ -37,7 +37,7 @@ final class SubscriberStream<F> implements DeliveryStream<F>, EventListener {
     /** Frames a writer takes from its queue for one write; bounds the bytes joined per write. */
     static final int MAX_FRAMES_PER_WRITE = 64;
 
-    private final VerifiedCaller caller;
+    private final StreamCaller caller;
     private final StreamProtocol<F> protocol;
     private final boolean userPositions;
     private final int capacity;
@@ -54,7 +54,7 @@ final class SubscriberStream<F> implements DeliveryStream<F>, EventListener {
     private boolean keepaliveOpen;
 
     /** @param userPositions whether cursors are positions in the user's sequence rather than a strategy's ids */
-    SubscriberStream(VerifiedCaller caller, StreamProtocol<F> protocol, boolean userPositions, int capacity,
+    SubscriberStream(StreamCaller caller, StreamProtocol<F> protocol, boolean userPositions, int capacity,
             DeliveryObserver observer, Clock clock, ScheduledExecutorService timers,
             Consumer<SubscriberStream<F>> release) {
         this.caller = caller;
@@ -264,7 +264,7 @@ final class SubscriberStream<F> implements DeliveryStream<F>, EventListener {
 
     /** A token valid for more than a century (or {@code Instant.MAX}: the protocol does not know) never ends it. */
     private long nanosUntilExpiry() {
-        Duration left = Duration.between(clock.instant(), caller.expiresAt());
+        Duration left = Duration.between(clock.instant(), caller.tokenExpiresAt());
         return left.compareTo(Duration.ofDays(36_500)) > 0 ? Long.MAX_VALUE / 4 : Math.max(0, left.toNanos());
     }
 

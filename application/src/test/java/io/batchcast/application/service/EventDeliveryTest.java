@@ -8,7 +8,7 @@ import io.batchcast.application.port.in.EventSelection;
 import io.batchcast.application.port.in.OpenEventStream;
 import io.batchcast.application.port.in.StreamEnd;
 import io.batchcast.application.port.in.StreamOpening;
-import io.batchcast.application.port.out.VerifiedCaller;
+import io.batchcast.application.port.in.StreamCaller;
 import io.batchcast.application.port.in.FrameSink;
 import io.batchcast.application.port.out.RecordedBatch;
 import io.batchcast.application.port.in.StreamProtocol;
@@ -154,7 +154,7 @@ class EventDeliveryTest {
     @Test
     void theStreamEndsAtTheTokensExpiry() throws Exception {
         Strategy strategy = store.create("u1", "grid", NOW);
-        var caller = new VerifiedCaller("u1", NOW.plusMillis(300));
+        var caller = new StreamCaller("u1", NOW.plusMillis(300));
         DeliveryStream<String> stream = opened(delivery.open(new OpenEventStream(caller,
                 new EventSelection.OneStrategy(strategy.id()), ""), new TextProtocol(Optional.empty())));
 
@@ -170,7 +170,7 @@ class EventDeliveryTest {
         Strategy a = store.create("u1", "a", NOW);
         Strategy b = store.create("u1", "b", NOW);
         var protocol = new TextProtocol(Optional.empty());
-        var all = new OpenEventStream(new VerifiedCaller("u1", NOW.plusSeconds(60)),
+        var all = new OpenEventStream(new StreamCaller("u1", NOW.plusSeconds(60)),
                 new EventSelection.CallerStrategies(Set.of(a.id(), b.id())), "");
         opened(delivery.open(all, protocol));
         DeliveryStream<String> second = opened(open("u1", a.id(), "", protocol));
@@ -185,7 +185,7 @@ class EventDeliveryTest {
     void anotherUsersStrategyIsRefusedAndTakesNoSlot() {
         Strategy bobs = store.create("bob", "grid", NOW);
         Strategy own = store.create("u1", "grid", NOW);
-        var request = new OpenEventStream(new VerifiedCaller("u1", NOW.plusSeconds(60)),
+        var request = new OpenEventStream(new StreamCaller("u1", NOW.plusSeconds(60)),
                 new EventSelection.CallerStrategies(Set.of(own.id(), bobs.id())), "");
 
         assertEquals(new StreamOpening.Refused<>(new StreamOpening.StrategyNotFound(bobs.id())),
@@ -215,7 +215,7 @@ class EventDeliveryTest {
     }
 
     private StreamOpening<String> open(String user, long strategyId, String cursor, TextProtocol protocol) {
-        return delivery.open(new OpenEventStream(new VerifiedCaller(user, NOW.plusSeconds(3600)),
+        return delivery.open(new OpenEventStream(new StreamCaller(user, NOW.plusSeconds(3600)),
                 new EventSelection.OneStrategy(strategyId), cursor), protocol);
     }
 

@@ -1,6 +1,5 @@
 package io.batchcast.application.port.in;
 
-import io.batchcast.application.port.out.VerifiedCaller;
 import java.util.Objects;
 
 /**
@@ -9,7 +8,7 @@ import java.util.Objects;
  * @param cursor the last event id the client saw, as sent; {@code "earliest"} replays every retained event; empty,
  *               {@code null} or malformed means live only
  */
-public record OpenEventStream(VerifiedCaller caller, EventSelection selection, String cursor) {
+public record OpenEventStream(StreamCaller caller, EventSelection selection, String cursor) {
 
     public OpenEventStream {
         Objects.requireNonNull(caller, "caller");
