@@ -35,6 +35,7 @@ class CoalescedStreamTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final TradingDesk DESK = new TradingDesk();
     private static final EventDelivery DELIVERY = DESK.delivery(DeliveryLimits.defaults(), new DeliveryCounters());
+    private static SseRouting sse;
 
     private final int port;
 
@@ -44,7 +45,7 @@ class CoalescedStreamTest {
 
     @SetUpRoute
     static void routing(HttpRouting.Builder routing) {
-        SseRouting.routing(routing, DELIVERY, SseSettings.defaults(), TestTokens.VERIFIER, Clock.systemUTC());
+        sse = SseRouting.routing(routing, DELIVERY, SseSettings.defaults(), TestTokens.VERIFIER, Clock.systemUTC());
     }
 
     @Test
@@ -93,6 +94,30 @@ class CoalescedStreamTest {
 
             assertEquals(submitted, ids(body));
             assertFalse(body.contains("batch_count"), body);
+        }
+    }
+
+    @Test
+    void besideACoalescingReaderTheOthersStillShareOnePreEncodedFramePerBatch() throws IOException {
+        long strategy = DESK.strategyOf("u-mixed");
+        try (RawStream plain = strategyStream("u-mixed", strategy, "", Map.of());
+                RawStream other = strategyStream("u-mixed", strategy, "", Map.of());
+                RawStream coalescing = strategyStream("u-mixed", strategy, "&coalesce_ms=2000", Map.of())) {
+            plain.readFrames(1, WAIT);
+            other.readFrames(1, WAIT);
+            coalescing.readFrames(1, WAIT);
+            long serializedBefore = sse.counters().framesSerialized();
+            BatchReceipt first = DESK.createLimits("u-mixed", strategy, 1);
+            BatchReceipt second = DESK.createLimits("u-mixed", strategy, 2);
+
+            String plainBody = plain.readFrames(3, WAIT);
+            assertEquals("retry: 3000\n\n" + frame(eventId(first), strategy, first.batchId(), 1, "")
+                    + frame(eventId(second), strategy, second.batchId(), 2, ""), plainBody, "as without coalescing");
+            assertEquals(plainBody, other.readFrames(3, WAIT));
+            assertEquals("retry: 3000\n\n" + frame(eventId(second), strategy, second.batchId(), 3,
+                    ",\"batch_count\":2"), coalescing.readFrames(2, WAIT));
+            assertEquals(2, sse.counters().framesSerialized() - serializedBefore,
+                    "one shared frame per batch; the merged frame is the coalescing reader's own");
         }
     }
 
