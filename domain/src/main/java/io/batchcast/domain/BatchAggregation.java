@@ -32,4 +32,29 @@ public final class BatchAggregation {
         }
         return List.copyOf(summaries);
     }
+
+    /**
+     * The summaries of two events of one strategy as one: counts summed per order type (exact: an overflow fails
+     * rather than wraps), types with nothing in either dropped, in the order of {@link OrderType}.
+     */
+    public static List<OrderTypeSummary> sum(List<OrderTypeSummary> earlier, List<OrderTypeSummary> later) {
+        OrderType[] types = OrderType.values();
+        int[] created = new int[types.length];
+        int[] cancelled = new int[types.length];
+        for (List<OrderTypeSummary> summaries : List.of(earlier, later)) {
+            for (OrderTypeSummary summary : summaries) {
+                int type = summary.orderType().ordinal();
+                created[type] = Math.addExact(created[type], summary.created());
+                cancelled[type] = Math.addExact(cancelled[type], summary.cancelled());
+            }
+        }
+        List<OrderTypeSummary> summed = new ArrayList<>(types.length);
+        for (OrderType type : types) {
+            OrderTypeSummary summary = new OrderTypeSummary(type, created[type.ordinal()], cancelled[type.ordinal()]);
+            if (!summary.isEmpty()) {
+                summed.add(summary);
+            }
+        }
+        return List.copyOf(summed);
+    }
 }

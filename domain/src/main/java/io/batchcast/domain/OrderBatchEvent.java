@@ -39,6 +39,19 @@ public record OrderBatchEvent(
         return Optional.of(new OrderBatchEvent(summaries, stream.strategyId(), stream.userId(), batchId, completedAt));
     }
 
+    /**
+     * This event and a later one of the same strategy as one (coalescing): summaries summed per order type, the
+     * later event's batch id and timestamp.
+     */
+    public OrderBatchEvent mergedWith(OrderBatchEvent later) {
+        if (later.strategyId != strategyId || !later.userId.equals(userId)) {
+            throw new IllegalArgumentException("only events of one strategy merge: " + strategyId + " and "
+                    + later.strategyId);
+        }
+        return new OrderBatchEvent(BatchAggregation.sum(summaries, later.summaries), strategyId, userId,
+                later.batchId, later.timestamp);
+    }
+
     /** ISO 8601, UTC, milliseconds: {@code 2025-10-30T12:34:56.789Z}. */
     public String timestampText() {
         return ISO_MILLIS.format(timestamp);

@@ -40,4 +40,28 @@ class OrderBatchEventTest {
         assertEquals(new StreamKey("u9", 42), event.stream());
         assertEquals("b2", event.batchId());
     }
+
+    @Test
+    void mergingSumsPerOrderTypeInTypeOrderAndKeepsTheLaterBatchIdAndTimestamp() {
+        var earlier = new OrderBatchEvent(List.of(new OrderTypeSummary(OrderType.STOP_LIMIT, 2, 0),
+                new OrderTypeSummary(OrderType.MARKET, 0, 1)), 7, "u1", "b1", Instant.parse("2026-12-02T01:00:00.100Z"));
+        var later = new OrderBatchEvent(List.of(new OrderTypeSummary(OrderType.LIMIT, 5, 3),
+                new OrderTypeSummary(OrderType.MARKET, 1, 1)), 7, "u1", "b2", Instant.parse("2026-12-02T01:00:00.250Z"));
+
+        OrderBatchEvent merged = earlier.mergedWith(later);
+
+        assertEquals(List.of(new OrderTypeSummary(OrderType.LIMIT, 5, 3), new OrderTypeSummary(OrderType.STOP_LIMIT, 2, 0),
+                new OrderTypeSummary(OrderType.MARKET, 1, 2)), merged.summaries(), "STOP_MARKET had nothing: dropped");
+        assertEquals("b2", merged.batchId());
+        assertEquals(Instant.parse("2026-12-02T01:00:00.250Z"), merged.timestamp());
+        assertEquals(7, merged.strategyId());
+    }
+
+    @Test
+    void eventsOfAnotherStrategyDoNotMerge() {
+        var one = new OrderBatchEvent(List.of(new OrderTypeSummary(OrderType.LIMIT, 1, 0)), 7, "u1", "b1", Instant.EPOCH);
+        var other = new OrderBatchEvent(List.of(new OrderTypeSummary(OrderType.LIMIT, 1, 0)), 8, "u1", "b2", Instant.EPOCH);
+
+        assertThrows(IllegalArgumentException.class, () -> one.mergedWith(other));
+    }
 }

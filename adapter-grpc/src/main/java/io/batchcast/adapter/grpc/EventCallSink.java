@@ -59,6 +59,12 @@ final class EventCallSink implements FrameSink<OrderBatchEvent>, StreamProtocol<
     }
 
     @Override
+    public Optional<OrderBatchEvent> coalesced(StoredEvent merged, int batchCount, String cursor) {
+        // the merged event carries the last merged event's id, which the mapper writes as event_id
+        return Optional.of(OrderBatchMapper.event(merged).toBuilder().setBatchCount(batchCount).build());
+    }
+
+    @Override
     public Optional<OrderBatchEvent> resync(String headCursor, String reason) {
         return Optional.empty();
     }

@@ -112,7 +112,7 @@ final class OrderBatchGrpcService extends OrderBatchServiceGrpc.OrderBatchServic
         }
         var call = new EventCallSink(observer);
         var command = new OpenEventStream(caller, new EventSelection.OneStrategy(request.getStrategyId()),
-                request.getAfterEventId());
+                request.getAfterEventId(), request.getCoalesceMs());
         StreamOpening<OrderBatchEvent> opening;
         try {
             opening = delivery.open(command, call);

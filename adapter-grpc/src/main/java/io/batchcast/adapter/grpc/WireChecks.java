@@ -1,6 +1,7 @@
 package io.batchcast.adapter.grpc;
 
 import io.batchcast.application.port.in.FieldViolation;
+import io.batchcast.application.port.in.OpenEventStream;
 import io.batchcast.domain.EventId;
 import io.batchcast.proto.v1.GetOrderBatchRequest;
 import io.batchcast.proto.v1.ListOrdersRequest;
@@ -42,6 +43,10 @@ final class WireChecks {
             violations.add(new FieldViolation("after_event_id",
                     "must be an event_id received from this API (<epoch>-<sequence>), \"earliest\" for every"
                             + " retained event, or empty for live events only"));
+        }
+        int coalesceMs = request.getCoalesceMs();
+        if (coalesceMs < 0 || coalesceMs > OpenEventStream.MAX_COALESCE_MS) {
+            violations.add(new FieldViolation("coalesce_ms", OpenEventStream.COALESCE_RANGE + ", was " + coalesceMs));
         }
         failIfAny(violations);
     }

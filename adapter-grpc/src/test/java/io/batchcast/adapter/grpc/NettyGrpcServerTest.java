@@ -19,7 +19,10 @@ import io.batchcast.application.service.ReadingBack;
 import io.batchcast.application.service.SubmittingOrderBatches;
 import io.batchcast.application.testing.InMemoryStore;
 import io.batchcast.proto.v1.CreateStrategyRequest;
+import io.batchcast.proto.v1.OrderBatchEvent;
 import io.batchcast.proto.v1.OrderBatchServiceGrpc;
+import io.batchcast.proto.v1.OrderType;
+import io.batchcast.proto.v1.OrderTypeSummary;
 import io.batchcast.proto.v1.StrategyServiceGrpc;
 import io.batchcast.proto.v1.StreamOrderBatchEventsRequest;
 import io.batchcast.proto.v1.SubmitOrderBatchResponse;
@@ -100,6 +103,46 @@ class NettyGrpcServerTest {
         assertEquals("mem-1", response.getEventId());
         assertEquals(response.getBatchId(), events.next().getBatchId());
         assertNotEquals(9090, server.port());
+    }
+
+    @Test
+    void twentyBatchesWithinTheCoalescingWindowArriveAsOneEventAndItsIdResumesWithBatchTwentyOne() throws Exception {
+        var strategies = StrategyServiceGrpc.newBlockingStub(channel).withInterceptors(Tokens.bearer(token()));
+        var orderBatches = OrderBatchServiceGrpc.newBlockingStub(channel).withInterceptors(Tokens.bearer(token()));
+        var streams = OrderBatchServiceGrpc.newStub(channel).withInterceptors(Tokens.bearer(token()));
+        long strategy = strategies.createStrategy(CreateStrategyRequest.newBuilder().setName("grid").build()).getId();
+        EventRecorder coalesced = EventRecorder.reading();
+        streams.streamOrderBatchEvents(StreamOrderBatchEventsRequest.newBuilder().setStrategyId(strategy)
+                .setCoalesceMs(3000).build(), coalesced);
+        awaitSubscribed();
+
+        SubmitOrderBatchResponse last = null;
+        for (int i = 1; i <= 20; i++) {
+            // batch i: one LIMIT and, every other batch, one STOP_LIMIT
+            last = orderBatches.submitOrderBatch(i % 2 == 0
+                    ? Batches.batch(strategy, Batches.limit("l" + i), Batches.stopLimit("s" + i))
+                    : Batches.batch(strategy, Batches.limit("l" + i)));
+        }
+
+        OrderBatchEvent merged = coalesced.next();
+        assertEquals(OrderBatchEvent.newBuilder().setEventId("mem-20").setStrategyId(strategy)
+                .setBatchId(last.getBatchId())
+                .addSummaries(OrderTypeSummary.newBuilder().setOrderType(OrderType.ORDER_TYPE_LIMIT).setCreated(20))
+                .addSummaries(OrderTypeSummary.newBuilder().setOrderType(OrderType.ORDER_TYPE_STOP_LIMIT)
+                        .setCreated(10))
+                .setTimestamp(merged.getTimestamp()).setBatchCount(20).build(), merged);
+        assertEquals(List.of(), coalesced.receivedIds(), "one event for the twenty batches");
+
+        EventRecorder resumed = EventRecorder.reading();
+        streams.streamOrderBatchEvents(StreamOrderBatchEventsRequest.newBuilder().setStrategyId(strategy)
+                .setAfterEventId(merged.getEventId()).build(), resumed);
+        SubmitOrderBatchResponse batch21 = orderBatches.submitOrderBatch(Batches.batch(strategy,
+                Batches.limit("l21")));
+        OrderBatchEvent next = resumed.next();
+        assertEquals("mem-21", next.getEventId());
+        assertEquals(batch21.getBatchId(), next.getBatchId());
+        assertEquals(0, next.getBatchCount(), "a single batch carries no batch_count");
+        assertEquals(List.of(), resumed.receivedIds(), "nothing repeated");
     }
 
     @Test

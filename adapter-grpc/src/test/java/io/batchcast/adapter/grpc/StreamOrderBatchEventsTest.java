@@ -163,6 +163,34 @@ class StreamOrderBatchEventsTest {
     }
 
     @Test
+    void coalesceMsOutOfRangeIsInvalidArgumentNamingTheFieldAndTheRange() throws Exception {
+        long strategy = batchcast.createStrategy("alice", "grid");
+        for (int coalesceMs : List.of(-1, 10_001, Integer.MAX_VALUE)) {
+            EventRecorder recorder = EventRecorder.reading();
+            batchcast.orderBatchesAsync("alice").streamOrderBatchEvents(StreamOrderBatchEventsRequest.newBuilder()
+                    .setStrategyId(strategy).setCoalesceMs(coalesceMs).build(), recorder);
+
+            StatusRuntimeException e = recorder.failure();
+            assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
+            assertEquals("coalesce_ms: must be an integer from 0 (off) to 10000 (milliseconds), was " + coalesceMs,
+                    e.getStatus().getDescription());
+            assertEquals(Map.of("coalesce_ms", "must be an integer from 0 (off) to 10000 (milliseconds), was "
+                    + coalesceMs), ErrorDetails.fieldViolations(e));
+        }
+    }
+
+    @Test
+    void withoutCoalesceMsEachBatchIsItsOwnEventWithoutABatchCount() throws Exception {
+        long strategy = batchcast.createStrategy("alice", "grid");
+        EventRecorder events = stream("alice", strategy, "");
+        SubmitOrderBatchResponse first = submit("alice", strategy, "l1");
+        SubmitOrderBatchResponse second = submit("alice", strategy, "l2");
+
+        assertEquals(oneLimitCreated("mem-1", strategy, first.getBatchId()), events.next());
+        assertEquals(oneLimitCreated("mem-2", strategy, second.getBatchId()), events.next());
+    }
+
+    @Test
     void anotherUsersStrategyIsNotFoundAndFreesTheStreamSlot() throws Exception {
         restartWith(DeliveryLimits.defaults().withMaxStreamsPerUser(1).withQueueCapacity(16));
         long bobs = batchcast.createStrategy("bob", "bob's");

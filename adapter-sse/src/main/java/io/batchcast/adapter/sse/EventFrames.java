@@ -50,13 +50,24 @@ final class EventFrames {
     /** The same with {@code cursor} as its {@code id:} (the stream's id, or a subscription position). */
     static byte[] eventFrame(StoredEvent stored, String cursor) {
         return switch (stored.event()) {
-            case OrderBatchEvent batch -> orderBatchUpdate(cursor, batch);
+            case OrderBatchEvent batch -> orderBatchUpdate(cursor, batch, 1);
             case OrderHourlySummary summary -> orderHourlySummary(cursor, summary);
         };
     }
 
-    /** One batch, one frame; the event's user id stays on the server. */
-    private static byte[] orderBatchUpdate(String cursor, OrderBatchEvent event) {
+    /**
+     * A coalesced run of {@code batchCount} batches (at least 2) as one {@code order_batch_update} frame: the merged
+     * summaries, the last batch's id and timestamp, {@code "batch_count"} after them, and {@code cursor} (the last
+     * merged event's) as its {@code id:}.
+     */
+    static byte[] coalescedFrame(StoredEvent merged, int batchCount, String cursor) {
+        OrderBatchEvent batch = merged.batchEvent().orElseThrow(
+                () -> new IllegalArgumentException("only batch events are coalesced, not " + merged.id()));
+        return orderBatchUpdate(cursor, batch, batchCount);
+    }
+
+    /** One batch (or a coalesced run), one frame; the event's user id stays on the server. */
+    private static byte[] orderBatchUpdate(String cursor, OrderBatchEvent event, int batchCount) {
         return frame(cursor, ORDER_BATCH_UPDATE, json -> {
             json.writeNumberField("strategy_id", event.strategyId());
             json.writeStringField("batch_id", event.batchId());
@@ -70,6 +81,9 @@ final class EventFrames {
             }
             json.writeEndArray();
             json.writeStringField("timestamp", event.timestampText());
+            if (batchCount > 1) {
+                json.writeNumberField("batch_count", batchCount);
+            }
         });
     }
 

@@ -16,6 +16,7 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
@@ -69,10 +70,18 @@ final class OrderBatchEventStream implements HttpService {
         }
         Optional<EventSelection> selection = callerStrategies ? strategies(request, response) : oneStrategy(request,
                 response);
-        if (selection.isPresent()) {
-            var caller = new StreamCaller(verified.get().userId(), verified.get().expiresAt());
-            open(request, response, new OpenEventStream(caller, selection.get(), StreamRequest.cursor(request)));
+        if (selection.isEmpty()) {
+            return;
         }
+        OptionalInt coalesceMs = StreamRequest.coalesceMs(request);
+        if (coalesceMs.isEmpty()) {
+            refuse(response, Status.BAD_REQUEST_400, "invalid_coalesce_ms", StreamRequest.COALESCE_QUERY + " "
+                    + OpenEventStream.COALESCE_RANGE + ", given once");
+            return;
+        }
+        var caller = new StreamCaller(verified.get().userId(), verified.get().expiresAt());
+        open(request, response, new OpenEventStream(caller, selection.get(), StreamRequest.cursor(request),
+                coalesceMs.getAsInt()));
     }
 
     private Optional<EventSelection> oneStrategy(ServerRequest request, ServerResponse response) {

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * The text/event-stream framing for the delivery core: a {@code retry:} field first, each event as its shared
- * pre-encoded frame, an {@code event: resync} frame for an unusable cursor (the stream then continues live), and
+ * pre-encoded frame (a coalesced run as a frame of this subscriber's own), an {@code event: resync} frame for an unusable cursor (the stream then continues live), and
  * the {@code : keepalive} comment in two halves.
  */
 final class SseProtocol implements StreamProtocol<byte[]> {
@@ -31,6 +31,11 @@ final class SseProtocol implements StreamProtocol<byte[]> {
     @Override
     public Optional<byte[]> event(StoredEvent event, String cursor) {
         return Optional.of(frames.frameFor(event, cursor));
+    }
+
+    @Override
+    public Optional<byte[]> coalesced(StoredEvent merged, int batchCount, String cursor) {
+        return Optional.of(EventFrames.coalescedFrame(merged, batchCount, cursor));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.batchcast.adapter.sse;
 
+import io.batchcast.application.port.in.OpenEventStream;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
@@ -7,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 
@@ -20,6 +22,7 @@ final class StreamRequest {
     static final String TOKEN_QUERY = "access_token";
     static final String CURSOR_QUERY = "last_event_id";
     static final String STRATEGY_QUERY = "strategy";
+    static final String COALESCE_QUERY = "coalesce_ms";
     static final HeaderName LAST_EVENT_ID = HeaderNames.create("Last-Event-ID");
 
     private static final String BEARER = "bearer ";
@@ -107,6 +110,23 @@ final class StreamRequest {
                     + " (sse.max-strategies-per-stream), the request names " + ids.size());
         }
         return new Strategies.Named(Set.copyOf(ids));
+    }
+
+    /**
+     * The {@code coalesce_ms} window: absent means 0 (off); one value of 0..10000 digits only; anything else
+     * (a sign, a fraction, out of range, given twice) is a bad request.
+     */
+    static OptionalInt coalesceMs(ServerRequest request) {
+        List<String> values = request.query().all(COALESCE_QUERY, List::of);
+        if (values.isEmpty()) {
+            return OptionalInt.of(0);
+        }
+        String text = values.getFirst();
+        if (values.size() > 1 || text.isEmpty() || text.length() > 5 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return OptionalInt.empty();
+        }
+        int millis = Integer.parseInt(text);
+        return millis <= OpenEventStream.MAX_COALESCE_MS ? OptionalInt.of(millis) : OptionalInt.empty();
     }
 
     /** Whether {@code Accept-Encoding} lists gzip (or {@code *}) with a non-zero quality. */

@@ -58,7 +58,7 @@ public final class EventDelivery implements OpenEventStreamUseCase, AutoCloseabl
     public <F> StreamOpening<F> open(OpenEventStream request, StreamProtocol<F> protocol) {
         boolean userPositions = request.selection() instanceof EventSelection.CallerStrategies;
         var stream = new SubscriberStream<F>(request.caller(), protocol, userPositions, limits.queueCapacity(),
-                observer, clock, timers, this::release);
+                request.coalesceMs(), observer, clock, timers, this::release);
         StreamOpening.Refusal refusal = admit(stream);
         if (refusal == null) {
             refusal = subscribe(request, stream);

@@ -11,8 +11,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * a resync) go to an unbounded backlog: the feed replays up to its own limit before the stream can start writing,
  * and that must not count as falling behind. Once {@link #joined()}, frames go to a bounded queue, and a full queue
  * means the reader is too slow: frames count from when they are offered until they are {@link #written}, so the
- * ones the writer has taken but not yet written count too. (This queue is also where a per-subscriber merge of events would go: the writer takes
- * everything waiting at once, see {@link #drainWaiting}.)
+ * ones the writer has taken but not yet written count too. A coalescing stream merges its runs before they get here
+ * ({@link CoalescingRun}): a merged event takes one slot, like any frame.
  *
  * <p>The queue is a {@link LinkedBlockingQueue}: it takes memory per frame waiting, not per slot allowed, so an idle
  * stream, which is most of them, holds no slots at all.

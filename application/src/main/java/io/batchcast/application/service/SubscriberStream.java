@@ -17,7 +17,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -31,6 +34,10 @@ import java.util.function.Consumer;
  * <p>A keepalive goes out in two halves, each after half an interval of quiet (or the second in front of the next
  * frame, whichever comes first): a client that closed its connection is only found by the second write after it
  * left, so writing at least every half interval finds it within one interval.
+ *
+ * <p>A stream that asked for coalescing passes its events through a {@link CoalescingRun} first: a run of one
+ * strategy's batches goes out as one merged frame, encoded for this subscriber alone; other streams keep the shared
+ * frames.
  */
 final class SubscriberStream<F> implements DeliveryStream<F>, EventListener {
 
@@ -47,6 +54,8 @@ final class SubscriberStream<F> implements DeliveryStream<F>, EventListener {
     private final SubscriberQueue<F> queue;
     private final Optional<Keepalive<F>> keepalive;
     private final KeepaliveTimer timer;
+    /** Null when the stream does not coalesce. */
+    private final CoalescingRun run;
     private final AtomicReference<StreamEnd> end = new AtomicReference<>();
     private volatile FrameSink<F> sink;
     private volatile Subscription subscription;
@@ -54,8 +63,9 @@ final class SubscriberStream<F> implements DeliveryStream<F>, EventListener {
     private boolean keepaliveOpen;
 
     /** @param userPositions whether cursors are positions in the user's sequence rather than a strategy's ids */
+    /** @param coalesceMs the coalescing window, 0 for none */
     SubscriberStream(StreamCaller caller, StreamProtocol<F> protocol, boolean userPositions, int capacity,
-            DeliveryObserver observer, Clock clock, ScheduledExecutorService timers,
+            int coalesceMs, DeliveryObserver observer, Clock clock, ScheduledExecutorService timers,
             Consumer<SubscriberStream<F>> release) {
         this.caller = caller;
         this.protocol = protocol;
@@ -68,6 +78,17 @@ final class SubscriberStream<F> implements DeliveryStream<F>, EventListener {
         this.keepalive = protocol.keepalive();
         long keepaliveNanos = keepalive.map(k -> k.interval().toNanos()).orElse(Long.MAX_VALUE);
         this.timer = new KeepaliveTimer(timers, keepaliveNanos, queue::wakeUp);
+        this.run = coalesceMs == 0 ? null
+                : new CoalescingRun(coalesceMs, clock, (millis, task) -> schedule(timers, millis, task), this::send);
+    }
+
+    private static Runnable schedule(ScheduledExecutorService timers, long millis, Runnable task) {
+        try {
+            ScheduledFuture<?> scheduled = timers.schedule(task, millis, TimeUnit.MILLISECONDS);
+            return () -> scheduled.cancel(false);
+        } catch (RejectedExecutionException e) {
+            return () -> { }; // shutting down: finish() sends what is pending
+        }
     }
 
     String userId() {
@@ -79,16 +100,30 @@ final class SubscriberStream<F> implements DeliveryStream<F>, EventListener {
         if (end.get() != null) {
             return;
         }
+        if (run != null) {
+            run.offer(event);
+        } else {
+            send(new CoalescingRun.Released(event, 1, event.event().timestamp()));
+        }
+    }
+
+    /** Queues one event's frame, or a merged run's (its lag counts from the first event it holds). */
+    private void send(CoalescingRun.Released released) {
+        if (end.get() != null) {
+            return;
+        }
+        StoredEvent event = released.event();
         String cursor = userPositions ? Cursor.userText(new EventId(event.id().epoch(), event.userSeq()))
                 : event.id().toString();
-        Optional<F> frame = protocol.event(event, cursor);
+        Optional<F> frame = released.batchCount() > 1 ? protocol.coalesced(event, released.batchCount(), cursor)
+                : protocol.event(event, cursor);
         if (frame.isEmpty()) {
             return;
         }
         SubscriberQueue.Offered offered = queue.offer(new Entry<>(frame.get(), true));
         switch (offered) {
             case BACKLOG -> observer.eventReplayed();
-            case QUEUED -> observer.liveEventQueued(Duration.between(event.event().timestamp(), clock.instant()));
+            case QUEUED -> observer.liveEventQueued(Duration.between(released.firstTimestamp(), clock.instant()));
             case FULL -> {
                 if (end.compareAndSet(null, new StreamEnd.TooSlow(capacity))) {
                     observer.slowReaderEvicted();
@@ -144,6 +179,9 @@ final class SubscriberStream<F> implements DeliveryStream<F>, EventListener {
             subscription = null;
             current.close();
         }
+        if (run != null) {
+            run.stop();
+        }
         release.accept(this);
         if (first) {
             queue.offerEnd(); // a writer waiting for frames stops
@@ -152,6 +190,9 @@ final class SubscriberStream<F> implements DeliveryStream<F>, EventListener {
 
     /** Ends the stream cleanly after the frames already queued (shutdown, or an unusable cursor). */
     void finish(StreamEnd reason) {
+        if (run != null) {
+            run.flush(); // a clean end sends the pending run first
+        }
         endWith(reason);
         queue.offerEnd();
     }

@@ -207,6 +207,29 @@ class EventDeliveryTest {
     }
 
     @Test
+    void aCoalescingStreamMergesItsReplayIntoOneFrameAndSendsThePendingRunBeforeAShutdown() throws Exception {
+        Strategy strategy = store.create("u1", "grid", NOW);
+        String seen = publish(strategy);
+        String last = "";
+        for (int i = 0; i < 20; i++) {
+            last = publish(strategy);
+        }
+        var sink = new RecordingSink(false);
+        DeliveryStream<String> stream = opened(delivery.open(new OpenEventStream(
+                new StreamCaller("u1", NOW.plusSeconds(3600)), new EventSelection.OneStrategy(strategy.id()),
+                cursorOf(seen), OpenEventStream.MAX_COALESCE_MS), new TextProtocol(Optional.empty())));
+        CompletableFuture<StreamEnd> end = CompletableFuture.supplyAsync(() -> stream.run(sink), threads);
+        assertEquals(List.of("open"), sink.writes.poll(10, TimeUnit.SECONDS), "the run is pending, not written");
+
+        delivery.close(); // long before the 10 s window closes
+
+        assertEquals(List.of("merged 20 " + cursorOf(last) + " b21 [OrderTypeSummary[orderType=LIMIT, created=20,"
+                + " cancelled=0]]"), sink.writes.poll(10, TimeUnit.SECONDS));
+        assertEquals(new StreamEnd.ShutDown(), end.get(10, TimeUnit.SECONDS));
+        assertEquals(1, counters.eventsDelivered(), "one frame");
+    }
+
+    @Test
     void afterShutdownNewStreamsAreRefused() {
         Strategy strategy = store.create("u1", "grid", NOW);
         delivery.close();
@@ -248,6 +271,13 @@ class EventDeliveryTest {
         @Override
         public Optional<String> event(StoredEvent event, String cursor) {
             return Optional.of("event " + cursor);
+        }
+
+        @Override
+        public Optional<String> coalesced(StoredEvent merged, int batchCount, String cursor) {
+            var batch = merged.batchEvent().orElseThrow();
+            return Optional.of("merged " + batchCount + " " + cursor + " " + batch.batchId() + " "
+                    + batch.summaries());
         }
 
         @Override

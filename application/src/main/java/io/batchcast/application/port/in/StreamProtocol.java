@@ -21,6 +21,14 @@ public interface StreamProtocol<F> {
      */
     Optional<F> event(StoredEvent event, String cursor);
 
+    /**
+     * A run of a subscriber's events merged into one (coalescing): {@code merged} holds the summed
+     * {@code OrderBatchEvent} under the id (and user position) of the last merged event, {@code batchCount} (at
+     * least 2) says how many batches it stands for, and {@code cursor} resumes the stream right after the last one.
+     * Encoded per subscriber: merged frames are not shared.
+     */
+    Optional<F> coalesced(StoredEvent merged, int batchCount, String cursor);
+
     /** The frame that tells the client its cursor was unusable; empty when the protocol ends the stream instead. */
     Optional<F> resync(String headCursor, String reason);
 
