@@ -90,7 +90,11 @@ final class InProcessBatchcast implements AutoCloseable {
     }
 
     OrderBatchServiceGrpc.OrderBatchServiceStub orderBatchesAsync(String userId) {
-        return OrderBatchServiceGrpc.newStub(channel).withInterceptors(Tokens.bearer(Tokens.valid(userId)));
+        return orderBatchesAsyncWithToken(Tokens.valid(userId));
+    }
+
+    OrderBatchServiceGrpc.OrderBatchServiceStub orderBatchesAsyncWithToken(String token) {
+        return OrderBatchServiceGrpc.newStub(channel).withInterceptors(Tokens.bearer(token));
     }
 
     StrategyServiceGrpc.StrategyServiceBlockingStub strategies(String userId) {

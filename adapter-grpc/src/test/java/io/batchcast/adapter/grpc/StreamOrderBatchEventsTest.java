@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.google.rpc.ErrorInfo;
+import com.nimbusds.jose.JWSAlgorithm;
 import io.batchcast.adapter.exchange.PaperExchangeSettings;
 import io.batchcast.application.service.BatchLimits;
 import io.batchcast.domain.HourlyStatistics;
@@ -160,6 +161,21 @@ class StreamOrderBatchEventsTest {
         assertEquals(Status.Code.INVALID_ARGUMENT, e.getStatus().getCode());
         assertEquals(Map.of("after_event_id", "must be an event_id received from this API (<epoch>-<sequence>),"
                 + " \"earliest\" for every retained event, or empty for live events only"), ErrorDetails.fieldViolations(e));
+    }
+
+    @Test
+    void theStreamEndsAtTheTokensExpiryWithUnauthenticated() throws Exception {
+        long strategy = batchcast.createStrategy("alice", "grid");
+        // the server's clock stands at Tokens.NOW: this token has one second left
+        String token = Tokens.signed(JWSAlgorithm.HS256, Tokens.SECRET, "alice", Tokens.NOW.plusSeconds(1));
+        EventRecorder recorder = EventRecorder.reading();
+        batchcast.orderBatchesAsyncWithToken(token).streamOrderBatchEvents(
+                StreamOrderBatchEventsRequest.newBuilder().setStrategyId(strategy).build(), recorder);
+
+        StatusRuntimeException e = recorder.failure();
+        assertEquals(Status.Code.UNAUTHENTICATED, e.getStatus().getCode());
+        assertEquals("the access token expired; call again with after_event_id set to the last event_id you"
+                + " received, with a fresh token", e.getStatus().getDescription());
     }
 
     @Test
