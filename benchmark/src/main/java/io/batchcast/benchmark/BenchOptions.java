@@ -16,11 +16,11 @@ record BenchOptions(boolean quick, String dbUrl, String dbUser, String dbPasswor
                     Set<String> only, boolean jfr, List<String> serverJvmOptions, Map<String, String> serverEnv) {
 
     static final List<String> SCENARIOS = List.of("network", "ingest", "latency", "fanout", "connections", "slow",
-            "burst", "batch");
+            "burst", "connections64", "batch");
     static final String USAGE = """
             usage: java -jar benchmark/target/batchcast-bench.jar [--quick] [--db-url URL [--db-user U]
                    [--db-password P]] [--server-jar PATH]
-                   [--only network,ingest,latency,fanout,connections,slow,burst,batch] [--jfr] [--server-jvm-option OPT]...
+                   [--only network,ingest,latency,fanout,connections,slow,burst,connections64,batch] [--jfr] [--server-jvm-option OPT]...
                    [--server-env KEY=VALUE]... --out DIR
               --quick              the short profile (< 5 min) instead of the full one (< 30 min)
               --db-url URL         the server's BATCHCAST_DB_URL (default: embedded H2 in a fresh directory under DIR)

@@ -55,7 +55,8 @@ public final class BenchmarkMain {
         // one server run for all but the batch goal, which needs the paper exchange's latency set
         // connections runs late: pushed to the open-files limit, the server may lose its HTTP listener
         List<Scenario> scenarios = List.of(new NetworkScenario(), new IngestScenario(), latency, fanout,
-                new SlowConsumerScenario(), new BurstScenario(), new ConnectionsScenario(), new BatchLatencyScenario());
+                new SlowConsumerScenario(), new BurstScenario(), new ConnectionsScenario(), new ConnectionsScenario(64),
+                new BatchLatencyScenario());
         boolean allRan = true;
         try (BenchContext context = new BenchContext(options, sizes, console)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(context)));

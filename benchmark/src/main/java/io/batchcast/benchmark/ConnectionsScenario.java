@@ -20,16 +20,37 @@ import java.util.concurrent.atomic.AtomicLong;
  * and heap in use; the cost of one connection is the least-squares slope over the steps, so fixed costs (JIT, pools,
  * the first connection's buffers) do not count against it. Opening stops at the first step where readers fail; that
  * step is recorded but left out of the fit, and the count is then what the last clean step held.
+ *
+ * <p>Run with one strategy per stream ({@code connections}: each reader on
+ * {@code /api/v1/strategies/{id}/events}) or with many ({@code connections64}: each reader on {@code /api/v1/events}
+ * of a user who owns 64 strategies, so every connection subscribes to all 64).
  */
 final class ConnectionsScenario implements Scenario {
 
-    /** Readers per strategy, each strategy its own user: well under the server's per-user stream limit. */
+    /** Readers per user (each user's streams on one strategy, or on all of its strategies): under the stream limit. */
     private static final int READERS_PER_STRATEGY = 1000;
     private static final int WARM_UP_CONNECTIONS = 500;
 
+    private final int strategiesPerStream;
+
+    /** One strategy per stream. */
+    ConnectionsScenario() {
+        this(1);
+    }
+
+    /** @param strategiesPerStream 1: the per-strategy endpoint; more: {@code /api/v1/events} over that many */
+    ConnectionsScenario(int strategiesPerStream) {
+        this.strategiesPerStream = strategiesPerStream;
+    }
+
     @Override
     public String name() {
-        return "connections";
+        return strategiesPerStream == 1 ? "connections" : "connections" + strategiesPerStream;
+    }
+
+    private String path(List<Long> strategies, int reader) {
+        return strategiesPerStream == 1 ? Gateway.eventsPath(strategies.get(reader / READERS_PER_STRATEGY))
+                : "/api/v1/events";
     }
 
     @Override
@@ -39,8 +60,11 @@ final class ConnectionsScenario implements Scenario {
         List<Gateway> engines = new ArrayList<>();
         List<Long> strategies = new ArrayList<>();
         for (int s = 0; s * READERS_PER_STRATEGY < sizes.connections(); s++) {
-            engines.add(context.gateway("bench-connections-" + s));
+            engines.add(context.gateway("bench-" + name() + "-" + s));
             strategies.add(engines.getLast().createStrategy("idle " + s));
+            for (int more = 1; more < strategiesPerStream; more++) {
+                engines.getLast().createStrategy("idle " + s + "." + more);
+            }
         }
         AtomicLong heartbeats = new AtomicLong();
         List<double[]> samples = new ArrayList<>();
@@ -50,8 +74,7 @@ final class ConnectionsScenario implements Scenario {
         try (SseAudience audience = new SseAudience()) {
             // the first few hundred streams also pay one-time costs (pools, caches, JIT): they open before the baseline
             int warm = Math.min(WARM_UP_CONNECTIONS, sizes.connections() / 20);
-            audience.open(0, warm, r -> SseEndpoint.loopback(server.httpPort,
-                    Gateway.eventsPath(strategies.get(r / READERS_PER_STRATEGY)),
+            audience.open(0, warm, r -> SseEndpoint.loopback(server.httpPort, path(strategies, r),
                     engines.get(r / READERS_PER_STRATEGY).token()), r -> false,
                     LoopbackAddresses.defaults(), (r, frame, t) -> heartbeats.incrementAndGet());
             settle(sizes);
@@ -62,8 +85,7 @@ final class ConnectionsScenario implements Scenario {
             int lastGoodOpen = audience.connected();
             for (int step = 1; step <= sizes.connectionSteps() && failure == null; step++) {
                 int to = (int) ((long) sizes.connections() * step / sizes.connectionSteps());
-                audience.open(opened, to, r -> SseEndpoint.loopback(server.httpPort,
-                        Gateway.eventsPath(strategies.get(r / READERS_PER_STRATEGY)),
+                audience.open(opened, to, r -> SseEndpoint.loopback(server.httpPort, path(strategies, r),
                         engines.get(r / READERS_PER_STRATEGY).token()), r -> false,
                         LoopbackAddresses.defaults(), (r, frame, t) -> heartbeats.incrementAndGet());
                 opened = to;
@@ -175,8 +197,8 @@ final class ConnectionsScenario implements Scenario {
         double rssSlope = LinearFit.slope(x, samples.stream().mapToDouble(s -> s[1]).toArray());
         double heapSlope = LinearFit.slope(x, samples.stream().mapToDouble(s -> s[2]).toArray());
         return new ScenarioResult(name())
-                .figure("connections.count", held)
-                .figure("connections.bytes_per_connection", bytesPerConnection(rssSlope, heapSlope))
+                .figure(name() + ".count", held)
+                .figure(name() + ".bytes_per_connection", bytesPerConnection(rssSlope, heapSlope))
                 .raw("rss_bytes_per_connection", Math.round(rssSlope))
                 .raw("heap_bytes_per_connection", Math.round(heapSlope))
                 .raw("steps", steps)

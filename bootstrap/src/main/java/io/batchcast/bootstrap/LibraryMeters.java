@@ -56,16 +56,25 @@ final class LibraryMeters implements AutoCloseable {
                     .description("CPU time used by the process")
                     .register(registry);
         }
+    }
+
+    /** The library meters on the Micrometer registry that {@code helidon} wraps; the JVM's follow {@link #bindJvm}. */
+    static LibraryMeters bind(io.helidon.metrics.api.MeterRegistry helidon) {
+        return new LibraryMeters(helidon.unwrap(MeterRegistry.class));
+    }
+
+    /**
+     * Binds the JVM meters. Call it once every meter of our own exists: some JVM binders register new meters later
+     * from the JVM's own threads (a GC notification registers the pause timer of a new cause), taking Micrometer's
+     * registry lock and then, in Helidon's listener, Helidon's; Helidon's {@code getOrCreate} takes them the other
+     * way round, so the two at once could deadlock (a startup that hung was seen in CI).
+     */
+    void bindJvm() {
         for (MeterBinder binder : List.of(new JvmMemoryMetrics(), gc, new JvmThreadMetrics(), virtualThreads,
                 new ClassLoaderMetrics(), new JvmInfoMetrics(), new ProcessorMetrics(), new UptimeMetrics(),
                 new FileDescriptorMetrics())) {
             binder.bindTo(registry);
         }
-    }
-
-    /** Binds the JVM meters now, on the Micrometer registry that {@code helidon} wraps. */
-    static LibraryMeters bind(io.helidon.metrics.api.MeterRegistry helidon) {
-        return new LibraryMeters(helidon.unwrap(MeterRegistry.class));
     }
 
     /** Counts and times every gRPC call: tags {@code service}, {@code method}, {@code methodType}, {@code statusCode}. */

@@ -27,6 +27,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Counts batches by how they ended, operations by outcome and events emitted, around the real use case. */
 final class ObservedSubmissions implements SubmitOrderBatchUseCase {
 
+    private static final List<String> OUTCOMES = List.of("executed", "failed", "invalid", "not_found",
+            "request_id_conflict", "request_in_progress", "request_abandoned", "store_unavailable", "over_capacity",
+            "outcome_unknown");
+
     private final SubmitOrderBatchUseCase delegate;
     private final MeterRegistry registry;
     private final Map<String, Counter> batches = new ConcurrentHashMap<>();
@@ -40,6 +44,10 @@ final class ObservedSubmissions implements SubmitOrderBatchUseCase {
             operations.put(outcome, registry.getOrCreate(Counter.builder("batchcast_operations")
                     .description("Operations executed, by outcome")
                     .tags(List.of(Tag.create("outcome", outcome.name().toLowerCase())))));
+        }
+        // every outcome's counter now, not on first use: see LibraryMeters.bindJvm
+        for (String outcome : OUTCOMES) {
+            batches(outcome);
         }
         events = registry.getOrCreate(Counter.builder("batchcast_events_emitted")
                 .description("order_batch_update events emitted (one per batch with a non-empty summary)"));

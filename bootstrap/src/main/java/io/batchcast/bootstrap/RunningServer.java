@@ -138,6 +138,7 @@ final class RunningServer {
                     null);
         }
         Observability.exportStreamCounters(sse[0].counters(), deliveryCounters, meters);
+        libraryMeters.bindJvm(); // last: no getOrCreate of ours may run after it (see bindJvm)
 
         DemoTraffic demo = null;
         Banner banner = new Banner(settings, web.port(), grpc.port(), secret, new TokenIssuer(secret, clock),
