@@ -9,10 +9,10 @@ import io.batchcast.domain.OrderHourlySummary;
 import io.batchcast.domain.OrderType;
 import io.batchcast.domain.OrderTypeSummary;
 import io.batchcast.domain.StoredEvent;
-import java.time.Clock;
+
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,7 @@ class CoalescingRunTest {
     private static final Instant T0 = Instant.parse("2026-12-02T01:00:00Z");
     private static final int WINDOW = 100;
 
-    private final ManualClock clock = new ManualClock();
+    private final MovableClock clock = new MovableClock(T0);
     private final ManualTimer timer = new ManualTimer();
     private final List<CoalescingRun.Released> out = new ArrayList<>();
     private final CoalescingRun run = new CoalescingRun(WINDOW, clock, timer, out::add);
@@ -31,10 +31,10 @@ class CoalescingRunTest {
     @Test
     void batchesWithinTheWindowGoOutAsOneWhenItClosesSummedPerTypeInTypeOrder() {
         run.offer(batch(7, 5, List.of(new OrderTypeSummary(OrderType.MARKET, 1, 0))));
-        clock.advance(40);
+        clock.advance(Duration.ofMillis(40));
         run.offer(batch(7, 6, List.of(new OrderTypeSummary(OrderType.LIMIT, 5, 3),
                 new OrderTypeSummary(OrderType.MARKET, 0, 2))));
-        clock.advance(59);
+        clock.advance(Duration.ofMillis(59));
         StoredEvent last = batch(7, 7, List.of(new OrderTypeSummary(OrderType.STOP_LIMIT, 2, 0)));
         run.offer(last);
         assertEquals(List.of(), out, "nothing before the window closes");
@@ -69,7 +69,7 @@ class CoalescingRunTest {
     void anEventAfterTheWindowStartsANewRunEvenBeforeTheTimerRan() {
         run.offer(batch(7, 1, List.of(new OrderTypeSummary(OrderType.LIMIT, 1, 0))));
         run.offer(batch(7, 2, List.of(new OrderTypeSummary(OrderType.LIMIT, 1, 0))));
-        clock.advance(WINDOW);
+        clock.advance(Duration.ofMillis(WINDOW));
         run.offer(batch(7, 3, List.of(new OrderTypeSummary(OrderType.LIMIT, 1, 0))));
 
         assertEquals(List.of(2), counts());
@@ -139,29 +139,6 @@ class CoalescingRunTest {
     private StoredEvent batch(long strategy, long id, List<OrderTypeSummary> summaries) {
         return new StoredEvent(new EventId("e1", id),
                 new OrderBatchEvent(summaries, strategy, "u1", "batch-" + id, T0.plusMillis(id)), id * 10);
-    }
-
-    private static final class ManualClock extends Clock {
-        private Instant now = T0;
-
-        void advance(long millis) {
-            now = now.plusMillis(millis);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 
     /** Remembers each task; {@link #fire()} runs the latest one, as the window closing would. */

@@ -23,11 +23,10 @@ import io.batchcast.domain.OrderType;
 import io.batchcast.domain.OrderTypeSummary;
 import io.batchcast.domain.StoredEvent;
 import io.batchcast.domain.Strategy;
-import java.time.Clock;
+
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
@@ -40,27 +39,7 @@ class CrashSafeExecutionTest {
     private static final Instant START = Instant.parse("2026-12-01T12:00:00Z");
     private static final Duration RECONCILE_AFTER = Duration.ofSeconds(30);
 
-    /** A clock the test moves. */
-    private static final class TestClock extends Clock {
-        volatile Instant now = START;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
-    private final TestClock clock = new TestClock();
+    private final MovableClock clock = new MovableClock(START);
     private final InMemoryStore store = new InMemoryStore();
     private final ScriptedExchange exchange = new ScriptedExchange();
     private final List<StoredEvent> published = new CopyOnWriteArrayList<>();
@@ -172,7 +151,7 @@ class CrashSafeExecutionTest {
         exchange.beforePlace = order -> { };
         store.down = false; // the first instance died holding the results; another one gets the retry
 
-        clock.now = START.plus(RECONCILE_AFTER);
+        clock.set(START.plus(RECONCILE_AFTER));
         BatchReceipt retry = instance().submit(command("req-1", limit("a")));
 
         assertEquals(List.of(OperationResult.created(0, "x-1", "a", OrderType.LIMIT)), retry.results());
@@ -192,10 +171,10 @@ class CrashSafeExecutionTest {
                 START);
         store.open(intent);
         exchange.place(strategy.id(), "vid-0", IntentStepsFixture.placeOf("p0"));
-        clock.now = START.plus(Duration.ofSeconds(29));
+        clock.set(START.plus(Duration.ofSeconds(29)));
         assertEquals(0, survivor.reconciliation().reconcileDue(), "too young: its instance may still be executing it");
 
-        clock.now = START.plus(RECONCILE_AFTER).plusMillis(1);
+        clock.set(START.plus(RECONCILE_AFTER).plusMillis(1));
         assertEquals(1, survivor.reconciliation().reconcileDue());
 
         BatchReceipt reconciled = store.receipt("batch-dead").orElseThrow();
@@ -217,7 +196,7 @@ class CrashSafeExecutionTest {
         SubmittingOrderBatches gateway = instance();
         assertThrows(BatchOutcomeUnknownException.class, () -> gateway.submit(command("req-1", limit("a"))));
 
-        clock.now = START.plus(RECONCILE_AFTER);
+        clock.set(START.plus(RECONCILE_AFTER));
         assertEquals(0, gateway.reconciliation().reconcileDue());
         assertEquals(1, store.openIntents().size());
 
