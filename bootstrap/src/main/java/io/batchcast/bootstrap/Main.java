@@ -29,6 +29,9 @@ public final class Main {
             System.setProperty("java.util.logging.SimpleFormatter.format", VENUE_LOG_FORMAT);
             System.exit(VenueCommand.run(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
+        if (args.length == 0) {
+            JvmRelaunch.ifDue(args); // in the launching JVM, runs the server in a child on the shipped JVM options
+        }
         Config config = Config.create();
         if (args.length > 0 && args[0].equals("token")) {
             // no server logging setup here (logs, if any, go to stderr): stdout carries the token alone, so

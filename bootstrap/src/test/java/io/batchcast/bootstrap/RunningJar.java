@@ -52,7 +52,10 @@ final class RunningJar implements AutoCloseable {
                 "BATCHCAST_DB_URL", "jdbc:h2:file:" + workDir.resolve("db"),
                 // daily summary periods: an hourly summary event between two batches would break the tests that
                 // expect consecutive event ids whenever they ran across an hour boundary (HourlyStatisticsIT sets its own)
-                "BATCHCAST_STATISTICS_SUMMARY_dash_INTERVAL", "PT24H"));
+                "BATCHCAST_STATISTICS_SUMMARY_dash_INTERVAL", "PT24H",
+                // the process the tests start is the server itself (its pid, its kill -9); JvmRelaunchIT starts it
+                // the way an operator's plain `java -jar` does, relaunched on the shipped options
+                JvmRelaunch.VARIABLE, "false"));
         all.putAll(env);
         List<String> command = new ArrayList<>();
         command.add(javaBinary());
@@ -65,7 +68,12 @@ final class RunningJar implements AutoCloseable {
                 .redirectOutput(log.toFile());
         builder.environment().putAll(all);
         process = builder.start();
-        awaitReady();
+        try {
+            awaitReady();
+        } catch (Exception | Error e) {
+            process.destroyForcibly().waitFor(); // no server left behind a failed start
+            throw e;
+        }
     }
 
     static Path jar() {
@@ -95,7 +103,32 @@ final class RunningJar implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("the server was not ready within 60 s: " + Files.readString(log));
+        throw new IllegalStateException("the server was not ready within 60 s: " + Files.readString(log)
+                + threadDumps());
+    }
+
+    /** Every thread of the server's JVM (and of a relaunched child's), for a start that hangs. */
+    private String threadDumps() {
+        StringBuilder dumps = new StringBuilder();
+        List<ProcessHandle> jvms = new ArrayList<>(List.of(process.toHandle()));
+        process.descendants().forEach(jvms::add);
+        for (ProcessHandle jvm : jvms) {
+            dumps.append("\n\n--- jcmd ").append(jvm.pid()).append(" Thread.print\n");
+            try {
+                Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                        Long.toString(jvm.pid()), "Thread.print").redirectErrorStream(true).start();
+                dumps.append(new String(jcmd.getInputStream().readAllBytes()));
+                jcmd.waitFor(30, TimeUnit.SECONDS);
+            } catch (IOException | InterruptedException e) {
+                dumps.append("(no thread dump: ").append(e).append(')');
+            }
+        }
+        return dumps.toString();
+    }
+
+    /** The process started: the server, or with a relaunch the stand-in whose child is the server. */
+    ProcessHandle process() {
+        return process.toHandle();
     }
 
     String output() throws IOException {

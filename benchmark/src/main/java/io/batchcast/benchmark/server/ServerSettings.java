@@ -25,6 +25,8 @@ public record ServerSettings(Path jar, Path workDir, String label, String dbUrl,
         env.put("BATCHCAST_DB_URL", dbUrl != null ? dbUrl : "jdbc:h2:file:" + workDir.resolve("data/batchcast"));
         env.put("BATCHCAST_JWT_SECRET", jwtSecret);
         env.put("BATCHCAST_DEMO", "false");
+        // the process the harness measures (CPU, heap, pid for jcmd) is the server itself, never a relaunching stand-in
+        env.put("BATCHCAST_JVM_RELAUNCH", "false");
         env.putAll(extraEnv);
         return env;
     }
