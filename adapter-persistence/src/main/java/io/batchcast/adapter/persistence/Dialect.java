@@ -63,8 +63,15 @@ enum Dialect {
         boolean embeddedFile = rest.startsWith("file:") || rest.startsWith("./") || rest.startsWith("../")
                 || rest.startsWith("/") || rest.startsWith("~");
         String url = embeddedFile ? urlPrefix + "retry:" + rest : jdbcUrl;
-        return url.toUpperCase(Locale.ROOT).contains(";QUERY_CACHE_SIZE=") ? url : url + ";QUERY_CACHE_SIZE="
-                + H2_QUERY_CACHE_SIZE;
+        url = withDefault(url, "QUERY_CACHE_SIZE", Integer.toString(H2_QUERY_CACHE_SIZE));
+        // the server closes the database itself, last in its shutdown, after the batches in flight are written:
+        // H2's own close at JVM exit would pull it from under them
+        boolean remote = rest.startsWith("tcp:") || rest.startsWith("ssl:");
+        return remote ? url : withDefault(url, "DB_CLOSE_ON_EXIT", "FALSE");
+    }
+
+    private static String withDefault(String url, String setting, String value) {
+        return url.toUpperCase(Locale.ROOT).contains(";" + setting + "=") ? url : url + ";" + setting + "=" + value;
     }
 
     /** Values for the placeholders in the Flyway migrations. */

@@ -13,9 +13,9 @@ class DialectTest {
 
     @Test
     void h2PoolUrlsReadEmbeddedFilesThroughRetryAndCacheEnoughParsedStatements() {
-        assertEquals("jdbc:h2:retry:file:./data/batchcast;QUERY_CACHE_SIZE=64",
+        assertEquals("jdbc:h2:retry:file:./data/batchcast;QUERY_CACHE_SIZE=64;DB_CLOSE_ON_EXIT=FALSE",
                 Dialect.H2.poolUrl("jdbc:h2:file:./data/batchcast"));
-        assertEquals("jdbc:h2:retry:./data/batchcast;MODE=REGULAR;QUERY_CACHE_SIZE=64",
+        assertEquals("jdbc:h2:retry:./data/batchcast;MODE=REGULAR;QUERY_CACHE_SIZE=64;DB_CLOSE_ON_EXIT=FALSE",
                 Dialect.H2.poolUrl("jdbc:h2:./data/batchcast;MODE=REGULAR"));
         assertEquals("jdbc:h2:tcp://127.0.0.1:9092/batchcast;QUERY_CACHE_SIZE=64",
                 Dialect.H2.poolUrl("jdbc:h2:tcp://127.0.0.1:9092/batchcast"));
@@ -23,7 +23,7 @@ class DialectTest {
 
     @Test
     void anOperatorsOwnQueryCacheSizeWins() {
-        assertEquals("jdbc:h2:retry:file:/srv/bc;query_cache_size=16",
+        assertEquals("jdbc:h2:retry:file:/srv/bc;query_cache_size=16;DB_CLOSE_ON_EXIT=FALSE",
                 Dialect.H2.poolUrl("jdbc:h2:file:/srv/bc;query_cache_size=16"));
     }
 
