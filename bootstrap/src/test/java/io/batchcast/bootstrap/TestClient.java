@@ -82,12 +82,18 @@ final class TestClient implements AutoCloseable {
         List<OrderBatchEvent> events = new ArrayList<>();
         var stream = batches.withDeadlineAfter(30, TimeUnit.SECONDS).streamOrderBatchEvents(
                 StreamOrderBatchEventsRequest.newBuilder().setStrategyId(strategyId).setAfterEventId(afterEventId).build());
-        while (stream.hasNext()) {
-            OrderBatchEvent event = stream.next();
-            events.add(event);
-            if (event.getEventId().equals(lastEventId)) {
-                break;
+        try {
+            while (stream.hasNext()) {
+                OrderBatchEvent event = stream.next();
+                events.add(event);
+                if (event.getEventId().equals(lastEventId)) {
+                    break;
+                }
             }
+        } catch (io.grpc.StatusRuntimeException e) {
+            // which ids came before the stream failed tells a gap from a slow replay
+            throw new AssertionError("the stream ended (" + e.getStatus() + ") before " + lastEventId + " after "
+                    + events.size() + " events: " + events.stream().map(OrderBatchEvent::getEventId).toList(), e);
         }
         return events;
     }
