@@ -177,6 +177,7 @@ public final class StoreBenchMain {
             result.put("group", size);
             result.put("retained", retained);
             result.put("prune_every", options.pruneEvery());
+            result.put("vacuum_after_prune", writer.vacuumsAfterPrune());
             result.put("batches_per_second", round(total / seconds, 1));
             result.put("bytes_at_end", last);
             result.put("bytes_per_retained_batch", round(last / (double) (long) samples.getLast().get("kept"), 0));
