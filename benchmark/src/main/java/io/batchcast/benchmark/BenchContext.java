@@ -41,6 +41,7 @@ final class BenchContext implements AutoCloseable {
     private final List<Map<String, Object>> serverRuns = new ArrayList<>();
     private final String serverApplicationName;
     private DatabaseBackends databaseBackends;
+    private boolean remoteDatabase;
 
     BenchContext(BenchOptions options, RunSizes sizes, Console console) {
         this.options = options;
@@ -117,11 +118,16 @@ final class BenchContext implements AutoCloseable {
         if (!postgres()) {
             return Optional.empty();
         }
-        if (databaseBackends == null) {
-            databaseBackends = DatabaseBackends.open(options.dbUrl(), options.dbUser(), options.dbPassword(),
-                    serverApplicationName);
+        if (databaseBackends == null && !remoteDatabase) {
+            try {
+                databaseBackends = DatabaseBackends.open(options.dbUrl(), options.dbUser(), options.dbPassword(),
+                        serverApplicationName);
+            } catch (IllegalStateException e) {
+                console.say("bench", "%s; only the server JVM's CPU is counted", e.getMessage());
+                remoteDatabase = true;
+            }
         }
-        return Optional.of(databaseBackends);
+        return Optional.ofNullable(databaseBackends);
     }
 
     Path out() {

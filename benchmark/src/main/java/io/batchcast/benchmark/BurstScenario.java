@@ -60,7 +60,7 @@ final class BurstScenario implements Scenario {
                 long batches = new OpenLoopSender(RATE).run(OpenLoopSender.seconds(seconds),
                         due -> engine.submitAsync(OrderBatches.limitOrders(strategy, 2)));
                 return new WarmUp.Window(seconds, batches, (serverCpu.cpuNanos() - before) / 1e6 / batches);
-            }, w -> context.sayWindow(name(), "", w));
+            }, w -> context.sayWindow(name(), "sent", w));
             context.console.say(name(), "warm-up %s", warmUp.summary());
             Thread.sleep(1500); // the warm-up's frames, the last window's included, are read
             readers.forEach(Reader::startCounting);

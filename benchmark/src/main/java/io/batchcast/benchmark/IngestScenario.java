@@ -33,6 +33,7 @@ final class IngestScenario implements Scenario {
     @Override
     public ScenarioResult run(BenchContext context) throws Exception {
         RunSizes sizes = context.sizes;
+        ServerCpu cpu = ServerCpu.of(context, context.server());
         List<Gateway> engines = new ArrayList<>();
         List<Long> strategies = new ArrayList<>();
         for (int c = 0; c < sizes.ingestCallers(); c++) {
@@ -44,7 +45,6 @@ final class IngestScenario implements Scenario {
         SubmitOrderBatchResponse sampleResponse = engines.getFirst().submit(sample);
         int requestBytes = sample.getSerializedSize();
         int responseBytes = sampleResponse.getSerializedSize();
-        ServerCpu cpu = ServerCpu.of(context, context.server());
         WarmUp.Plan plan = context.warmUp(90, 240);
         context.console.say(name(), "gateway: %d callers, warm-up until steady (%s), then %d s (request %d B, response %d B)",
                 sizes.ingestCallers(), plan.describe(), sizes.ingestSeconds(), requestBytes, responseBytes);
@@ -71,7 +71,7 @@ final class IngestScenario implements Scenario {
         try (UnaryEcho baseline = new UnaryEcho(responseBytes)) {
             byte[] request = sample.toByteArray();
             try (ClosedLoop loop = new ClosedLoop(sizes.ingestCallers(), c -> baseline.call(request))) {
-                echoWarmUp = WarmUp.run(context.warmUp(30, 60), seconds -> loop.warmUpWindow(seconds, harness),
+                echoWarmUp = WarmUp.run(context.warmUp(60, 60), seconds -> loop.warmUpWindow(seconds, harness),
                         w -> context.sayWindow(name(), "echo", w));
                 context.console.say(name(), "echo warm-up %s", echoWarmUp.summary());
                 echo = loop.measure(sizes.ingestSeconds(), harness);

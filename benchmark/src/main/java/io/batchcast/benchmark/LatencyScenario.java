@@ -39,13 +39,14 @@ final class LatencyScenario implements Scenario {
             warmUp = WarmUp.run(plan, seconds -> {
                 long before = serverCpu.cpuNanos();
                 LatencyRig.Phase window = rig.run(name() + "/warm", sizes.latencyRate(), 0, (int) seconds);
-                return new WarmUp.Window(seconds, window.sent(),
-                        (serverCpu.cpuNanos() - before) / 1e6 / Math.max(window.sent(), 1));
-            }, w -> context.sayWindow(name(), "", w));
+                // refused submits (RESOURCE_EXHAUSTED) cost little: CPU per batch is per batch executed
+                long executed = window.sent() - window.errors();
+                return new WarmUp.Window(seconds, executed, (serverCpu.cpuNanos() - before) / 1e6 / Math.max(executed, 1));
+            }, w -> context.sayWindow(name(), "executed", w));
             context.console.say(name(), "warm-up %s", warmUp.summary());
             long[] start = cpu.read();
             phase = rig.run(name(), sizes.latencyRate(), 0, sizes.latencySeconds());
-            perBatch = cpu.perBatch(phase.sent(), ServerCpu.used(start, cpu.read()));
+            perBatch = cpu.perBatch(phase.sent() - phase.errors(), ServerCpu.used(start, cpu.read()));
         }
         var h = phase.latency().snapshot();
         context.console.say(name(), "p50 %.2f ms  p99 %.2f ms  p99.9 %.2f ms  max %.2f ms; %.2f ms CPU per batch"
@@ -67,7 +68,7 @@ final class LatencyScenario implements Scenario {
                 .raw("max_ms", NetworkScenario.round(h.getMaxValue() / 1e6, 3))
                 .raw("mean_ms", NetworkScenario.round(h.getMean() / 1e6, 3))
                 .raw("p90_ms", phase.percentileMillis(90));
-        // the measured window includes the wait for its stragglers, whose CPU belongs to its batches
+        // per batch executed; the measured window includes the wait for its stragglers, whose CPU belongs to them
         perBatch.addTo(result, "");
         warmUp.asRaw("warmup").forEach(result::raw);
         return result;

@@ -50,10 +50,34 @@ public final class DatabaseBackends implements AutoCloseable {
             properties.setProperty("password", password);
         }
         properties.setProperty("ApplicationName", HARNESS_APPLICATION_NAME);
-        DatabaseBackends backends = new DatabaseBackends(DriverManager.getConnection(url, properties),
-                serverApplicationName);
+        Connection connection = DriverManager.getConnection(url, properties);
+        long own = ownBackend(connection);
+        if (!isPostgresProcess(own)) {
+            connection.close();
+            throw new IllegalStateException("PostgreSQL runs on another machine (its backend " + own
+                    + " is no postgres process here): its backends' CPU cannot be read");
+        }
+        DatabaseBackends backends = new DatabaseBackends(connection, serverApplicationName);
         backends.refresh();
         return backends;
+    }
+
+    private static long ownBackend(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT pg_backend_pid()");
+             ResultSet row = statement.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    /** A pid of a remote server may well be some local process: count only what is PostgreSQL's here. */
+    private static boolean isPostgresProcess(long pid) {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc", Long.toString(pid), "comm")).trim()
+                    .startsWith("postgres");
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     /** Cumulative CPU of the server's backends (every one seen so far). */
