@@ -55,7 +55,7 @@ final class BurstScenario implements Scenario {
             }
             // a cold server is slow for its first thousand batches (JIT): warm up at the same rate, uncounted
             CpuCounter serverCpu = ServerCpu.of(context, server).server();
-            warmUp = WarmUp.run(context.warmUp(30, 60), seconds -> {
+            warmUp = WarmUp.run(context.warmUp(50, 60), seconds -> {
                 long before = serverCpu.cpuNanos();
                 long batches = new OpenLoopSender(RATE).run(OpenLoopSender.seconds(seconds),
                         due -> engine.submitAsync(OrderBatches.limitOrders(strategy, 2)));

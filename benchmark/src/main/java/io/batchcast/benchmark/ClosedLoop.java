@@ -62,10 +62,10 @@ final class ClosedLoop implements AutoCloseable {
      * shared machine, CPU per call is the figure a busy neighbour disturbs least.
      */
     Outcome measure(double seconds, CpuCounter... watched) throws InterruptedException {
-        long[] cpuAtStart = read(watched);
         long callsAtStart = calls.get();
         long errorsAtStart = errors.get();
         long start = System.nanoTime();
+        long[] cpuAtStart = read(watched);
         long end = start + (long) (seconds * 1e9);
         for (long wait = end - System.nanoTime(); wait > 0; wait = end - System.nanoTime()) {
             Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
