@@ -2,6 +2,11 @@ package io.batchcast.benchmark;
 
 import io.batchcast.benchmark.gateway.Gateway;
 import io.batchcast.benchmark.gateway.Tokens;
+import io.batchcast.benchmark.measure.CpuCounter;
+import io.batchcast.benchmark.measure.DatabaseBackends;
+import io.batchcast.benchmark.measure.SteadyState;
+import io.batchcast.benchmark.measure.WarmUp;
+import io.batchcast.benchmark.server.ProcessMemory;
 import io.batchcast.benchmark.server.ServerProcess;
 import io.batchcast.benchmark.server.ServerSettings;
 import io.grpc.ManagedChannel;
@@ -11,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,6 +26,9 @@ import java.util.concurrent.TimeUnit;
 final class BenchContext implements AutoCloseable {
 
     static final String JWT_SECRET = "batchcast-benchmark-secret-0123456789abcdef";
+    /** Every warm-up: windows of 10 s, steady when the last 3 are within ±5% of their mean. */
+    static final double WARM_UP_WINDOW_SECONDS = 10;
+    static final SteadyState STEADY = new SteadyState(3, 0.05);
 
     final BenchOptions options;
     final RunSizes sizes;
@@ -30,6 +39,9 @@ final class BenchContext implements AutoCloseable {
     private ServerProcess server;
     private ManagedChannel channel;
     private final List<Map<String, Object>> serverRuns = new ArrayList<>();
+    private final String serverApplicationName;
+    private DatabaseBackends databaseBackends;
+    private boolean remoteDatabase;
 
     BenchContext(BenchOptions options, RunSizes sizes, Console console) {
         this.options = options;
@@ -48,8 +60,74 @@ final class BenchContext implements AutoCloseable {
         if (options.dbPassword() != null) {
             env.put("BATCHCAST_DB_PASSWORD", options.dbPassword());
         }
+        serverApplicationName = postgres() ? applicationName(options.dbUrl())
+                .orElse("batchcast-bench-" + ProcessHandle.current().pid()) : null;
+        String dbUrl = postgres() && applicationName(options.dbUrl()).isEmpty()
+                ? options.dbUrl() + (options.dbUrl().contains("?") ? "&" : "?") + "ApplicationName=" + serverApplicationName
+                : options.dbUrl();
         baseSettings = new ServerSettings(options.serverJar(), options.out().toAbsolutePath().resolve("server-work"), "main",
-                options.dbUrl(), JWT_SECRET, env, List.of(), 1_048_576);
+                dbUrl, JWT_SECRET, env, List.of(), 1_048_576);
+    }
+
+    private boolean postgres() {
+        return options.dbUrl() != null && options.dbUrl().startsWith("jdbc:postgresql:");
+    }
+
+    /**
+     * The {@code ApplicationName} of a PostgreSQL JDBC URL. The harness sets one of its own when the URL has none, so
+     * that the server's backends can be told from everyone else's in {@code pg_stat_activity}; the driver lets the
+     * URL's parameter win over the pool's own {@code ApplicationName} property.
+     */
+    static Optional<String> applicationName(String jdbcUrl) {
+        int query = jdbcUrl.indexOf('?');
+        if (query < 0) {
+            return Optional.empty();
+        }
+        for (String parameter : jdbcUrl.substring(query + 1).split("&")) {
+            if (parameter.startsWith("ApplicationName=")) {
+                return Optional.of(java.net.URLDecoder.decode(parameter.substring("ApplicationName=".length()),
+                        java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The warm-up before a measured window: {@code quickCapSeconds} or {@code fullCapSeconds} at most, by profile. The
+     * caps differ by scenario so that the full profile stays under 30 minutes: the first scenario on a cold server
+     * needs the longest, later ones on the same (warm) server, and the in-harness echo, settle within a few windows.
+     */
+    WarmUp.Plan warmUp(double quickCapSeconds, double fullCapSeconds) {
+        return new WarmUp.Plan(WARM_UP_WINDOW_SECONDS, options.quick() ? quickCapSeconds : fullCapSeconds, STEADY);
+    }
+
+    /** Prints a warm-up window as it ends. */
+    void sayWindow(String scenario, String what, WarmUp.Window window) {
+        console.say(scenario, "warm-up %s: %.0f batches/s, %.3f ms CPU per batch", what, window.perSecond(),
+                window.cpuMillisPerBatch());
+    }
+
+    /** The harness's own CPU (the client side), as a counter. */
+    static CpuCounter harnessCpu() {
+        long pid = ProcessHandle.current().pid();
+        return () -> ProcessMemory.cpuNanos(pid);
+    }
+
+    /** The server's PostgreSQL backends, when it runs on PostgreSQL (opened on first use). */
+    Optional<DatabaseBackends> databaseBackends() throws java.sql.SQLException {
+        if (!postgres()) {
+            return Optional.empty();
+        }
+        if (databaseBackends == null && !remoteDatabase) {
+            try {
+                databaseBackends = DatabaseBackends.open(options.dbUrl(), options.dbUser(), options.dbPassword(),
+                        serverApplicationName);
+            } catch (IllegalStateException e) {
+                console.say("bench", "%s; only the server JVM's CPU is counted", e.getMessage());
+                remoteDatabase = true;
+            }
+        }
+        return Optional.ofNullable(databaseBackends);
     }
 
     Path out() {
@@ -142,5 +220,12 @@ final class BenchContext implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         stopServer();
+        if (databaseBackends != null) {
+            try {
+                databaseBackends.close();
+            } catch (java.sql.SQLException ignored) {
+                // the harness's own connection: nothing was written through it
+            }
+        }
     }
 }

@@ -2,7 +2,9 @@ package io.batchcast.benchmark;
 
 import io.batchcast.benchmark.gateway.Gateway;
 import io.batchcast.benchmark.gateway.OrderBatches;
+import io.batchcast.benchmark.measure.CpuCounter;
 import io.batchcast.benchmark.measure.OpenLoopSender;
+import io.batchcast.benchmark.measure.WarmUp;
 import io.batchcast.benchmark.report.ScenarioResult;
 import io.batchcast.benchmark.server.ServerProcess;
 import io.batchcast.benchmark.sse.SseConnection;
@@ -19,15 +21,14 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One high-frequency strategy (200 batches/s for 10 s, open loop) read by three SSE readers at {@code coalesce_ms}
- * 0, 100 and 1000, after a 3 s warm-up at the same rate: frames per second, bytes on the wire, and the p99 delay of each batch from its send to the frame
- * that carried it (a merged frame carries the {@code batch_count} batches ending at its id). {@code burst.reduction}
- * is 1 − bytes(1000) / bytes(0).
+ * 0, 100 and 1000, after a warm-up at the same rate until the server's CPU per batch is steady: frames per second,
+ * bytes on the wire, and the p99 delay of each batch from its send to the frame that carried it (a merged frame
+ * carries the {@code batch_count} batches ending at its id). {@code burst.reduction} is 1 − bytes(1000) / bytes(0).
  */
 final class BurstScenario implements Scenario {
 
     static final int RATE = 200;
     static final int SECONDS = 10;
-    static final int WARMUP_SECONDS = 3;
     private static final int[] WINDOWS = {0, 100, 1000};
 
     @Override
@@ -42,6 +43,7 @@ final class BurstScenario implements Scenario {
         long strategy = engine.createStrategy("burst");
         Map<Long, Long> sentAt = new ConcurrentHashMap<>();
         List<Reader> readers = new ArrayList<>();
+        WarmUp.Outcome warmUp;
         try {
             for (int window : WINDOWS) {
                 Reader reader = new Reader(window, sentAt);
@@ -52,8 +54,14 @@ final class BurstScenario implements Scenario {
                 readers.add(reader);
             }
             // a cold server is slow for its first thousand batches (JIT): warm up at the same rate, uncounted
-            new OpenLoopSender(RATE).run(OpenLoopSender.seconds(WARMUP_SECONDS),
-                    due -> engine.submitAsync(OrderBatches.limitOrders(strategy, 2)));
+            CpuCounter serverCpu = ServerCpu.of(context, server).server();
+            warmUp = WarmUp.run(context.warmUp(50, 60), seconds -> {
+                long before = serverCpu.cpuNanos();
+                long batches = new OpenLoopSender(RATE).run(OpenLoopSender.seconds(seconds),
+                        due -> engine.submitAsync(OrderBatches.limitOrders(strategy, 2)));
+                return new WarmUp.Window(seconds, batches, (serverCpu.cpuNanos() - before) / 1e6 / batches);
+            }, w -> context.sayWindow(name(), "sent", w));
+            context.console.say(name(), "warm-up %s", warmUp.summary());
             Thread.sleep(1500); // the warm-up's frames, the last window's included, are read
             readers.forEach(Reader::startCounting);
             AtomicLong committed = new AtomicLong();
@@ -75,7 +83,9 @@ final class BurstScenario implements Scenario {
                     && System.nanoTime() < giveUp) {
                 Thread.sleep(50);
             }
-            return result(readers, sent, committed.get(), errors.get(), context);
+            ScenarioResult result = result(readers, sent, committed.get(), errors.get(), context);
+            warmUp.asRaw("warmup").forEach(result::raw);
+            return result;
         } finally {
             for (Reader reader : readers) {
                 reader.connection.close();
@@ -87,7 +97,6 @@ final class BurstScenario implements Scenario {
                                   BenchContext context) {
         ScenarioResult result = new ScenarioResult(name())
                 .raw("rate_batches_per_s", RATE)
-                .raw("warmup_seconds", WARMUP_SECONDS)
                 .raw("seconds", SECONDS)
                 .raw("batches_sent", sent)
                 .raw("batches_committed", committed)

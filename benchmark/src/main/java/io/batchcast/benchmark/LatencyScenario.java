@@ -1,10 +1,14 @@
 package io.batchcast.benchmark;
 
+import io.batchcast.benchmark.measure.CpuCounter;
+import io.batchcast.benchmark.measure.WarmUp;
 import io.batchcast.benchmark.report.ScenarioResult;
+import io.batchcast.benchmark.server.ServerProcess;
 
 /**
  * Open loop at a fixed rate over 100 strategies × 10 SSE readers; latency from each batch's intended send time to
  * each reader's parse of its frame (gRPC submit, validation, paper exchange, persistence, publish, SSE write, read).
+ * The same load runs in windows until the server's CPU per batch is steady before the measured window.
  */
 final class LatencyScenario implements Scenario {
 
@@ -22,16 +26,33 @@ final class LatencyScenario implements Scenario {
     @Override
     public ScenarioResult run(BenchContext context) throws Exception {
         RunSizes sizes = context.sizes;
-        try (LatencyRig rig = new LatencyRig(context, context.server(), name(), sizes.latencyStrategies(),
+        ServerProcess server = context.server();
+        ServerCpu cpu = ServerCpu.of(context, server);
+        WarmUp.Outcome warmUp;
+        ServerCpu.PerBatch perBatch;
+        try (LatencyRig rig = new LatencyRig(context, server, name(), sizes.latencyStrategies(),
                 sizes.latencyReadersPerStrategy(), reader -> false)) {
-            context.console.say(name(), "%d readers connected; %d batches/s for %d s after %d s warm-up",
-                    rig.readers(), sizes.latencyRate(), sizes.latencySeconds(), sizes.latencyWarmupSeconds());
-            phase = rig.run(name(), sizes.latencyRate(), sizes.latencyWarmupSeconds(), sizes.latencySeconds());
+            WarmUp.Plan plan = context.warmUp(60, 120);
+            context.console.say(name(), "%d readers connected; %d batches/s, warm-up until steady (%s), then %d s",
+                    rig.readers(), sizes.latencyRate(), plan.describe(), sizes.latencySeconds());
+            CpuCounter serverCpu = cpu.server();
+            warmUp = WarmUp.run(plan, seconds -> {
+                long before = serverCpu.cpuNanos();
+                LatencyRig.Phase window = rig.run(name() + "/warm", sizes.latencyRate(), 0, (int) seconds);
+                // refused submits (RESOURCE_EXHAUSTED) cost little: CPU per batch is per batch executed
+                long executed = window.sent() - window.errors();
+                return new WarmUp.Window(seconds, executed, (serverCpu.cpuNanos() - before) / 1e6 / Math.max(executed, 1));
+            }, w -> context.sayWindow(name(), "executed", w));
+            context.console.say(name(), "warm-up %s", warmUp.summary());
+            long[] start = cpu.read();
+            phase = rig.run(name(), sizes.latencyRate(), 0, sizes.latencySeconds());
+            perBatch = cpu.perBatch(phase.sent() - phase.errors(), ServerCpu.used(start, cpu.read()));
         }
         var h = phase.latency().snapshot();
-        context.console.say(name(), "p50 %.2f ms  p99 %.2f ms  p99.9 %.2f ms  max %.2f ms", phase.percentileMillis(50),
-                phase.percentileMillis(99), phase.percentileMillis(99.9), h.getMaxValue() / 1e6);
-        return new ScenarioResult(name())
+        context.console.say(name(), "p50 %.2f ms  p99 %.2f ms  p99.9 %.2f ms  max %.2f ms; %.2f ms CPU per batch"
+                + " (server %s)", phase.percentileMillis(50), phase.percentileMillis(99), phase.percentileMillis(99.9),
+                h.getMaxValue() / 1e6, perBatch.total(), perBatch.describeServer());
+        ScenarioResult result = new ScenarioResult(name())
                 .figure("latency.p50_ms", phase.percentileMillis(50))
                 .figure("latency.p99_ms", phase.percentileMillis(99))
                 .figure("latency.p999_ms", phase.percentileMillis(99.9))
@@ -47,5 +68,9 @@ final class LatencyScenario implements Scenario {
                 .raw("max_ms", NetworkScenario.round(h.getMaxValue() / 1e6, 3))
                 .raw("mean_ms", NetworkScenario.round(h.getMean() / 1e6, 3))
                 .raw("p90_ms", phase.percentileMillis(90));
+        // per batch executed; the measured window includes the wait for its stragglers, whose CPU belongs to them
+        perBatch.addTo(result, "");
+        warmUp.asRaw("warmup").forEach(result::raw);
+        return result;
     }
 }

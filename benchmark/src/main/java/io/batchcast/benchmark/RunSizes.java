@@ -1,8 +1,10 @@
 package io.batchcast.benchmark;
 
 /**
- * How big each scenario is in the quick profile (under 5 minutes, for a laptop or CI) and the full one (under 30
- * minutes). Both send the latency scenario's batches at the target's 500/s, so a quick run says where we stand.
+ * How big each scenario is in the quick profile (7–10 minutes with its warm-ups, for a laptop or CI) and the full
+ * one (under 30 minutes). The warm-ups run until steady (BenchContext#warmUp), so the fixed warm-up fields
+ * ({@code ingestWarmupSeconds}, {@code latencyWarmupSeconds}, {@code batchWarmup}) are no longer read (to be
+ * removed). Both send the latency scenario's batches at the target's 500/s, so a quick run says where we stand.
  */
 record RunSizes(String profile,
                 int networkBatches,
