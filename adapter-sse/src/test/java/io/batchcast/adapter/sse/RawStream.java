@@ -207,7 +207,8 @@ final class RawStream implements AutoCloseable {
         socket.close();
     }
 
-    private static int frameCount(String text) {
+    /** Complete frames (ending in a blank line) in {@code text}. */
+    static int frameCount(String text) {
         int count = 0;
         for (int at = text.indexOf("\n\n"); at >= 0; at = text.indexOf("\n\n", at + 2)) {
             count++;
