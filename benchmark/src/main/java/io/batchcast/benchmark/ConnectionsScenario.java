@@ -177,7 +177,7 @@ final class ConnectionsScenario implements Scenario {
                 .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
                 .filter(e -> e.getValue() > 0)
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .limit(12)
+                .limit(40)
                 .forEach(e -> {
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("class", e.getKey());
