@@ -78,8 +78,8 @@ final class ConnectionsScenario implements Scenario {
                     engines.get(r / READERS_PER_STRATEGY).token()), r -> false,
                     LoopbackAddresses.defaults(), (r, frame, t) -> heartbeats.incrementAndGet());
             settle(sizes);
-            Map<String, Long> heapBefore = ProcessMemory.classHistogram(server.pid());
-            samples.add(sample(server, audience.connected(), steps, context));
+            ProcessMemory.LiveHeap heapBefore = liveHeap(server);
+            samples.add(sample(server, heapBefore, audience.connected(), steps, context));
             List<Map<String, Object>> perConnection = List.of();
             int opened = warm;
             int lastGoodOpen = audience.connected();
@@ -92,12 +92,13 @@ final class ConnectionsScenario implements Scenario {
                 failure = audience.failures() > 0 ? audience.failures() + " readers failed ("
                         + audience.notAttempted() + " more not attempted), first: " + audience.firstFailure() : null;
                 settle(sizes);
-                double[] point = sample(server, audience.connected(), steps, context);
+                ProcessMemory.LiveHeap heap = liveHeap(server);
+                double[] point = sample(server, heap, audience.connected(), steps, context);
                 if (failure == null) {
                     // a step where readers failed may have left the server in any state: it stays out of the fit
                     samples.add(point);
                     lastGoodOpen = audience.connected() - audience.closedByPeer();
-                    perConnection = heapGrowthByClass(heapBefore, ProcessMemory.classHistogram(server.pid()),
+                    perConnection = heapGrowthByClass(heapBefore.bytesByClass(), heap.bytesByClass(),
                             audience.connected() - warm);
                 }
             }
@@ -146,9 +147,14 @@ final class ConnectionsScenario implements Scenario {
         Thread.sleep(sizes.heartbeatSeconds() * 1000L + 1000);
     }
 
-    private double[] sample(ServerProcess server, int connections, List<Map<String, Object>> steps,
-                            BenchContext context) throws Exception {
-        long heap = ProcessMemory.heapUsedAfterGc(server.pid());
+    /** The live heap after a full GC (bytes -1 and no classes when jcmd is unavailable). */
+    private static ProcessMemory.LiveHeap liveHeap(ServerProcess server) throws Exception {
+        return ProcessMemory.liveHeap(server.pid()).orElse(new ProcessMemory.LiveHeap(-1, Map.of()));
+    }
+
+    private double[] sample(ServerProcess server, ProcessMemory.LiveHeap liveHeap, int connections,
+                            List<Map<String, Object>> steps, BenchContext context) throws Exception {
+        long heap = liveHeap.bytes();
         long rss = ProcessMemory.rssBytes(server.pid());
         Map<String, Object> step = new LinkedHashMap<>();
         step.put("connections", connections);
@@ -171,7 +177,7 @@ final class ConnectionsScenario implements Scenario {
                 .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
                 .filter(e -> e.getValue() > 0)
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .limit(12)
+                .limit(40)
                 .forEach(e -> {
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("class", e.getKey());

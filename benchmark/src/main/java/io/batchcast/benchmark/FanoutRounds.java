@@ -14,8 +14,9 @@ import java.util.function.LongSupplier;
 /**
  * One server's fan-out: N readers on one stream, then rounds of K events published one after the other (each
  * publish waits for its acknowledgement); a round's rate is N × K deliveries over the time from the first publish to
- * the last frame read, after one unmeasured warm-up round. The median round is reported, and the fanning server's
- * CPU per delivery over the measured rounds (which includes publishing: one submit or one POST per event).
+ * the last frame read, after unmeasured warm-up rounds until the server's CPU per delivery is steady. The median
+ * round is reported, and the fanning server's CPU per delivery over the measured rounds (which includes publishing:
+ * one submit or one POST per event).
  */
 final class FanoutRounds implements AutoCloseable {
 
@@ -25,10 +26,20 @@ final class FanoutRounds implements AutoCloseable {
         String publish(int event) throws Exception;
     }
 
-    /** {@code cpuMicrosPerDelivery}: the publishing server's CPU over all rounds per frame delivered. */
+    /**
+     * {@code cpuMicrosPerDelivery}: the publishing server's CPU over all rounds per frame delivered;
+     * {@code warmUpCpuMicros}: the same for each warm-up round, in order.
+     */
     record Outcome(double deliveriesPerSecond, List<Double> roundRates, double p50Millis, double p99Millis,
-                   long lost, int readers, double cpuMicrosPerDelivery) {
+                   long lost, int readers, double cpuMicrosPerDelivery, List<Double> warmUpCpuMicros) {
     }
+
+    /** Warm-up rounds always run, and the last ones that must agree on CPU per delivery. */
+    static final int STEADY_ROUNDS = 3;
+    /** How far apart the steady rounds' CPU per delivery may be: the largest at most 15% above the smallest. */
+    static final double STEADY_SPREAD = 1.15;
+    /** Warm-up ends here even if not steady (the shared machine's load may never let it settle). */
+    static final long WARM_UP_LIMIT_NANOS = 120_000_000_000L;
 
     private final SseAudience audience = new SseAudience();
     private final AtomicLong delivered = new AtomicLong();
@@ -63,7 +74,9 @@ final class FanoutRounds implements AutoCloseable {
         long lost = 0;
         long deliveredTotal = 0;
         int readers = audience.connected();
-        warmUp(events, publisher, readers);
+        List<Double> warmUp = warmUp(events, publisher, readers, serverCpuNanos);
+        console.say("fanout", "%s warm after %d rounds, CPU per delivery %s µs", label, warmUp.size(),
+                warmUp.stream().map(c -> String.format("%.1f", c)).toList());
         long cpuBefore = serverCpuNanos.getAsLong();
         for (int round = 0; round < rounds; round++) {
             DeliveryLatency roundLatency = new DeliveryLatency();
@@ -93,23 +106,44 @@ final class FanoutRounds implements AutoCloseable {
         Collections.sort(sorted);
         var h = all.snapshot();
         return new Outcome(sorted.get(sorted.size() / 2), rates, h.getValueAtPercentile(50) / 1e6,
-                h.getValueAtPercentile(99) / 1e6, lost, readers, cpuMicros);
+                h.getValueAtPercentile(99) / 1e6, lost, readers, cpuMicros, warmUp);
     }
 
     /**
-     * One unmeasured round first: a server that has not fanned out yet is still compiling its write path (a cold
-     * gateway measured 3× the CPU per delivery of a warm one), and neither side should be judged on that.
+     * Unmeasured rounds first, until the last {@link #STEADY_ROUNDS} agree on CPU per delivery: a server that has not
+     * fanned out yet is still compiling its write path (a cold gateway measured 3× the CPU per delivery of a warm
+     * one, and on two busy cores the JIT takes minutes), and neither side should be judged on that.
+     *
+     * @return the CPU per delivery of each warm-up round, in µs
      */
-    private void warmUp(int events, Publisher publisher, int readers) throws Exception {
-        delivered.set(0);
-        for (int e = 0; e < events; e++) {
-            publisher.publish(e);
+    private List<Double> warmUp(int events, Publisher publisher, int readers, LongSupplier serverCpuNanos)
+            throws Exception {
+        List<Double> cpuMicros = new ArrayList<>();
+        long limit = System.nanoTime() + WARM_UP_LIMIT_NANOS;
+        do {
+            delivered.set(0);
+            long cpuBefore = serverCpuNanos.getAsLong();
+            for (int e = 0; e < events; e++) {
+                publisher.publish(e);
+            }
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (delivered.get() < (long) readers * events && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+            cpuMicros.add((serverCpuNanos.getAsLong() - cpuBefore) / 1e3 / Math.max(delivered.get(), 1));
+            Thread.sleep(300);
+        } while (!steady(cpuMicros) && System.nanoTime() < limit);
+        return cpuMicros;
+    }
+
+    /** Whether the last {@link #STEADY_ROUNDS} values lie within {@link #STEADY_SPREAD} of each other. */
+    static boolean steady(List<Double> cpuMicros) {
+        if (cpuMicros.size() < STEADY_ROUNDS) {
+            return false;
         }
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (delivered.get() < (long) readers * events && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
-        Thread.sleep(300);
+        List<Double> last = cpuMicros.subList(cpuMicros.size() - STEADY_ROUNDS, cpuMicros.size());
+        double min = Collections.min(last);
+        return min > 0 && Collections.max(last) <= min * STEADY_SPREAD;
     }
 
     /** The data of the first frame any reader received. */

@@ -55,7 +55,8 @@ final class FanoutScenario implements Scenario {
                 .raw("gateway_delivery_p50_ms", NetworkScenario.round(ours.p50Millis(), 3))
                 .raw("gateway_delivery_p99_ms", NetworkScenario.round(ours.p99Millis(), 3))
                 .raw("gateway_lost", ours.lost())
-                .raw("gateway_cpu_us_per_delivery", NetworkScenario.round(ours.cpuMicrosPerDelivery(), 2));
+                .raw("gateway_cpu_us_per_delivery", NetworkScenario.round(ours.cpuMicrosPerDelivery(), 2))
+                .raw("gateway_warm_up_cpu_us_per_delivery", ours.warmUpCpuMicros());
         Optional<String> missing = NchanServer.unavailable();
         if (missing.isPresent()) {
             context.console.say(name(), "nchan baseline skipped: %s", missing.get());
@@ -70,6 +71,7 @@ final class FanoutScenario implements Scenario {
                 .raw("nchan_delivery_p99_ms", NetworkScenario.round(nchan.p99Millis(), 3))
                 .raw("nchan_lost", nchan.lost())
                 .raw("nchan_cpu_us_per_delivery", NetworkScenario.round(nchan.cpuMicrosPerDelivery(), 2))
+                .raw("nchan_warm_up_cpu_us_per_delivery", nchan.warmUpCpuMicros())
                 .raw("cpu_ratio", NetworkScenario.round(nchan.cpuMicrosPerDelivery() / ours.cpuMicrosPerDelivery(), 4))
                 .raw("payload_bytes", payload.length());
     }

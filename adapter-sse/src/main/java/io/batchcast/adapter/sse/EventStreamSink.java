@@ -59,12 +59,21 @@ final class EventStreamSink implements Sink<byte[]>, FrameSink<byte[]> {
         return this;
     }
 
+    /**
+     * The frames as one write to the response stream: without a response buffer ({@code server.write-buffer-size:
+     * 0}) every write is a chunk and a system call of its own, so frames written one by one would undo the joining.
+     * Through gzip they go one by one: the deflater buffers them until the flush.
+     */
     @Override
     public void write(List<byte[]> frames) {
         try {
             long before = wire.count;
-            for (byte[] frame : frames) {
-                out.write(frame);
+            if (out != wire || frames.size() == 1) {
+                for (byte[] frame : frames) {
+                    out.write(frame);
+                }
+            } else {
+                out.write(joined(frames));
             }
             out.flush();
             if (counters != null) {
@@ -99,6 +108,20 @@ final class EventStreamSink implements Sink<byte[]>, FrameSink<byte[]> {
             // a virtual thread blocked in socket I/O is released by an interrupt, which closes the socket (JEP 444)
             writer.interrupt();
         }
+    }
+
+    private static byte[] joined(List<byte[]> frames) {
+        int length = 0;
+        for (byte[] frame : frames) {
+            length += frame.length;
+        }
+        byte[] joined = new byte[length];
+        int at = 0;
+        for (byte[] frame : frames) {
+            System.arraycopy(frame, 0, joined, at, frame.length);
+            at += frame.length;
+        }
+        return joined;
     }
 
     private static OutputStream gzip(OutputStream wire) {

@@ -26,6 +26,7 @@ final class RawStream implements AutoCloseable {
     private final InputStream in;
     private final Map<String, String> headers = new HashMap<>();
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+    private final List<Integer> chunkSizes = new ArrayList<>();
     private int status;
     private boolean chunked;
     private long contentLength = -1;
@@ -187,6 +188,11 @@ final class RawStream implements AutoCloseable {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    /** The sizes of the body's chunks read so far, in order (the terminating chunk left out). */
+    List<Integer> chunkSizes() {
+        return List.copyOf(chunkSizes);
+    }
+
     boolean ended() {
         return ended;
     }
@@ -201,7 +207,8 @@ final class RawStream implements AutoCloseable {
         socket.close();
     }
 
-    private static int frameCount(String text) {
+    /** Complete frames (ending in a blank line) in {@code text}. */
+    static int frameCount(String text) {
         int count = 0;
         for (int at = text.indexOf("\n\n"); at >= 0; at = text.indexOf("\n\n", at + 2)) {
             count++;
@@ -262,6 +269,7 @@ final class RawStream implements AutoCloseable {
             return;
         }
         body.write(in.readNBytes(size));
+        chunkSizes.add(size);
         line();
     }
 

@@ -1,9 +1,11 @@
 package io.batchcast.benchmark.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ProcessMemoryTest {
@@ -15,31 +17,71 @@ class ProcessMemoryTest {
         assertEquals(123_456L * 1024, ProcessMemory.parseRss(status));
     }
 
+    /** Real jcmd output of a JDK 25 process on G1 (rows 4 to 838 left out). */
     @Test
-    void readsTheHeapInUseFromG1HeapInfo() {
-        String heapInfo = """
-                12345:
-                 garbage-first heap   total reserved 6291456K, committed 262144K, used 48213K [0x0000000640000000, 0x0000000800000000)
-                  region size 4096K, 1 young (4096K), 0 survivors (0K)
-                 Metaspace       used 30000K, committed 30500K, reserved 1114112K
+    void readsTheLiveHeapAndItsClassesFromAG1Histogram() {
+        String histogram = """
+                11666:
+                 num     #instances         #bytes  class name (module)
+                -------------------------------------------------------
+                   1:         15571        1764792  [B (java.base@25.0.3)
+                   2:          3351         432304  java.lang.Class (java.base@25.0.3)
+                   3:         15311         367464  java.lang.String (java.base@25.0.3)
+                 839:             1             16  sun.nio.fs.NativeBuffers$1 (java.base@25.0.3)
+                Total         67578        4013392
                 """;
 
-        assertEquals(48_213L * 1024, ProcessMemory.parseHeapUsed(heapInfo));
+        ProcessMemory.LiveHeap heap = ProcessMemory.parseLiveHeap(histogram);
+
+        assertEquals(4_013_392L, heap.bytes());
+        assertEquals(Map.of("[B", 1_764_792L, "java.lang.Class", 432_304L, "java.lang.String", 367_464L,
+                "sun.nio.fs.NativeBuffers$1", 16L), heap.bytesByClass());
+    }
+
+    /**
+     * Real jcmd output of a JDK 25 process on ZGC (rows 4 to 828 left out), whose GC.heap_info says only
+     * "ZHeap used 62M, capacity 378M, max capacity 6028M": the histogram reads the same whatever the collector.
+     */
+    @Test
+    void readsTheLiveHeapFromAZgcHistogram() {
+        String histogram = """
+                11887:
+                 num     #instances         #bytes  class name (module)
+                -------------------------------------------------------
+                   1:          9823        1495872  [B (java.base@25.0.3)
+                   2:          2866         585536  java.lang.Class (java.base@25.0.3)
+                   3:          9627         308064  java.lang.String (java.base@25.0.3)
+                 829:             1             16  sun.nio.fs.NativeBuffers$1 (java.base@25.0.3)
+                Total         52432        4169968
+                """;
+
+        ProcessMemory.LiveHeap heap = ProcessMemory.parseLiveHeap(histogram);
+
+        assertEquals(4_169_968L, heap.bytes());
+        assertEquals(1_495_872L, heap.bytesByClass().get("[B"));
+        assertEquals(4, heap.bytesByClass().size());
     }
 
     @Test
-    void readsBytesPerClassFromAClassHistogram() {
+    void sumsTheRowsOfAClassNamedTwice() {
         String histogram = """
                 3127:
                  num     #instances         #bytes  class name (module)
                 -------------------------------------------------------
                    1:        316860      225280168  [B (java.base@25.0.3)
                    2:         30001        9600320  [Lio.helidon.http.Header;
-                Total       1000000      300000000
+                   3:            10            320  [Lio.helidon.http.Header;
+                Total        346871      234880808
                 """;
 
-        assertEquals(java.util.Map.of("[B", 225_280_168L, "[Lio.helidon.http.Header;", 9_600_320L),
-                ProcessMemory.parseClassHistogram(histogram));
+        assertEquals(Map.of("[B", 225_280_168L, "[Lio.helidon.http.Header;", 9_600_640L),
+                ProcessMemory.parseLiveHeap(histogram).bytesByClass());
+    }
+
+    @Test
+    void refusesOutputWithoutATotal() {
+        assertThrows(IllegalStateException.class, () -> ProcessMemory.parseLiveHeap(
+                "11887:\n ZHeap            used 62M, capacity 378M, max capacity 6028M\n"));
     }
 
     @Test
