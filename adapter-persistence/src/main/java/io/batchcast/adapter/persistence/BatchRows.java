@@ -42,16 +42,19 @@ final class BatchRows {
     }
 
     /**
-     * Settles the batch's intent (INTENT to COMPLETED, its steps deleted), or inserts the completed batch when it had
-     * no intent (no request id and nothing sent to the venue). Only one recording of a batch can win: a batch that
-     * is COMPLETED already fails with {@link BatchAlreadyRecordedException}, and the caller's transaction with it.
+     * Settles the batch's intent (INTENT to COMPLETED, with its results and {@code eventSeq}; its steps' deletion is
+     * queued in {@code writes}), or inserts the completed batch when it had no intent (no request id and nothing sent
+     * to the venue). Only one recording of a batch can win: a batch that is COMPLETED already fails with
+     * {@link BatchAlreadyRecordedException}, and the caller's transaction with it, before any order row is written.
+     *
+     * @param eventSeq the batch's event's seq, or null when it has no event
      */
-    static void complete(Connection connection, RecordedBatch batch) throws SQLException {
-        if (settleIntent(connection, batch)) {
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM batch_intents WHERE batch_id = ?")) {
-                delete.setString(1, batch.batchId());
-                delete.executeUpdate();
-            }
+    static void complete(Connection connection, WriteSet writes, RecordedBatch batch, Long eventSeq)
+            throws SQLException {
+        String results = BatchJson.encodeResults(batch.results());
+        if (settleIntent(connection, batch, results, eventSeq)) {
+            writes.add(WriteSet.Rank.SETTLED_STEPS, "DELETE FROM batch_intents WHERE batch_id = ?",
+                    delete -> delete.setString(1, batch.batchId()));
             return;
         }
         try (PreparedStatement select = connection.prepareStatement("SELECT state FROM batches WHERE batch_id = ?")) {
@@ -63,7 +66,8 @@ final class BatchRows {
             }
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO batches (batch_id, user_id,"
-                + " strategy_id, request_id, request_hash, state, completed_at, results) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " strategy_id, request_id, request_hash, state, completed_at, results, event_seq)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, batch.batchId());
             insert.setString(2, batch.stream().userId());
             insert.setLong(3, batch.stream().strategyId());
@@ -71,29 +75,23 @@ final class BatchRows {
             insert.setString(5, batch.requestHash());
             insert.setString(6, COMPLETED);
             Columns.setInstant(insert, 7, batch.completedAt());
-            insert.setString(8, BatchJson.encodeResults(batch.results()));
+            insert.setString(8, results);
+            Columns.setLong(insert, 9, eventSeq);
             insert.executeUpdate();
         }
     }
 
-    private static boolean settleIntent(Connection connection, RecordedBatch batch) throws SQLException {
+    private static boolean settleIntent(Connection connection, RecordedBatch batch, String results, Long eventSeq)
+            throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE batches SET state = ?, completed_at = ?,"
-                + " results = ? WHERE batch_id = ? AND state = ?")) {
+                + " results = ?, event_seq = ? WHERE batch_id = ? AND state = ?")) {
             update.setString(1, COMPLETED);
             Columns.setInstant(update, 2, batch.completedAt());
-            update.setString(3, BatchJson.encodeResults(batch.results()));
-            update.setString(4, batch.batchId());
-            update.setString(5, JdbcBatchIntents.INTENT);
+            update.setString(3, results);
+            Columns.setLong(update, 4, eventSeq);
+            update.setString(5, batch.batchId());
+            update.setString(6, JdbcBatchIntents.INTENT);
             return update.executeUpdate() == 1;
-        }
-    }
-
-    static void setEventSeq(Connection connection, String batchId, long seq) throws SQLException {
-        try (PreparedStatement update =
-                connection.prepareStatement("UPDATE batches SET event_seq = ? WHERE batch_id = ?")) {
-            update.setLong(1, seq);
-            update.setString(2, batchId);
-            update.executeUpdate();
         }
     }
 

@@ -23,6 +23,10 @@ import javax.sql.DataSource;
  * be safe to run twice: it only writes what its inputs say, and reads nothing that another member of the group
  * writes except through the database itself (e.g. a stream's head).
  *
+ * <p>Members queue the rows they insert and change in the transaction's {@link WriteSet}, which sends them as one
+ * JDBC batch per statement for the whole group after the last member; a failing statement fails the group, and the
+ * members are then written alone, as for any failure.
+ *
  * <p>A member may bring a share of work that is merged across the group: the {@link BeforeCommit} work runs once,
  * after the last member and before the commit, with the shares of the members in the transaction (the statistics
  * upserts: one statement per row for the whole group instead of one per batch). It adds no commit.
@@ -46,11 +50,17 @@ final class GroupCommitter implements AutoCloseable {
         void run(Connection connection, List<Object> shares) throws SQLException;
     }
 
-    private record Member(String what, String lockGroup, long lockOrder, Object share, Transactions.Work<?> work,
+    /** A member's work, given the transaction's {@link WriteSet} for the rows it sends with the whole group's. */
+    @FunctionalInterface
+    interface GroupWork<T> {
+        T apply(Connection connection, WriteSet writes) throws SQLException;
+    }
+
+    private record Member(String what, String lockGroup, long lockOrder, Object share, GroupWork<?> work,
             CompletableFuture<Object> answer) {
     }
 
-    private static final Member STOP = new Member("stop", "", 0, null, c -> null, new CompletableFuture<>());
+    private static final Member STOP = new Member("stop", "", 0, null, (c, w) -> null, new CompletableFuture<>());
     /** Members run in (user, strategy) order (stable: queue order within a strategy), so that groups of different
      * instances lock user-sequence and stream rows in the same order and cannot deadlock on them. */
     private static final java.util.Comparator<Member> LOCK_ORDER = java.util.Comparator.comparing(Member::lockGroup)
@@ -104,8 +114,16 @@ final class GroupCommitter implements AutoCloseable {
     }
 
     /** As above, bringing {@code share} (null: none) to the transaction's {@link BeforeCommit} work. */
-    @SuppressWarnings("unchecked")
     <T> T inTransaction(String what, String lockGroup, long lockOrder, Object share, Transactions.Work<T> work) {
+        return inGroup(what, lockGroup, lockOrder, share, (connection, writes) -> work.apply(connection));
+    }
+
+    /**
+     * As above, for work that queues rows in the transaction's {@link WriteSet}: they are sent with the other
+     * members' rows after the last member, before the {@link BeforeCommit} work and the commit.
+     */
+    @SuppressWarnings("unchecked")
+    <T> T inGroup(String what, String lockGroup, long lockOrder, Object share, GroupWork<T> work) {
         if (closed) {
             throw new StoreUnavailableException("the store is closed; nothing was written while " + what, null);
         }
@@ -165,9 +183,10 @@ final class GroupCommitter implements AutoCloseable {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             Throwable memberFailure = null;
+            WriteSet writes = new WriteSet(group.size() > 1);
             for (Member member : group) {
                 try {
-                    results.add(member.work().apply(connection));
+                    results.add(member.work().apply(connection, writes));
                 } catch (SQLException | RuntimeException e) {
                     memberFailure = e;
                     break;
@@ -175,6 +194,7 @@ final class GroupCommitter implements AutoCloseable {
             }
             if (memberFailure == null) {
                 try {
+                    writes.flush(connection);
                     runBeforeCommit(connection, group);
                 } catch (SQLException | RuntimeException e) {
                     memberFailure = e;
@@ -243,7 +263,9 @@ final class GroupCommitter implements AutoCloseable {
             connection.setAutoCommit(false);
             Object result;
             try {
-                result = member.work().apply(connection);
+                WriteSet writes = new WriteSet(false);
+                result = member.work().apply(connection, writes);
+                writes.flush(connection);
                 runBeforeCommit(connection, List.of(member));
                 commit(connection, List.of(member));
                 commits.incrementAndGet();

@@ -27,6 +27,8 @@ final class JdbcBatchIntents implements BatchIntents {
 
     static final String INTENT = "INTENT";
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String INSERT_BATCH = "INSERT INTO batches (batch_id, user_id, strategy_id, request_id,"
+            + " request_hash, state, claimed_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
     private static final String BATCH_COLUMNS =
             "b.batch_id, b.user_id, b.strategy_id, b.request_id, b.request_hash, b.state, b.event_seq, b.claimed_at,"
                     + " b.results";
@@ -65,18 +67,21 @@ final class JdbcBatchIntents implements BatchIntents {
         ColumnLimits.check("requestId", intent.requestId(), ColumnLimits.ID);
         ColumnLimits.check("requestHash", intent.requestHash(), ColumnLimits.ID);
         String steps = BatchJson.encode(intent.steps());
-        boolean stored = writer.inTransaction("storing the intent of batch " + intent.batchId(), intent.stream().userId(),
-                intent.stream().strategyId(), connection -> {
-            if (!insertBatch(connection, intent)) {
+        boolean stored = writer.inGroup("storing the intent of batch " + intent.batchId(), intent.stream().userId(),
+                intent.stream().strategyId(), null, (connection, writes) -> {
+            // In a group the row is sent with the group's rows: a request id taken meanwhile fails the group, whose
+            // members are then written alone, where the insert runs at once and a taken id answers false.
+            if (writes.grouped()) {
+                writes.add(WriteSet.Rank.INTENT_ROWS, INSERT_BATCH, insert -> bindBatch(insert, intent));
+            } else if (!insertBatch(connection, intent)) {
                 return false;
             }
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO batch_intents (batch_id, created_at, steps) VALUES (?, ?, ?)")) {
-                insert.setString(1, intent.batchId());
-                Columns.setInstant(insert, 2, intent.createdAt());
-                insert.setString(3, steps);
-                insert.executeUpdate();
-            }
+            writes.add(WriteSet.Rank.INTENT_STEPS, "INSERT INTO batch_intents (batch_id, created_at, steps)"
+                    + " VALUES (?, ?, ?)", insert -> {
+                        insert.setString(1, intent.batchId());
+                        Columns.setInstant(insert, 2, intent.createdAt());
+                        insert.setString(3, steps);
+                    });
             return true;
         });
         if (stored) {
@@ -148,15 +153,8 @@ final class JdbcBatchIntents implements BatchIntents {
     /** Inserts the INTENT row; false when the request id is taken (the transaction is then rolled back to before). */
     private static boolean insertBatch(Connection connection, BatchIntent intent) throws SQLException {
         var beforeInsert = intent.requestId().isEmpty() ? null : connection.setSavepoint();
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO batches (batch_id, user_id,"
-                + " strategy_id, request_id, request_hash, state, claimed_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, intent.batchId());
-            insert.setString(2, intent.stream().userId());
-            insert.setLong(3, intent.stream().strategyId());
-            insert.setString(4, intent.requestId().isEmpty() ? null : intent.requestId());
-            insert.setString(5, intent.requestHash());
-            insert.setString(6, INTENT);
-            Columns.setInstant(insert, 7, intent.createdAt());
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_BATCH)) {
+            bindBatch(insert, intent);
             insert.executeUpdate();
             return true;
         } catch (SQLException e) {
@@ -166,6 +164,16 @@ final class JdbcBatchIntents implements BatchIntents {
             }
             throw e;
         }
+    }
+
+    private static void bindBatch(PreparedStatement insert, BatchIntent intent) throws SQLException {
+        insert.setString(1, intent.batchId());
+        insert.setString(2, intent.stream().userId());
+        insert.setLong(3, intent.stream().strategyId());
+        insert.setString(4, intent.requestId().isEmpty() ? null : intent.requestId());
+        insert.setString(5, intent.requestHash());
+        insert.setString(6, INTENT);
+        Columns.setInstant(insert, 7, intent.createdAt());
     }
 
     private RequestClaim claim(Connection connection, ResultSet row) throws SQLException {

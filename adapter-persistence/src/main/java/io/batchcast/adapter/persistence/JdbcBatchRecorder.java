@@ -19,8 +19,7 @@ import java.util.Set;
 
 /**
  * The transactional outbox: orders, the batch (completing its request-id claim), its results and its event commit
- * together or not at all. The stream row is locked last so that the lock, which serializes a stream's appends across
- * instances, is held for as short a time as possible.
+ * together or not at all, as one member of a group commit whose members' rows are sent together (WriteSet).
  */
 final class JdbcBatchRecorder implements BatchRecorder {
 
@@ -71,20 +70,20 @@ final class JdbcBatchRecorder implements BatchRecorder {
         var statistics = new StatisticsRows.Share(batch.stream().strategyId(),
                 statisticsPeriods.bucketStart(batch.completedAt()), BatchStatistics.tally(batch.results()));
         String userId = batch.stream().userId();
-        return writer.inTransaction("recording batch " + batch.batchId(), userId, batch.stream().strategyId(),
-                statistics, connection -> {
-            // The user's sequence row before anything else (StreamAppender): every transaction that appends takes
-            // its locks in the same order. Then the batch row: it is the gate that lets exactly one recording of a
-            // batch through (the call that executed it, or reconciliation), before either touches an order row.
-            long userHead = batch.event().isPresent() ? appender.lockUser(connection, userId) : 0;
-            BatchRows.complete(connection, batch);
-            OrderRows.write(connection, batch.orders(), placed);
-            if (batch.event().isEmpty()) {
-                return Optional.empty();
+        return writer.inGroup("recording batch " + batch.batchId(), userId, batch.stream().strategyId(),
+                statistics, (connection, writes) -> {
+            // The user's sequence row before anything else, then the stream row (StreamAppender): every transaction
+            // that appends takes its locks in the same order. Then the batch row: it is the gate that lets exactly
+            // one recording of a batch through (the call that executed it, or reconciliation), before either writes
+            // an order row. The orders, the event and the heads are sent with the whole group's rows (WriteSet).
+            Optional<StoredEvent> stored = Optional.empty();
+            if (batch.event().isPresent()) {
+                long userHead = appender.lockUser(connection, writes, userId);
+                stored = Optional.of(appender.append(connection, writes, batch.event().get(), userHead));
             }
-            StoredEvent stored = appender.append(connection, batch.event().get(), userHead);
-            BatchRows.setEventSeq(connection, batch.batchId(), stored.id().seq());
-            return Optional.of(stored);
+            BatchRows.complete(connection, writes, batch, stored.map(event -> event.id().seq()).orElse(null));
+            OrderRows.write(writes, batch.orders(), placed);
+            return stored;
         });
     }
 

@@ -81,9 +81,9 @@ final class JdbcSummaryPeriods implements SummaryPeriods {
         if (owner.isEmpty()) {
             return Optional.empty();
         }
-        return writer.inTransaction("summarizing strategy " + strategyId + "'s period " + periodStart, owner.get(),
-                strategyId, connection -> {
-                    long userHead = appender.lockUser(connection, owner.get());
+        return writer.inGroup("summarizing strategy " + strategyId + "'s period " + periodStart, owner.get(),
+                strategyId, null, (connection, writes) -> {
+                    long userHead = appender.lockUser(connection, writes, owner.get());
                     if (!markSummarized(connection, strategyId, periodStart, closedAt)) {
                         return Optional.empty();
                     }
@@ -92,7 +92,7 @@ final class JdbcSummaryPeriods implements SummaryPeriods {
                     if (period.isEmpty()) {
                         return Optional.empty();
                     }
-                    return Optional.of(appender.append(connection,
+                    return Optional.of(appender.append(connection, writes,
                             new OrderHourlySummary(strategyId, owner.get(), period.getFirst(), closedAt), userHead));
                 });
     }

@@ -30,7 +30,7 @@ final class SchemaMigrations {
             Flyway.configure()
                     .dataSource(dataSource)
                     .locations("classpath:db/migration")
-                    .javaMigrations(new DatabaseEpochMigration())
+                    .javaMigrations(new DatabaseEpochMigration(), new LeanWriteSetMigration())
                     .placeholders(dialect.migrationPlaceholders())
                     .cleanDisabled(true)
                     .load()

@@ -20,11 +20,18 @@ import java.util.OptionalLong;
  * (or of the stream) waits for this one to commit: both sequences are gap-free and commit order equals sequence
  * order, across threads and instances alike. The user's row is locked first, by {@link #lockUser}, before the
  * transaction touches anything else of the batch, and group members are ordered by user (GroupCommitter), so two
- * transactions never wait for each other in opposite orders.
+ * transactions never wait for each other in opposite orders. A row is locked once per transaction: the heads, the
+ * event rows and the heads' updates go through the group's {@link WriteSet}.
  */
 final class StreamAppender {
 
     private static final String UNIQUE_VIOLATION = "23505";
+
+    /** The statement every batch runs, unchanged by the summary columns (they stay NULL). */
+    private static final String INSERT_BATCH_EVENT = "INSERT INTO events"
+            + " (strategy_id, seq, batch_id, user_id, summaries, occurred_at, user_seq) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_SUMMARY = "INSERT INTO events (strategy_id, seq, batch_id, user_id, summaries,"
+            + " occurred_at, period_start, batches, user_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final String epoch;
 
@@ -33,65 +40,56 @@ final class StreamAppender {
     }
 
     /** Locks the user's sequence row (creating it at 0 for the user's first event) and returns its head. */
-    long lockUser(Connection connection, String userId) throws SQLException {
-        return lockHead(connection, "user_streams", "user_id", userId);
+    long lockUser(Connection connection, WriteSet writes, String userId) throws SQLException {
+        return lock(connection, writes, "user_streams", "user_id", userId);
     }
 
-    /** Appends the event; {@code userHead} is what {@link #lockUser} returned in this transaction. */
-    StoredEvent append(Connection connection, StreamEvent event, long userHead) throws SQLException {
+    /**
+     * Appends the event: locks its stream row (unless this transaction did already), takes the next number of the
+     * stream and of the user's sequence, and queues the event's row and the heads' updates in {@code writes}.
+     * {@code userHead} is what {@link #lockUser} returned in this transaction.
+     */
+    StoredEvent append(Connection connection, WriteSet writes, StreamEvent event, long userHead) throws SQLException {
         long strategyId = event.strategyId();
-        long seq = lockHead(connection, "streams", "strategy_id", strategyId) + 1;
+        long seq = lock(connection, writes, "streams", "strategy_id", strategyId) + 1;
         long userSeq = userHead + 1;
-        setHead(connection, "UPDATE streams SET head_seq = ? WHERE strategy_id = ?", seq, strategyId);
-        setHead(connection, "UPDATE user_streams SET head_seq = ? WHERE user_id = ?", userSeq, event.userId());
+        writes.advance("streams", "strategy_id", strategyId, seq);
+        writes.advance("user_streams", "user_id", event.userId(), userSeq);
         switch (event) {
-            case OrderBatchEvent batch -> insertBatchEvent(connection, seq, userSeq, batch);
-            case OrderHourlySummary summary -> insertSummary(connection, seq, userSeq, summary);
+            case OrderBatchEvent batch -> writes.add(WriteSet.Rank.EVENTS, INSERT_BATCH_EVENT, insert -> {
+                insert.setLong(1, batch.strategyId());
+                insert.setLong(2, seq);
+                insert.setString(3, batch.batchId());
+                insert.setString(4, batch.userId());
+                insert.setString(5, SummaryCodec.encode(batch.summaries()));
+                Columns.setInstant(insert, 6, batch.timestamp());
+                insert.setLong(7, userSeq);
+            });
+            case OrderHourlySummary summary -> writes.add(WriteSet.Rank.EVENTS, INSERT_SUMMARY, insert -> {
+                insert.setLong(1, summary.strategyId());
+                insert.setLong(2, seq);
+                insert.setNull(3, Types.VARCHAR);
+                insert.setString(4, summary.userId());
+                insert.setString(5, SummaryCodec.encodeStatistics(summary.period().orderTypes()));
+                Columns.setInstant(insert, 6, summary.timestamp());
+                Columns.setInstant(insert, 7, summary.period().start());
+                insert.setInt(8, summary.period().batches());
+                insert.setLong(9, userSeq);
+            });
         }
         return new StoredEvent(new EventId(epoch, seq), event, userSeq);
     }
 
-    /** The statement every batch runs, unchanged by the summary columns (they stay NULL). */
-    private static void insertBatchEvent(Connection connection, long seq, long userSeq, OrderBatchEvent event)
+    /** The head as this transaction left it, locking the row first if this transaction has not. */
+    private static long lock(Connection connection, WriteSet writes, String table, String keyColumn, Object key)
             throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO events"
-                + " (strategy_id, seq, batch_id, user_id, summaries, occurred_at, user_seq)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setLong(1, event.strategyId());
-            insert.setLong(2, seq);
-            insert.setString(3, event.batchId());
-            insert.setString(4, event.userId());
-            insert.setString(5, SummaryCodec.encode(event.summaries()));
-            Columns.setInstant(insert, 6, event.timestamp());
-            insert.setLong(7, userSeq);
-            insert.executeUpdate();
+        OptionalLong held = writes.head(table, keyColumn, key);
+        if (held.isPresent()) {
+            return held.getAsLong();
         }
-    }
-
-    private static void insertSummary(Connection connection, long seq, long userSeq, OrderHourlySummary summary)
-            throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO events (strategy_id, seq, batch_id,"
-                + " user_id, summaries, occurred_at, period_start, batches, user_seq)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setLong(1, summary.strategyId());
-            insert.setLong(2, seq);
-            insert.setNull(3, Types.VARCHAR);
-            insert.setString(4, summary.userId());
-            insert.setString(5, SummaryCodec.encodeStatistics(summary.period().orderTypes()));
-            Columns.setInstant(insert, 6, summary.timestamp());
-            Columns.setInstant(insert, 7, summary.period().start());
-            insert.setInt(8, summary.period().batches());
-            insert.setLong(9, userSeq);
-            insert.executeUpdate();
-        }
-    }
-
-    private static void setHead(Connection connection, String sql, long head, Object key) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(sql)) {
-            update.setLong(1, head);
-            update.setObject(2, key);
-            update.executeUpdate();
-        }
+        long head = lockHead(connection, table, keyColumn, key);
+        writes.locked(table, keyColumn, key, head);
+        return head;
     }
 
     /** Locks the row and returns its head; creates the row (head 0) for its first event. */

@@ -39,6 +39,42 @@ class UsedClientOrderIdsPlanTest {
     }
 
     /**
+     * The same on H2 once it has statistics (ANALYZE) that do not know the strategy: 200 small strategies when they
+     * were taken, then a new strategy with 20,000 orders. Without the foreign key's own index on strategy_id (V8),
+     * the unique index is the only one that starts with strategy_id and client_order_id, and each id is one lookup.
+     */
+    @Test
+    void h2LooksUpEveryClientOrderIdInTheUniqueIndexForAStrategyTheStatisticsDoNotKnow() throws SQLException {
+        try (H2TestDatabase database = H2TestDatabase.embedded();
+                Persistence persistence = Persistence.open(database.settings(), Clock.systemUTC());
+                Connection connection = database.connect();
+                Statement statement = connection.createStatement()) {
+            statement.execute("INSERT INTO strategies (user_id, name, created_at) SELECT 'u' || x, 'small',"
+                    + " CURRENT_TIMESTAMP FROM SYSTEM_RANGE(1, 200)");
+            statement.execute("INSERT INTO orders (strategy_id, order_id, client_order_id, symbol, side, order_type,"
+                    + " quantity, price, status, created_at, updated_at) SELECT s.id, 'o' || r.x, 'c' || r.x,"
+                    + " 'BTC-USD', 'BUY', 'LIMIT', 1, 100, 'OPEN', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP"
+                    + " FROM strategies s, SYSTEM_RANGE(1, 100) r");
+            statement.execute("ANALYZE");
+            long strategy = persistence.strategyStore().create("alice", "Grid BTC", TradingFixtures.NOON).id();
+            statement.execute("INSERT INTO orders (strategy_id, order_id, client_order_id, symbol, side, order_type,"
+                    + " quantity, price, status, created_at, updated_at) SELECT " + strategy + ", 'p' || x, 'c' || x,"
+                    + " 'BTC-USD', 'BUY', 'LIMIT', 1, 100, 'OPEN', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP"
+                    + " FROM SYSTEM_RANGE(1, 20000)");
+            List<String> ids = IntStream.rangeClosed(1, 250).mapToObj(i -> "c" + i).toList();
+            String query = JdbcOrderStore.usedClientOrderIdsQuery(ids.size());
+            for (String id : ids) {
+                query = query.replaceFirst("\\?", "'" + id + "'");
+            }
+            String text = plan(statement, query.replaceFirst("\\?", Long.toString(strategy))).replaceAll("\\s+", " ");
+            assertTrue(text.contains("PUBLIC.ORDERS_CLIENT_ORDER_ID_UNIQUE_INDEX_") && text.contains("STRATEGY_ID = CAST("
+                    + strategy + " AS BIGINT) AND CLIENT_ORDER_ID = WANTED.ID */"), text);
+            assertEquals(Set.of("c1", "c2"), persistence.orderStore().usedClientOrderIds(strategy,
+                    List.of("c1", "c2", "nope")));
+        }
+    }
+
+    /**
      * Statistics taken while the table held 200 small strategies, then a new strategy grew to 50,000 orders: the
      * planner believes the strategy has a few hundred rows. With 250 ids the join form became a hash join that reads
      * every order of the strategy; the lateral form stays one index lookup per id.
