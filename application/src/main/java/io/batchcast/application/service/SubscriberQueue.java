@@ -2,9 +2,9 @@ package io.batchcast.application.service;
 
 import java.util.ArrayDeque;
 import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The frames one stream still has to write. Frames offered while the subscription is being set up (the replay, or
@@ -14,8 +14,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * ones the writer has taken but not yet written count too. A coalescing stream merges its runs before they get here
  * ({@link CoalescingRun}): a merged event takes one slot, like any frame.
  *
- * <p>The queue is a {@link LinkedBlockingQueue}: it takes memory per frame waiting, not per slot allowed, so an idle
- * stream, which is most of them, holds no slots at all.
+ * <p>The queue is a {@link ConcurrentLinkedQueue} with one waiting writer, parked and unparked directly: it takes
+ * memory per frame waiting, not per slot allowed, so an idle stream, which is most of them, holds no slots at all, and
+ * it holds no locks or conditions either. An idle stream's writer parks right in {@link #take()}, with no lock's
+ * frames under it: a virtual thread's parked stack is part of what every idle connection costs.
  */
 final class SubscriberQueue<F> {
 
@@ -31,11 +33,12 @@ final class SubscriberQueue<F> {
     @SuppressWarnings("rawtypes")
     private static final Entry WAKE_UP = new Entry<>(null, false);
 
-    private final ReentrantLock joinLock = new ReentrantLock();
-    private final LinkedBlockingQueue<Entry<F>> queue = new LinkedBlockingQueue<>();
+    private final ConcurrentLinkedQueue<Entry<F>> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger unwritten = new AtomicInteger();
     private final int capacity;
-    private ArrayDeque<Entry<F>> backlog;
+    /** The writer while it waits in {@link #take()}; there is only one. */
+    private volatile Thread waiting;
+    private ArrayDeque<Entry<F>> backlog; // guarded by this, like joined
     private boolean joined;
 
     SubscriberQueue(int capacity) {
@@ -52,8 +55,7 @@ final class SubscriberQueue<F> {
     }
 
     Offered offer(Entry<F> entry) {
-        joinLock.lock();
-        try {
+        synchronized (this) {
             if (!joined) {
                 if (backlog == null) {
                     backlog = new ArrayDeque<>();
@@ -61,15 +63,21 @@ final class SubscriberQueue<F> {
                 backlog.add(entry);
                 return Offered.BACKLOG;
             }
-        } finally {
-            joinLock.unlock();
         }
         if (entry.frame() != null && unwritten.incrementAndGet() > capacity) {
             unwritten.decrementAndGet();
             return Offered.FULL;
         }
-        queue.add(entry);
+        add(entry);
         return Offered.QUEUED;
+    }
+
+    private void add(Entry<F> entry) {
+        queue.add(entry);
+        Thread writer = waiting;
+        if (writer != null) {
+            LockSupport.unpark(writer);
+        }
     }
 
     /** The writer wrote this many live frames: they no longer count against the capacity. */
@@ -78,30 +86,40 @@ final class SubscriberQueue<F> {
     }
 
     /** The subscription is in place: from now on frames are live and bounded. */
-    void joined() {
-        joinLock.lock();
-        try {
-            joined = true;
-        } finally {
-            joinLock.unlock();
-        }
+    synchronized void joined() {
+        joined = true;
     }
 
     /** The entries offered before {@link #joined()}, in order; called once, by the writer, after joining. */
-    List<Entry<F>> takeBacklog() {
-        joinLock.lock();
-        try {
-            List<Entry<F>> entries = backlog == null ? List.of() : List.copyOf(backlog);
-            backlog = null;
-            return entries;
-        } finally {
-            joinLock.unlock();
-        }
+    synchronized List<Entry<F>> takeBacklog() {
+        List<Entry<F>> entries = backlog == null ? List.of() : List.copyOf(backlog);
+        backlog = null;
+        return entries;
     }
 
     /** The next live entry, waiting as long as it takes ({@link #wakeUp()} ends a wait without a frame). */
     Entry<F> take() throws InterruptedException {
-        return queue.take();
+        if (Thread.interrupted()) {
+            throw new InterruptedException(); // as a blocking queue's take: an interrupted writer stops even when busy
+        }
+        Entry<F> entry = queue.poll();
+        if (entry != null) {
+            return entry;
+        }
+        waiting = Thread.currentThread();
+        try {
+            // seen as waiting before looking again: an entry added after this poll unparks us (a permit given before
+            // the park makes the park return at once), so none is missed
+            while ((entry = queue.poll()) == null) {
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
+                LockSupport.park(this);
+            }
+            return entry;
+        } finally {
+            waiting = null;
+        }
     }
 
     /**
@@ -111,13 +129,16 @@ final class SubscriberQueue<F> {
     @SuppressWarnings("unchecked")
     void wakeUp() {
         if (queue.isEmpty()) {
-            queue.offer(WAKE_UP);
+            add(WAKE_UP);
         }
     }
 
     /** Moves up to {@code max} entries that are already waiting, in order, into {@code into}, without waiting. */
     void drainWaiting(List<Entry<F>> into, int max) {
-        queue.drainTo(into, max);
+        Entry<F> entry;
+        for (int n = 0; n < max && (entry = queue.poll()) != null; n++) {
+            into.add(entry);
+        }
     }
 
     /** Asks the writer to stop after what is queued (in the backlog before joining). */

@@ -41,7 +41,12 @@ public final class ServerProcess implements AutoCloseable {
                 .redirectOutput(log.toFile());
         builder.environment().putAll(settings.environment(httpPort, grpcPort));
         ServerProcess server = new ServerProcess(httpPort, grpcPort, log, builder.start());
-        server.awaitReady();
+        try {
+            server.awaitReady();
+        } catch (IllegalStateException | IOException | InterruptedException e) {
+            server.close(); // a server that never got ready is not left running behind the failed scenario
+            throw e;
+        }
         return server;
     }
 
