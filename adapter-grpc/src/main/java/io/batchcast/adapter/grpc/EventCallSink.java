@@ -1,23 +1,19 @@
 package io.batchcast.adapter.grpc;
 
 import io.batchcast.application.port.in.FrameSink;
-import io.batchcast.application.port.in.StreamProtocol;
-import io.batchcast.domain.StoredEvent;
 import io.batchcast.proto.v1.OrderBatchEvent;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * One StreamOrderBatchEvents call as the delivery core's sink and protocol: events are {@link OrderBatchEvent}
- * messages (encoded once per subscriber; protobuf messages are immutable), a write waits while gRPC flow control
- * says the client is not ready, and the call has no resync message (an unusable cursor ends it) and no keepalive
- * (HTTP/2 pings do that). Only the stream's writer thread touches the observer, which is not thread-safe.
+ * One StreamOrderBatchEvents call as the delivery core's sink for {@link EventMessages}: a write waits while gRPC flow
+ * control says the client is not ready. Only the stream's writer thread touches the observer, which is not
+ * thread-safe.
  */
-final class EventCallSink implements FrameSink<OrderBatchEvent>, StreamProtocol<OrderBatchEvent> {
+final class EventCallSink implements FrameSink<OrderBatchEvent> {
 
     private final ServerCallStreamObserver<OrderBatchEvent> observer;
     private final ReentrantLock lock = new ReentrantLock();
@@ -43,35 +39,6 @@ final class EventCallSink implements FrameSink<OrderBatchEvent>, StreamProtocol<
         if (cancelled) {
             action.run();
         }
-    }
-
-    @Override
-    public List<OrderBatchEvent> opening() {
-        return List.of();
-    }
-
-    @Override
-    public Optional<OrderBatchEvent> event(StoredEvent event, String cursor) {
-        // OrderBatchEvent has no field for a period's summary: the stream carries batch events only (the ids of the
-        // batch events it sends stay exact cursors; a resume skips the summaries the same way). A strategy's
-        // stream: its cursor is the event id the mapper writes.
-        return event.batchEvent().isPresent() ? Optional.of(OrderBatchMapper.event(event)) : Optional.empty();
-    }
-
-    @Override
-    public Optional<OrderBatchEvent> coalesced(StoredEvent merged, int batchCount, String cursor) {
-        // the merged event carries the last merged event's id, which the mapper writes as event_id
-        return Optional.of(OrderBatchMapper.event(merged).toBuilder().setBatchCount(batchCount).build());
-    }
-
-    @Override
-    public Optional<OrderBatchEvent> resync(String headCursor, String reason) {
-        return Optional.empty();
-    }
-
-    @Override
-    public Optional<Keepalive<OrderBatchEvent>> keepalive() {
-        return Optional.empty();
     }
 
     @Override
