@@ -5,8 +5,7 @@ import io.batchcast.proto.v1.OrderBatchEvent;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
 import java.util.List;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One StreamOrderBatchEvents call as the delivery core's sink for {@link EventMessages}: a write waits while gRPC flow
@@ -16,11 +15,11 @@ import java.util.concurrent.locks.ReentrantLock;
 final class EventCallSink implements FrameSink<OrderBatchEvent> {
 
     private final ServerCallStreamObserver<OrderBatchEvent> observer;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
     private volatile boolean cancelled;
     private volatile boolean aborted;
     private volatile Runnable onCancel = () -> { };
+    /** The thread that writes, once it has; the handlers wake it. */
+    private volatile Thread writer;
 
     /** Call on the call's thread, before the service method returns (gRPC only takes handlers then). */
     EventCallSink(ServerCallStreamObserver<OrderBatchEvent> observer) {
@@ -43,6 +42,7 @@ final class EventCallSink implements FrameSink<OrderBatchEvent> {
 
     @Override
     public void write(List<OrderBatchEvent> frames) {
+        writer = Thread.currentThread();
         for (OrderBatchEvent frame : frames) {
             awaitReady();
             observer.onNext(frame);
@@ -63,16 +63,12 @@ final class EventCallSink implements FrameSink<OrderBatchEvent> {
     }
 
     private void awaitReady() {
-        lock.lock();
-        try {
-            while (!observer.isReady() && !cancelled && !aborted) {
-                changed.await();
+        // a wake-up that comes between the check and park() is kept as the thread's permit: park() returns at once
+        while (!observer.isReady() && !cancelled && !aborted) {
+            LockSupport.park(this);
+            if (Thread.currentThread().isInterrupted()) {
+                throw new IllegalStateException("interrupted while waiting for the client");
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the client", e);
-        } finally {
-            lock.unlock();
         }
         if (cancelled || aborted) {
             throw new IllegalStateException(cancelled ? "the client cancelled the call" : "the call was cut off");
@@ -80,11 +76,9 @@ final class EventCallSink implements FrameSink<OrderBatchEvent> {
     }
 
     private void signal() {
-        lock.lock();
-        try {
-            changed.signalAll();
-        } finally {
-            lock.unlock();
+        Thread waiting = writer;
+        if (waiting != null) {
+            LockSupport.unpark(waiting);
         }
     }
 }

@@ -14,9 +14,6 @@ import java.util.List;
  */
 final class WireChecks {
 
-    /** {@code after_event_id} that replays every retained event, then continues live. */
-    static final String EARLIEST = "earliest";
-
     static final int MAX_REQUEST_ID_LENGTH = 128;
     static final int DEFAULT_PAGE_SIZE = 100;
     static final int MAX_PAGE_SIZE = 1_000;
@@ -35,7 +32,7 @@ final class WireChecks {
         List<FieldViolation> violations = new ArrayList<>(2);
         strategyId(request.getStrategyId(), violations);
         String cursor = request.getAfterEventId();
-        if (!cursor.isEmpty() && !cursor.equals(EARLIEST) && EventId.parse(cursor).isEmpty()) {
+        if (!cursor.isEmpty() && !cursor.equals(OpenEventStream.EARLIEST) && EventId.parse(cursor).isEmpty()) {
             // never echo a malformed cursor back: it is arbitrary client text
             violations.add(new FieldViolation("after_event_id",
                     "must be an event_id received from this API (<epoch>-<sequence>), \"earliest\" for every"

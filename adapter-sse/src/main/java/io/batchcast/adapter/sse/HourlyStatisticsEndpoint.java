@@ -31,11 +31,10 @@ final class HourlyStatisticsEndpoint implements HttpService {
     private final AccessTokenVerification tokens;
     private final CorsPolicy cors;
 
-    HourlyStatisticsEndpoint(GetHourlyStatisticsUseCase statistics, SseSettings settings,
-            AccessTokenVerification tokens) {
+    HourlyStatisticsEndpoint(GetHourlyStatisticsUseCase statistics, CorsPolicy cors, AccessTokenVerification tokens) {
         this.statistics = statistics;
         this.tokens = tokens;
-        this.cors = new CorsPolicy(settings.allowedOrigins());
+        this.cors = cors;
     }
 
     @Override

@@ -38,12 +38,12 @@ final class OrderBatchEventStream implements HttpService {
     private final SseProtocol protocol;
     private final StreamCounters counters;
 
-    OrderBatchEventStream(OpenEventStreamUseCase delivery, SseSettings settings, AccessTokenVerification tokens,
-            StreamCounters counters) {
+    OrderBatchEventStream(OpenEventStreamUseCase delivery, SseSettings settings, CorsPolicy cors,
+            AccessTokenVerification tokens, StreamCounters counters) {
         this.delivery = delivery;
         this.settings = settings;
         this.tokens = tokens;
-        this.cors = new CorsPolicy(settings.allowedOrigins());
+        this.cors = cors;
         this.protocol = new SseProtocol(settings.retry(), settings.heartbeat());
         this.counters = counters;
     }
@@ -74,8 +74,12 @@ final class OrderBatchEventStream implements HttpService {
             return;
         }
         var caller = new StreamCaller(verified.get().userId(), verified.get().expiresAt());
-        open(request, response, new OpenEventStream(caller, selection.get(), StreamRequest.cursor(request),
-                coalesceMs.getAsInt()));
+        var command = new OpenEventStream(caller, selection.get(), StreamRequest.cursor(request),
+                coalesceMs.getAsInt());
+        switch (delivery.open(command, protocol)) {
+            case StreamOpening.Opened<byte[]> opened -> openAndStream(request, response, opened);
+            case StreamOpening.Refused<byte[]> refused -> refuse(response, refused.refusal());
+        }
     }
 
     private Optional<EventSelection> oneStrategy(ServerRequest request, ServerResponse response) {
@@ -96,13 +100,6 @@ final class OrderBatchEventStream implements HttpService {
                 yield Optional.empty();
             }
         };
-    }
-
-    private void open(ServerRequest request, ServerResponse response, OpenEventStream command) {
-        switch (delivery.open(command, protocol)) {
-            case StreamOpening.Opened<byte[]> opened -> openAndStream(request, response, opened);
-            case StreamOpening.Refused<byte[]> refused -> refuse(response, refused.refusal());
-        }
     }
 
     private void refuse(ServerResponse response, StreamOpening.Refusal refusal) {

@@ -28,9 +28,9 @@ final class SessionCookie implements HttpService {
     private final CorsPolicy cors;
     private final Clock clock;
 
-    SessionCookie(SseSettings settings, AccessTokenVerification tokens, Clock clock) {
+    SessionCookie(CorsPolicy cors, AccessTokenVerification tokens, Clock clock) {
         this.tokens = tokens;
-        this.cors = new CorsPolicy(settings.allowedOrigins());
+        this.cors = cors;
         this.clock = clock;
     }
 

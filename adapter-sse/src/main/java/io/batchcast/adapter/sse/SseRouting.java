@@ -57,11 +57,12 @@ public final class SseRouting {
             Optional<ListStrategiesUseCase> strategies, Optional<GetHourlyStatisticsUseCase> statistics,
             SseSettings settings, AccessTokenVerification tokens, Clock clock) {
         var counters = new StreamCounters();
+        var cors = new CorsPolicy(settings.allowedOrigins());
         ResponseHeaders.register(routing);
-        routing.register(new OrderBatchEventStream(delivery, settings, tokens, counters));
-        statistics.ifPresent(s -> routing.register(new HourlyStatisticsEndpoint(s, settings, tokens)));
-        routing.register(new SessionCookie(settings, tokens, clock));
-        strategies.ifPresent(list -> routing.register(new StrategyList(list, settings, tokens)));
+        routing.register(new OrderBatchEventStream(delivery, settings, cors, tokens, counters));
+        statistics.ifPresent(s -> routing.register(new HourlyStatisticsEndpoint(s, cors, tokens)));
+        routing.register(new SessionCookie(cors, tokens, clock));
+        strategies.ifPresent(list -> routing.register(new StrategyList(list, cors, tokens)));
         Dashboard.register(routing);
         return new SseRouting(counters);
     }

@@ -33,10 +33,10 @@ final class StrategyList implements HttpService {
     private final AccessTokenVerification tokens;
     private final CorsPolicy cors;
 
-    StrategyList(ListStrategiesUseCase strategies, SseSettings settings, AccessTokenVerification tokens) {
+    StrategyList(ListStrategiesUseCase strategies, CorsPolicy cors, AccessTokenVerification tokens) {
         this.strategies = strategies;
         this.tokens = tokens;
-        this.cors = new CorsPolicy(settings.allowedOrigins());
+        this.cors = cors;
     }
 
     @Override
