@@ -109,10 +109,6 @@ final class StrictRequestParsing {
                 close(Status.INVALID_ARGUMENT.withDescription(description(method, failure)), new Metadata());
             }
         }
-
-        Q parse(InputStream message) {
-            return method.parseRequest(message);
-        }
     }
 
     /** Parses each request for the wrapped listener; after a request that fails, passes on only the call's end. */
@@ -134,7 +130,7 @@ final class StrictRequestParsing {
             }
             Q request;
             try {
-                request = call.parse(message);
+                request = call.method.parseRequest(message);
             } catch (RuntimeException e) {
                 refused = true;
                 call.refuse(e);
