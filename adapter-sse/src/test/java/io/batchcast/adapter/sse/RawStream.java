@@ -201,7 +201,8 @@ final class RawStream implements AutoCloseable {
         socket.close();
     }
 
-    private static int frameCount(String text) {
+    /** The frames (and keepalive comments) in {@code text}: each ends with a blank line. */
+    static int frameCount(String text) {
         int count = 0;
         for (int at = text.indexOf("\n\n"); at >= 0; at = text.indexOf("\n\n", at + 2)) {
             count++;
