@@ -40,7 +40,7 @@ final class Observability {
     }
 
     /**
-     * The delivery core's counters (every protocol's streams) and the SSE adapter's (bytes, writes, serialization),
+     * The delivery core's counters (every protocol's streams, frame encoding) and the SSE adapter's (bytes, writes),
      * under the names they have always had; the lag of live events as a cumulative histogram
      * ({@code batchcast_delivery_lag_seconds_bucket{le=...}}, {@code _count}, {@code _sum}) read from the core.
      */
@@ -65,8 +65,8 @@ final class Observability {
                         delivery::slowReaderEvictions),
                 new Meter("batchcast_sse_dead_streams_removed", "Dead connections found by a failed write",
                         delivery::deadStreamsRemoved),
-                new Meter("batchcast_sse_frames_serialized", "Event frames serialized (once per event)",
-                        sse::framesSerialized));
+                new Meter("batchcast_sse_frames_serialized",
+                        "Event frames serialized (once per event and protocol, SSE and gRPC)", delivery::framesEncoded));
         for (Meter meter : counters) {
             // the registry holds its state object weakly: it must be one that lives as long as the server
             meters.getOrCreate(FunctionalCounter.builder(meter.name(), delivery, d -> meter.value().getAsLong())

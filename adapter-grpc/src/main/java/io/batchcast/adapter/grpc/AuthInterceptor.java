@@ -11,6 +11,7 @@ import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
+import java.util.stream.StreamSupport;
 
 /**
  * Authenticates every call (unary and streaming) by its {@code authorization: Bearer <jwt>} metadata and puts the
@@ -35,7 +36,7 @@ final class AuthInterceptor implements ServerInterceptor {
     public <Q, R> ServerCall.Listener<Q> interceptCall(
             ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
         String authorization = headers.get(AUTHORIZATION);
-        int entries = entries(headers);
+        long entries = entries(headers);
         Status refusal = Status.UNAUTHENTICATED;
         String problem;
         if (authorization == null) {
@@ -61,15 +62,9 @@ final class AuthInterceptor implements ServerInterceptor {
         return new ServerCall.Listener<>() { };
     }
 
-    private static int entries(Metadata headers) {
+    private static long entries(Metadata headers) {
         Iterable<String> all = headers.getAll(AUTHORIZATION);
-        int count = 0;
-        if (all != null) {
-            for (String ignored : all) {
-                count++;
-            }
-        }
-        return count;
+        return all == null ? 0 : StreamSupport.stream(all.spliterator(), false).count();
     }
 
     /** The user id of the authenticated caller of the current call. */

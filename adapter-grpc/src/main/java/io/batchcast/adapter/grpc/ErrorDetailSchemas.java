@@ -5,7 +5,6 @@ import com.google.protobuf.Descriptors.DescriptorValidationException;
 import com.google.protobuf.Descriptors.FileDescriptor;
 import com.google.protobuf.Descriptors.ServiceDescriptor;
 import com.google.rpc.ErrorDetailsProto;
-import io.grpc.ServerMethodDefinition;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.protobuf.ProtoFileDescriptorSupplier;
 import io.grpc.protobuf.ProtoServiceDescriptorSupplier;
@@ -29,24 +28,19 @@ final class ErrorDetailSchemas {
     private ErrorDetailSchemas() {
     }
 
-    /** {@code service} with a schema whose file also imports the google.rpc error files. */
-    static ServerServiceDefinition described(ServerServiceDefinition service) {
+    /**
+     * The schema descriptor for {@code service}: its own, with a file that also imports the google.rpc error files
+     * ({@link StrictRequestParsing#wrap} puts it on the service it builds).
+     */
+    static Object of(ServerServiceDefinition service) {
         io.grpc.ServiceDescriptor original = service.getServiceDescriptor();
         if (!(original.getSchemaDescriptor() instanceof ProtoServiceDescriptorSupplier supplier)) {
             throw new IllegalArgumentException(original.getName() + " has no protobuf schema to extend");
         }
-        Schema schema = new Schema(withErrorFiles(supplier.getFileDescriptor()), original.getName());
-        io.grpc.ServiceDescriptor.Builder descriptor = io.grpc.ServiceDescriptor.newBuilder(original.getName())
-                .setSchemaDescriptor(schema);
-        original.getMethods().forEach(descriptor::addMethod);
-        ServerServiceDefinition.Builder described = ServerServiceDefinition.builder(descriptor.build());
-        for (ServerMethodDefinition<?, ?> method : service.getMethods()) {
-            described.addMethod(method);
-        }
-        return described.build();
+        return new Schema(withErrorFiles(supplier.getFileDescriptor()), original.getName());
     }
 
-    static FileDescriptor withErrorFiles(FileDescriptor file) {
+    private static FileDescriptor withErrorFiles(FileDescriptor file) {
         FileDescriptorProto.Builder proto = file.toProto().toBuilder();
         List<FileDescriptor> dependencies = new ArrayList<>(file.getDependencies());
         for (FileDescriptor errorFile : ERROR_FILES) {

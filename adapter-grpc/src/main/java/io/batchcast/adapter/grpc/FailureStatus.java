@@ -19,9 +19,11 @@ import io.batchcast.application.port.in.SubmissionFailure;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
+import io.grpc.stub.StreamObserver;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The error model: which gRPC status each failure becomes. Messages of our own exceptions are written for clients;
@@ -34,6 +36,16 @@ final class FailureStatus {
     private static final System.Logger LOG = System.getLogger(FailureStatus.class.getName());
 
     private FailureStatus() {
+    }
+
+    /** Answers a unary call with what {@code answer} computes, or with the status its failure maps to. */
+    static <R> void respond(StreamObserver<R> call, Supplier<R> answer) {
+        try {
+            call.onNext(answer.get());
+            call.onCompleted();
+        } catch (RuntimeException e) {
+            call.onError(of(e));
+        }
     }
 
     static StatusRuntimeException of(Throwable failure) {
@@ -86,7 +98,12 @@ final class FailureStatus {
     }
 
     static StatusRuntimeException invalidArgument(String field, String description) {
-        return invalidArgument(field + ": " + description, List.of(new FieldViolation(field, description)));
+        return invalidArgument(List.of(new FieldViolation(field, description)));
+    }
+
+    /** INVALID_ARGUMENT naming the first violation (and how many more there are), with all of them as details. */
+    static StatusRuntimeException invalidArgument(List<FieldViolation> violations) {
+        return invalidArgument(FieldViolation.summary(violations), violations);
     }
 
     /** A failure with a machine-readable reason and metadata (google.rpc.ErrorInfo) the client acts on. */

@@ -7,6 +7,7 @@ import io.grpc.Server;
 import io.grpc.ServerBuilder;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
@@ -64,13 +65,16 @@ public final class GrpcServer {
         }
         this.server = builder
                 .maxInboundMessageSize(settings.maxInboundMessageBytes())
-                .addService(ErrorDetailSchemas.described(StrictRequestParsing.wrap(ServerInterceptors.intercept(
-                        new OrderBatchGrpcService(useCases), auth))))
-                .addService(ErrorDetailSchemas.described(StrictRequestParsing.wrap(ServerInterceptors.intercept(
-                        new StrategyGrpcService(useCases.createStrategy(), useCases.listStrategies()), auth))))
+                .addService(strict(ServerInterceptors.intercept(new OrderBatchGrpcService(useCases), auth)))
+                .addService(strict(ServerInterceptors.intercept(
+                        new StrategyGrpcService(useCases.createStrategy(), useCases.listStrategies()), auth)))
                 .addService(health.getHealthService())
                 .addService(ProtoReflectionServiceV1.newInstance())
                 .build();
+    }
+
+    private static ServerServiceDefinition strict(ServerServiceDefinition service) {
+        return StrictRequestParsing.wrap(service, ErrorDetailSchemas.of(service));
     }
 
     private static ServerBuilder<?> netty(GrpcSettings settings) {

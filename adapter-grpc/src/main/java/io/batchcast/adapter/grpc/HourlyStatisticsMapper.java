@@ -1,6 +1,7 @@
 package io.batchcast.adapter.grpc;
 
 import com.google.protobuf.Timestamp;
+import com.google.protobuf.util.Timestamps;
 import io.batchcast.application.port.in.FieldViolation;
 import io.batchcast.application.port.in.HourlyStatisticsQuery;
 import io.batchcast.application.port.in.StatisticsRangeException;
@@ -15,33 +16,19 @@ import java.util.List;
 /** GetHourlyStatistics: the request's range to a query (INVALID_ARGUMENT naming the field), the hours to proto. */
 final class HourlyStatisticsMapper {
 
-    // google.protobuf.Timestamp's own range: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z
-    private static final long MIN_SECONDS = -62_135_596_800L;
-    private static final long MAX_SECONDS = 253_402_300_799L;
-
     private HourlyStatisticsMapper() {
     }
 
     static HourlyStatisticsQuery query(GetHourlyStatisticsRequest request) {
         List<FieldViolation> violations = new ArrayList<>(3);
-        if (request.getStrategyId() <= 0) {
-            violations.add(new FieldViolation("strategy_id",
-                    "must be a positive strategy id, was " + request.getStrategyId()));
-        }
+        WireChecks.strategyId(request.getStrategyId(), violations);
         Instant start = instant("start_time", request.hasStartTime(), request.getStartTime(), violations);
         Instant end = instant("end_time", request.hasEndTime(), request.getEndTime(), violations);
-        if (!violations.isEmpty()) {
-            FieldViolation first = violations.getFirst();
-            String more = violations.size() > 1 ? " (and " + (violations.size() - 1) + " more)" : "";
-            throw FailureStatus.invalidArgument(first.field() + ": " + first.description() + more, violations);
-        }
+        WireChecks.failIfAny(violations);
         try {
             return new HourlyStatisticsQuery(request.getStrategyId(), start, end);
         } catch (StatisticsRangeException e) {
-            throw FailureStatus.invalidArgument("end_time", switch (e.problem()) {
-                case EMPTY -> "must be after start_time";
-                case TOO_LONG -> "must be at most 31 days (744 hours) after start_time";
-            });
+            throw FailureStatus.invalidArgument("end_time", e.endRequirement("start_time"));
         }
     }
 
@@ -51,8 +38,8 @@ final class HourlyStatisticsMapper {
             violations.add(new FieldViolation(field, "is required"));
             return null;
         }
-        if (timestamp.getSeconds() < MIN_SECONDS || timestamp.getSeconds() > MAX_SECONDS || timestamp.getNanos() < 0
-                || timestamp.getNanos() > 999_999_999) {
+        // google.protobuf.Timestamp's own range: 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z
+        if (!Timestamps.isValid(timestamp)) {
             violations.add(new FieldViolation(field,
                     "must be a valid timestamp between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59.999999999Z"));
             return null;

@@ -26,8 +26,12 @@ final class OrderPageToken {
 
     /** A token meaning "after {@code cursor}" in the listing of {@code strategyId} with {@code status}. */
     static String of(long strategyId, Optional<OrderStatus> status, OrderCursor cursor) {
-        String raw = "v1:" + strategyId + ":" + status.map(Enum::name).orElse("") + ":"
-                + cursor.createdAt().getEpochSecond() + ":" + cursor.createdAt().getNano() + ":" + cursor.orderId();
+        return encode("v1:" + strategyId + ":" + status.map(Enum::name).orElse("") + ":"
+                + cursor.createdAt().getEpochSecond() + ":" + cursor.createdAt().getNano() + ":" + cursor.orderId());
+    }
+
+    /** A page token's text as clients see it (ListOrders' and ListStrategies'): unpadded Base64url of its UTF-8. */
+    static String encode(String raw) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -55,7 +59,8 @@ final class OrderPageToken {
         }
     }
 
-    private static String decode(String pageToken) {
+    /** The text of a page token; empty when it is not Base64url at all. */
+    static String decode(String pageToken) {
         try {
             return new String(Base64.getUrlDecoder().decode(pageToken), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {

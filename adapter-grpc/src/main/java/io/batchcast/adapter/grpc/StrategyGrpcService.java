@@ -24,27 +24,17 @@ final class StrategyGrpcService extends StrategyServiceGrpc.StrategyServiceImplB
     @Override
     public void createStrategy(
             CreateStrategyRequest request, StreamObserver<io.batchcast.proto.v1.Strategy> responseObserver) {
-        try {
-            Strategy created = createStrategy.create(AuthInterceptor.currentUser(), request.getName());
-            responseObserver.onNext(StrategyMapper.strategy(created));
-            responseObserver.onCompleted();
-        } catch (RuntimeException e) {
-            responseObserver.onError(FailureStatus.of(e));
-        }
+        FailureStatus.respond(responseObserver, () -> StrategyMapper.strategy(
+                createStrategy.create(AuthInterceptor.currentUser(), request.getName())));
     }
 
     @Override
     public void listStrategies(ListStrategiesRequest request, StreamObserver<ListStrategiesResponse> responseObserver) {
-        try {
-            responseObserver.onNext(page(AuthInterceptor.currentUser(), request));
-            responseObserver.onCompleted();
-        } catch (RuntimeException e) {
-            responseObserver.onError(FailureStatus.of(e));
-        }
+        FailureStatus.respond(responseObserver, () -> page(AuthInterceptor.currentUser(), request));
     }
 
     private ListStrategiesResponse page(String userId, ListStrategiesRequest request) {
-        int pageSize = WireChecks.pageSize(request);
+        int pageSize = WireChecks.pageSize(request.getPageSize());
         long afterId = StrategyMapper.afterId(request.getPageToken());
         List<Strategy> page = listStrategies.list(userId, afterId, pageSize);
         ListStrategiesResponse.Builder response = ListStrategiesResponse.newBuilder();

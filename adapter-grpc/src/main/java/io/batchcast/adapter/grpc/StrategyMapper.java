@@ -1,8 +1,6 @@
 package io.batchcast.adapter.grpc;
 
 import io.batchcast.domain.Strategy;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.regex.Pattern;
 
 /** Proto ↔ domain for strategies, and the page token of ListStrategies. */
@@ -25,8 +23,7 @@ final class StrategyMapper {
 
     /** An opaque token meaning "after the strategy {@code lastId}". */
     static String pageToken(long lastId) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((TOKEN_PREFIX + lastId).getBytes(StandardCharsets.US_ASCII));
+        return OrderPageToken.encode(TOKEN_PREFIX + lastId);
     }
 
     /** The id to list after: 0 for an empty token. */
@@ -34,12 +31,7 @@ final class StrategyMapper {
         if (pageToken.isEmpty()) {
             return 0;
         }
-        String decoded;
-        try {
-            decoded = new String(Base64.getUrlDecoder().decode(pageToken), StandardCharsets.US_ASCII);
-        } catch (IllegalArgumentException e) {
-            decoded = "";
-        }
+        String decoded = OrderPageToken.decode(pageToken);
         if (!TOKEN.matcher(decoded).matches()) {
             throw FailureStatus.invalidArgument("page_token",
                     "must be a next_page_token returned by ListStrategies, or empty for the first page");

@@ -21,8 +21,9 @@ import java.util.List;
  * sees it, and reports a parse failure as UNKNOWN ("Application error processing RPC"), as if the server were at
  * fault. A service wrapped here receives the request's stream instead and parses it in its listener, with the
  * method's own marshaller, where a failure can close the call with the right status. Nothing else changes: same
- * method names, types and schema descriptors (reflection), same response marshalling, and the in-process transport
- * still hands messages over without serializing them.
+ * method names, types and method schema descriptors (reflection), same response marshalling, and the in-process
+ * transport still hands messages over without serializing them. The service gets the schema it is given
+ * ({@link ErrorDetailSchemas}).
  */
 final class StrictRequestParsing {
 
@@ -42,10 +43,9 @@ final class StrictRequestParsing {
     private StrictRequestParsing() {
     }
 
-    static ServerServiceDefinition wrap(ServerServiceDefinition service) {
-        ServiceDescriptor original = service.getServiceDescriptor();
-        ServiceDescriptor.Builder descriptor = ServiceDescriptor.newBuilder(original.getName())
-                .setSchemaDescriptor(original.getSchemaDescriptor());
+    static ServerServiceDefinition wrap(ServerServiceDefinition service, Object schema) {
+        ServiceDescriptor.Builder descriptor = ServiceDescriptor.newBuilder(service.getServiceDescriptor().getName())
+                .setSchemaDescriptor(schema);
         List<ServerMethodDefinition<InputStream, ?>> methods = new ArrayList<>();
         for (ServerMethodDefinition<?, ?> method : service.getMethods()) {
             ServerMethodDefinition<InputStream, ?> wrapped = wrap(method);
@@ -68,7 +68,7 @@ final class StrictRequestParsing {
     }
 
     /** What the client is told; protobuf's own messages name the problem and never echo the bytes. */
-    static String description(MethodDescriptor<?, ?> method, RuntimeException failure) {
+    private static String description(MethodDescriptor<?, ?> method, RuntimeException failure) {
         String type = method.getRequestMarshaller() instanceof MethodDescriptor.PrototypeMarshaller<?> marshaller
                 && marshaller.getMessagePrototype() instanceof Message prototype
                 ? prototype.getDescriptorForType().getFullName() : "request of " + method.getFullMethodName();
@@ -109,10 +109,6 @@ final class StrictRequestParsing {
                 close(Status.INVALID_ARGUMENT.withDescription(description(method, failure)), new Metadata());
             }
         }
-
-        Q parse(InputStream message) {
-            return method.parseRequest(message);
-        }
     }
 
     /** Parses each request for the wrapped listener; after a request that fails, passes on only the call's end. */
@@ -134,7 +130,7 @@ final class StrictRequestParsing {
             }
             Q request;
             try {
-                request = call.parse(message);
+                request = call.method.parseRequest(message);
             } catch (RuntimeException e) {
                 refused = true;
                 call.refuse(e);

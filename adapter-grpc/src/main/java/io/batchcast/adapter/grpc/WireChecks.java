@@ -3,9 +3,6 @@ package io.batchcast.adapter.grpc;
 import io.batchcast.application.port.in.FieldViolation;
 import io.batchcast.application.port.in.OpenEventStream;
 import io.batchcast.domain.EventId;
-import io.batchcast.proto.v1.GetOrderBatchRequest;
-import io.batchcast.proto.v1.ListOrdersRequest;
-import io.batchcast.proto.v1.ListStrategiesRequest;
 import io.batchcast.proto.v1.StreamOrderBatchEventsRequest;
 import io.batchcast.proto.v1.SubmitOrderBatchRequest;
 import java.util.ArrayList;
@@ -16,9 +13,6 @@ import java.util.List;
  * paging). The meaning of operations is the application's to validate.
  */
 final class WireChecks {
-
-    /** {@code after_event_id} that replays every retained event, then continues live. */
-    static final String EARLIEST = "earliest";
 
     static final int MAX_REQUEST_ID_LENGTH = 128;
     static final int DEFAULT_PAGE_SIZE = 100;
@@ -38,7 +32,7 @@ final class WireChecks {
         List<FieldViolation> violations = new ArrayList<>(2);
         strategyId(request.getStrategyId(), violations);
         String cursor = request.getAfterEventId();
-        if (!cursor.isEmpty() && !cursor.equals(EARLIEST) && EventId.parse(cursor).isEmpty()) {
+        if (!cursor.isEmpty() && !cursor.equals(OpenEventStream.EARLIEST) && EventId.parse(cursor).isEmpty()) {
             // never echo a malformed cursor back: it is arbitrary client text
             violations.add(new FieldViolation("after_event_id",
                     "must be an event_id received from this API (<epoch>-<sequence>), \"earliest\" for every"
@@ -51,21 +45,11 @@ final class WireChecks {
         failIfAny(violations);
     }
 
-    static void getOrderBatch(GetOrderBatchRequest request) {
+    /** A request whose only field to check is its strategy id (GetOrderBatch, ListOrders). */
+    static void strategyId(long strategyId) {
         List<FieldViolation> violations = new ArrayList<>(1);
-        strategyId(request.getStrategyId(), violations);
+        strategyId(strategyId, violations);
         failIfAny(violations);
-    }
-
-    static void listOrders(ListOrdersRequest request) {
-        List<FieldViolation> violations = new ArrayList<>(1);
-        strategyId(request.getStrategyId(), violations);
-        failIfAny(violations);
-    }
-
-    /** The page size to use: 0 means the default of 100. */
-    static int pageSize(ListStrategiesRequest request) {
-        return pageSize(request.getPageSize());
     }
 
     /** The page size to use: 0 means the default of 100. */
@@ -80,7 +64,7 @@ final class WireChecks {
         return size;
     }
 
-    private static void strategyId(long strategyId, List<FieldViolation> violations) {
+    static void strategyId(long strategyId, List<FieldViolation> violations) {
         if (strategyId <= 0) {
             violations.add(new FieldViolation("strategy_id", "must be a positive strategy id, was " + strategyId));
         }
@@ -102,11 +86,9 @@ final class WireChecks {
         }
     }
 
-    private static void failIfAny(List<FieldViolation> violations) {
+    static void failIfAny(List<FieldViolation> violations) {
         if (!violations.isEmpty()) {
-            FieldViolation first = violations.getFirst();
-            String more = violations.size() > 1 ? " (and " + (violations.size() - 1) + " more)" : "";
-            throw FailureStatus.invalidArgument(first.field() + ": " + first.description() + more, violations);
+            throw FailureStatus.invalidArgument(violations);
         }
     }
 }

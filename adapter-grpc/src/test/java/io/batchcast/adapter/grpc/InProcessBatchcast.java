@@ -42,6 +42,7 @@ final class InProcessBatchcast implements AutoCloseable {
     final ManagedChannel channel;
 
     final EventDelivery delivery;
+    final DeliveryCounters deliveryCounters = new DeliveryCounters();
 
     InProcessBatchcast() {
         this(PaperExchangeSettings.defaults(), BatchLimits.defaults(), DeliveryLimits.defaults());
@@ -54,7 +55,7 @@ final class InProcessBatchcast implements AutoCloseable {
         ReadingBack reading = new ReadingBack(store, store, store);
         SubmittingOrderBatches submitting = new SubmittingOrderBatches(store, store, store, store, countingExchange(),
                 feed, CLOCK, limits);
-        delivery = new EventDelivery(feed, deliveryLimits, new DeliveryCounters(), CLOCK);
+        delivery = new EventDelivery(feed, deliveryLimits, deliveryCounters, CLOCK);
         String name = InProcessServerBuilder.generateName();
         server = new GrpcServer(InProcessServerBuilder.forName(name).directExecutor(), GrpcSettings.defaults(),
                 new GrpcUseCases(submitting, delivery, strategies, strategies, reading, reading,

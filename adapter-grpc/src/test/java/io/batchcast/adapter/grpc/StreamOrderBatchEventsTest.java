@@ -95,6 +95,24 @@ class StreamOrderBatchEventsTest {
     }
 
     @Test
+    void everyCallOfAStrategyIsSentTheOneMessageEncodedForEachEvent() throws Exception {
+        long strategy = batchcast.createStrategy("alice", "grid");
+        SubmitOrderBatchResponse first = submit("alice", strategy, "l1");
+        EventRecorder one = stream("alice", strategy, "");
+        EventRecorder two = stream("alice", strategy, "");
+        SubmitOrderBatchResponse second = submit("alice", strategy, "l2");
+        EventRecorder replaying = stream("alice", strategy, "earliest");
+
+        OrderBatchEvent live = oneLimitCreated("mem-2", strategy, second.getBatchId());
+        assertEquals(live, one.next());
+        assertEquals(live, two.next());
+        assertEquals(oneLimitCreated("mem-1", strategy, first.getBatchId()), replaying.next());
+        assertEquals(live, replaying.next());
+        assertEquals(2, batchcast.deliveryCounters.framesEncoded(), "mem-2 once for three calls, mem-1 once");
+        assertEquals(2, batchcast.deliveryCounters.framesShared());
+    }
+
+    @Test
     void emptyCursorStartsWithLiveEventsOnly() throws Exception {
         long strategy = batchcast.createStrategy("alice", "grid");
         submit("alice", strategy, "l1");

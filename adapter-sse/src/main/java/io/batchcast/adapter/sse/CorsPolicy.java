@@ -26,7 +26,7 @@ final class CorsPolicy {
         this.allowedOrigins = List.copyOf(allowedOrigins);
     }
 
-    /** Adds the CORS headers this request gets; false when its origin may not use the API. */
+    /** Adds the CORS headers this request gets; false after answering 403 when its origin may not use the API. */
     boolean admit(ServerRequest request, ServerResponse response) {
         response.headers().add(HeaderNames.VARY, "Origin");
         Optional<String> origin = request.headers().first(HeaderNames.ORIGIN);
@@ -34,6 +34,8 @@ final class CorsPolicy {
             return true;
         }
         if (!allowedOrigins.contains(origin.get().toLowerCase(Locale.ROOT))) {
+            JsonResponses.send(response, Status.FORBIDDEN_403, "origin_not_allowed",
+                    "this origin is not in the allowed origins of this server");
             return false;
         }
         response.header(HeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, origin.get());
@@ -44,8 +46,6 @@ final class CorsPolicy {
     /** Answers an {@code OPTIONS} preflight for the given methods. */
     void preflight(ServerRequest request, ServerResponse response, String methods) {
         if (!admit(request, response)) {
-            ErrorResponses.send(response, Status.FORBIDDEN_403, "origin_not_allowed",
-                    "this origin is not in the allowed origins of this server");
             return;
         }
         response.header(HeaderNames.ACCESS_CONTROL_ALLOW_METHODS, methods);

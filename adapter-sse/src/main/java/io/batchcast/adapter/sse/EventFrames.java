@@ -1,6 +1,5 @@
 package io.batchcast.adapter.sse;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.batchcast.domain.HourlyStatistics;
 import io.batchcast.domain.OrderBatchEvent;
@@ -10,7 +9,6 @@ import io.batchcast.domain.OrderTypeSummary;
 import io.batchcast.domain.StoredEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -32,8 +30,6 @@ final class EventFrames {
     static final byte[] KEEPALIVE_LINE = ": keepalive\n".getBytes(StandardCharsets.US_ASCII);
     static final byte[] KEEPALIVE_END = "\n".getBytes(StandardCharsets.US_ASCII);
 
-    private static final JsonFactory JSON = JsonFactory.builder().build();
-
     private EventFrames() {
     }
 
@@ -42,12 +38,10 @@ final class EventFrames {
         return ("retry: " + retry.toMillis() + "\n\n").getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** The frame of any stored event under its stream's id: a batch's update or a closed period's summary. */
-    static byte[] eventFrame(StoredEvent stored) {
-        return eventFrame(stored, stored.id().toString());
-    }
-
-    /** The same with {@code cursor} as its {@code id:} (the stream's id, or a subscription position). */
+    /**
+     * The frame of any stored event, a batch's update or a closed period's summary, with {@code cursor} as its
+     * {@code id:} (the stream's id, or a subscription position).
+     */
     static byte[] eventFrame(StoredEvent stored, String cursor) {
         return switch (stored.event()) {
             case OrderBatchEvent batch -> orderBatchUpdate(cursor, batch, 1);
@@ -122,27 +116,17 @@ final class EventFrames {
         });
     }
 
-    private interface Body {
-        void write(JsonGenerator json) throws IOException;
-    }
-
-    private static byte[] frame(String id, String type, Body body) {
+    private static byte[] frame(String id, String type, JsonResponses.Fields data) {
         var out = new ByteArrayOutputStream(256);
-        try {
-            out.write(("id: " + id + "\nevent: " + type + "\ndata: ").getBytes(StandardCharsets.US_ASCII));
-            try (JsonGenerator json = JSON.createGenerator(out)) {
-                json.writeStartObject();
-                json.writeStringField("type", type);
-                json.writeObjectFieldStart("data");
-                body.write(json);
-                json.writeEndObject();
-                json.writeEndObject();
-            }
-            out.write('\n');
-            out.write('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing to memory cannot fail", e);
-        }
+        out.writeBytes(("id: " + id + "\nevent: " + type + "\ndata: ").getBytes(StandardCharsets.US_ASCII));
+        JsonResponses.writeJson(out, json -> {
+            json.writeStringField("type", type);
+            json.writeObjectFieldStart("data");
+            data.write(json);
+            json.writeEndObject();
+        });
+        out.write('\n');
+        out.write('\n');
         return out.toByteArray();
     }
 }

@@ -14,7 +14,6 @@ import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -39,13 +38,13 @@ final class OrderBatchEventStream implements HttpService {
     private final SseProtocol protocol;
     private final StreamCounters counters;
 
-    OrderBatchEventStream(OpenEventStreamUseCase delivery, SseSettings settings, AccessTokenVerification tokens,
-            FrameCache frames, StreamCounters counters, Clock clock) {
+    OrderBatchEventStream(OpenEventStreamUseCase delivery, SseSettings settings, CorsPolicy cors,
+            AccessTokenVerification tokens, StreamCounters counters) {
         this.delivery = delivery;
         this.settings = settings;
         this.tokens = tokens;
-        this.cors = new CorsPolicy(settings.allowedOrigins());
-        this.protocol = new SseProtocol(settings.retry(), settings.heartbeat(), frames);
+        this.cors = cors;
+        this.protocol = new SseProtocol(settings.retry(), settings.heartbeat());
         this.counters = counters;
     }
 
@@ -58,12 +57,7 @@ final class OrderBatchEventStream implements HttpService {
     }
 
     private void stream(ServerRequest request, ServerResponse response, boolean callerStrategies) {
-        if (!cors.admit(request, response)) {
-            refuse(response, Status.FORBIDDEN_403, "origin_not_allowed",
-                    "this origin is not in the allowed origins of this server");
-            return;
-        }
-        Optional<VerifiedCaller> verified = Callers.verify(request, response, tokens);
+        Optional<VerifiedCaller> verified = Callers.admit(request, response, cors, tokens);
         if (verified.isEmpty()) {
             counters.streamRejected();
             return;
@@ -80,8 +74,12 @@ final class OrderBatchEventStream implements HttpService {
             return;
         }
         var caller = new StreamCaller(verified.get().userId(), verified.get().expiresAt());
-        open(request, response, new OpenEventStream(caller, selection.get(), StreamRequest.cursor(request),
-                coalesceMs.getAsInt()));
+        var command = new OpenEventStream(caller, selection.get(), StreamRequest.cursor(request),
+                coalesceMs.getAsInt());
+        switch (delivery.open(command, protocol)) {
+            case StreamOpening.Opened<byte[]> opened -> openAndStream(request, response, opened);
+            case StreamOpening.Refused<byte[]> refused -> refuse(response, refused.refusal());
+        }
     }
 
     private Optional<EventSelection> oneStrategy(ServerRequest request, ServerResponse response) {
@@ -102,13 +100,6 @@ final class OrderBatchEventStream implements HttpService {
                 yield Optional.empty();
             }
         };
-    }
-
-    private void open(ServerRequest request, ServerResponse response, OpenEventStream command) {
-        switch (delivery.open(command, protocol)) {
-            case StreamOpening.Opened<byte[]> opened -> openAndStream(request, response, opened);
-            case StreamOpening.Refused<byte[]> refused -> refuse(response, refused.refusal());
-        }
     }
 
     private void refuse(ServerResponse response, StreamOpening.Refusal refusal) {
@@ -170,6 +161,6 @@ final class OrderBatchEventStream implements HttpService {
 
     private void refuse(ServerResponse response, Status status, String code, String message) {
         counters.streamRejected();
-        ErrorResponses.send(response, status, code, message);
+        JsonResponses.send(response, status, code, message);
     }
 }

@@ -28,9 +28,9 @@ final class SessionCookie implements HttpService {
     private final CorsPolicy cors;
     private final Clock clock;
 
-    SessionCookie(SseSettings settings, AccessTokenVerification tokens, Clock clock) {
+    SessionCookie(CorsPolicy cors, AccessTokenVerification tokens, Clock clock) {
         this.tokens = tokens;
-        this.cors = new CorsPolicy(settings.allowedOrigins());
+        this.cors = cors;
         this.clock = clock;
     }
 
@@ -43,8 +43,6 @@ final class SessionCookie implements HttpService {
 
     private void open(ServerRequest request, ServerResponse response) {
         if (!cors.admit(request, response)) {
-            ErrorResponses.send(response, Status.FORBIDDEN_403, "origin_not_allowed",
-                    "this origin is not in the allowed origins of this server");
             return;
         }
         // only the header: a cookie or URL token cannot be traded for a (new) cookie
@@ -53,7 +51,7 @@ final class SessionCookie implements HttpService {
                 ? StreamRequest.accessToken(request) : Optional.empty();
         Optional<TokenVerdict> verdict = bearer.map(tokens::verify);
         if (!(verdict.orElse(null) instanceof VerifiedCaller caller)) {
-            BearerRefusal.send(response, verdict.orElse(null),
+            Callers.refuse(response, verdict.orElse(null),
                     ambiguous.orElse("send a valid, unexpired access token as Authorization: Bearer"));
             return;
         }
@@ -65,8 +63,6 @@ final class SessionCookie implements HttpService {
 
     private void clear(ServerRequest request, ServerResponse response) {
         if (!cors.admit(request, response)) {
-            ErrorResponses.send(response, Status.FORBIDDEN_403, "origin_not_allowed",
-                    "this origin is not in the allowed origins of this server");
             return;
         }
         response.headers().addCookie(cookie("", Duration.ZERO, request.isSecure()));

@@ -7,19 +7,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The text/event-stream framing for the delivery core: a {@code retry:} field first, each event as its shared
- * pre-encoded frame (a coalesced run as a frame of this subscriber's own), an {@code event: resync} frame for an unusable cursor (the stream then continues live), and
- * the {@code : keepalive} comment in two halves.
+ * The text/event-stream framing for the delivery core: a {@code retry:} field first, each event as its frame (which
+ * the core encodes once and shares between subscribers; a coalesced run as a frame of this subscriber's own), an
+ * {@code event: resync} frame for an unusable cursor (the stream then continues live), and the {@code : keepalive}
+ * comment in two halves. One instance serves every stream of the adapter.
  */
 final class SseProtocol implements StreamProtocol<byte[]> {
 
     private final List<byte[]> opening;
-    private final FrameCache frames;
     private final Optional<Keepalive<byte[]>> keepalive;
 
-    SseProtocol(Duration retry, Duration heartbeat, FrameCache frames) {
+    SseProtocol(Duration retry, Duration heartbeat) {
         this.opening = List.of(EventFrames.retry(retry));
-        this.frames = frames;
         this.keepalive = Optional.of(new Keepalive<>(heartbeat, EventFrames.KEEPALIVE_LINE, EventFrames.KEEPALIVE_END));
     }
 
@@ -30,7 +29,7 @@ final class SseProtocol implements StreamProtocol<byte[]> {
 
     @Override
     public Optional<byte[]> event(StoredEvent event, String cursor) {
-        return Optional.of(frames.frameFor(event, cursor));
+        return Optional.of(EventFrames.eventFrame(event, cursor));
     }
 
     @Override

@@ -21,8 +21,6 @@ import java.util.Optional;
  */
 public final class SseRouting {
 
-    private static final int FRAME_CACHE_CAPACITY = 4096;
-
     private final StreamCounters counters;
 
     private SseRouting(StreamCounters counters) {
@@ -44,17 +42,10 @@ public final class SseRouting {
     }
 
     /**
-     * As above, plus {@code GET /api/v1/strategies/{strategyId}/statistics/hourly} (same credentials and CORS as the
-     * stream), answered by {@code statistics}.
-     */
-    public static SseRouting routing(HttpRouting.Builder routing, OpenEventStreamUseCase delivery,
-            GetHourlyStatisticsUseCase statistics, SseSettings settings, AccessTokenVerification tokens, Clock clock) {
-        return routing(routing, delivery, Optional.empty(), Optional.of(statistics), settings, tokens, clock);
-    }
-
-    /**
      * Everything the web adapter serves (bootstrap's call): as above, plus {@code GET /api/v1/strategies}, the
-     * caller's strategies as JSON for the dashboard's strategy picker, answered by {@code strategies}.
+     * caller's strategies as JSON for the dashboard's strategy picker, answered by {@code strategies}, and
+     * {@code GET /api/v1/strategies/{strategyId}/statistics/hourly} (same credentials and CORS as the stream),
+     * answered by {@code statistics}.
      */
     public static SseRouting routing(HttpRouting.Builder routing, OpenEventStreamUseCase delivery,
             ListStrategiesUseCase strategies, GetHourlyStatisticsUseCase statistics, SseSettings settings,
@@ -66,12 +57,12 @@ public final class SseRouting {
             Optional<ListStrategiesUseCase> strategies, Optional<GetHourlyStatisticsUseCase> statistics,
             SseSettings settings, AccessTokenVerification tokens, Clock clock) {
         var counters = new StreamCounters();
-        var frames = new FrameCache(FRAME_CACHE_CAPACITY, counters);
+        var cors = new CorsPolicy(settings.allowedOrigins());
         ResponseHeaders.register(routing);
-        routing.register(new OrderBatchEventStream(delivery, settings, tokens, frames, counters, clock));
-        statistics.ifPresent(s -> routing.register(new HourlyStatisticsEndpoint(s, settings, tokens)));
-        routing.register(new SessionCookie(settings, tokens, clock));
-        strategies.ifPresent(list -> routing.register(new StrategyList(list, settings, tokens)));
+        routing.register(new OrderBatchEventStream(delivery, settings, cors, tokens, counters));
+        statistics.ifPresent(s -> routing.register(new HourlyStatisticsEndpoint(s, cors, tokens)));
+        routing.register(new SessionCookie(cors, tokens, clock));
+        strategies.ifPresent(list -> routing.register(new StrategyList(list, cors, tokens)));
         Dashboard.register(routing);
         return new SseRouting(counters);
     }

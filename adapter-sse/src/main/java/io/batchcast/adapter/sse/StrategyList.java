@@ -1,22 +1,15 @@
 package io.batchcast.adapter.sse;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.batchcast.application.port.in.ListStrategiesUseCase;
 import io.batchcast.application.port.out.AccessTokenVerification;
 import io.batchcast.application.port.out.VerifiedCaller;
 import io.batchcast.application.port.in.StoreUnavailableException;
 import io.batchcast.domain.Strategy;
-import io.helidon.http.HeaderNames;
-import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -33,7 +26,6 @@ final class StrategyList implements HttpService {
 
     static final String PATH = "/api/v1/strategies";
     static final int MAX_PAGE_SIZE = 1000;
-    private static final JsonFactory JSON = JsonFactory.builder().build();
     private static final DateTimeFormatter ISO_MILLIS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'")
             .withZone(ZoneOffset.UTC);
 
@@ -41,10 +33,10 @@ final class StrategyList implements HttpService {
     private final AccessTokenVerification tokens;
     private final CorsPolicy cors;
 
-    StrategyList(ListStrategiesUseCase strategies, SseSettings settings, AccessTokenVerification tokens) {
+    StrategyList(ListStrategiesUseCase strategies, CorsPolicy cors, AccessTokenVerification tokens) {
         this.strategies = strategies;
         this.tokens = tokens;
-        this.cors = new CorsPolicy(settings.allowedOrigins());
+        this.cors = cors;
     }
 
     @Override
@@ -59,11 +51,11 @@ final class StrategyList implements HttpService {
             return;
         }
         VerifiedCaller caller = verified.get();
-        OptionalLong afterId = number(request, "after_id", 0, Long.MAX_VALUE);
-        OptionalLong pageSize = number(request, "page_size", 1, MAX_PAGE_SIZE);
+        OptionalLong afterId = number(request, "after_id", 0, Long.MAX_VALUE, 0);
+        OptionalLong pageSize = number(request, "page_size", 1, MAX_PAGE_SIZE, MAX_PAGE_SIZE);
         if (afterId.isEmpty() || pageSize.isEmpty()) {
             String field = afterId.isEmpty() ? "after_id" : "page_size";
-            ErrorResponses.send(response, Status.BAD_REQUEST_400, "invalid_" + field, afterId.isEmpty()
+            JsonResponses.send(response, Status.BAD_REQUEST_400, "invalid_" + field, afterId.isEmpty()
                     ? "after_id must be an integer from 0 to " + Long.MAX_VALUE
                     : "page_size must be an integer from 1 to " + MAX_PAGE_SIZE);
             return;
@@ -72,37 +64,21 @@ final class StrategyList implements HttpService {
         try {
             page = strategies.list(caller.userId(), afterId.getAsLong(), (int) pageSize.getAsLong());
         } catch (StoreUnavailableException e) {
-            ErrorResponses.send(response, Status.SERVICE_UNAVAILABLE_503, "store_unavailable",
+            JsonResponses.send(response, Status.SERVICE_UNAVAILABLE_503, "store_unavailable",
                     "the strategies cannot be read now");
             return;
         }
-        response.headers().set(HeaderValues.CONTENT_TYPE_JSON);
-        response.headers().set(HeaderNames.CACHE_CONTROL, "no-store");
-        response.send(json(page, page.size() == pageSize.getAsLong()));
+        JsonResponses.send(response, Status.OK_200, json(page, page.size() == pageSize.getAsLong()));
     }
 
-    /** The query parameter as a number in {@code [min, max]}; absent means {@code max} for page_size, 0 for after_id. */
-    private static OptionalLong number(ServerRequest request, String name, long min, long max) {
+    /** The query parameter as a number in {@code [min, max]}, {@code absent} when it is not given. */
+    private static OptionalLong number(ServerRequest request, String name, long min, long max, long absent) {
         Optional<String> text = request.query().first(name).asOptional();
-        if (text.isEmpty()) {
-            return OptionalLong.of(name.equals("page_size") ? max : min);
-        }
-        String value = text.get();
-        if (value.isEmpty() || value.length() > 19 || !value.chars().allMatch(Character::isDigit)) {
-            return OptionalLong.empty();
-        }
-        try {
-            long number = Long.parseLong(value);
-            return number >= min && number <= max ? OptionalLong.of(number) : OptionalLong.empty();
-        } catch (NumberFormatException e) {
-            return OptionalLong.empty();
-        }
+        return text.isEmpty() ? OptionalLong.of(absent) : StreamRequest.number(text.get(), min, max);
     }
 
     private static byte[] json(List<Strategy> page, boolean full) {
-        var body = new ByteArrayOutputStream(64 + 96 * page.size());
-        try (JsonGenerator json = JSON.createGenerator(body)) {
-            json.writeStartObject();
+        return JsonResponses.json(64 + 96 * page.size(), json -> {
             json.writeArrayFieldStart("strategies");
             for (Strategy strategy : page) {
                 json.writeStartObject();
@@ -115,10 +91,6 @@ final class StrategyList implements HttpService {
             if (full && !page.isEmpty()) {
                 json.writeNumberField("next_after_id", page.getLast().id());
             }
-            json.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing to memory cannot fail", e);
-        }
-        return body.toByteArray();
+        });
     }
 }

@@ -4,16 +4,14 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * What the SSE adapter itself did since start, for bootstrap to export as metrics: refusals, bytes and writes on the
- * wire, frame serialization. What every protocol's streams did (open streams, deliveries, replays, evictions) is
- * counted by the delivery core. Counters only grow; cheap to update from many threads at once.
+ * wire. What every protocol's streams did (open streams, deliveries, replays, evictions, frames encoded) is counted by
+ * the delivery core. Counters only grow; cheap to update from many threads at once.
  */
 public final class StreamCounters {
 
     private final LongAdder streamsRejected = new LongAdder();
     private final LongAdder bytesWritten = new LongAdder();
     private final LongAdder writes = new LongAdder();
-    private final LongAdder framesSerialized = new LongAdder();
-    private final LongAdder frameCacheHits = new LongAdder();
 
     /** Stream requests answered with an error instead of a stream (400, 401, 403, 404, 429, 503). */
     public long streamsRejected() {
@@ -33,16 +31,6 @@ public final class StreamCounters {
         return writes.sum();
     }
 
-    /** Events turned into frame bytes; with many subscribers per stream this stays at one per event. */
-    public long framesSerialized() {
-        return framesSerialized.sum();
-    }
-
-    /** Frames taken from the cache instead of serializing again. */
-    public long frameCacheHits() {
-        return frameCacheHits.sum();
-    }
-
     void streamRejected() {
         streamsRejected.increment();
     }
@@ -51,13 +39,5 @@ public final class StreamCounters {
     void written(long bytes) {
         writes.increment();
         bytesWritten.add(bytes);
-    }
-
-    void frameSerialized() {
-        framesSerialized.increment();
-    }
-
-    void frameCacheHit() {
-        frameCacheHits.increment();
     }
 }

@@ -64,12 +64,17 @@ final class StreamRequest {
 
     /** The strategy id when it is a positive number; anything else is a bad request. */
     static OptionalLong strategyId(String text) {
+        return number(text, 1, Long.MAX_VALUE);
+    }
+
+    /** {@code text} as a number in {@code [min, max]}, digits only (no sign, no space); otherwise empty. */
+    static OptionalLong number(String text, long min, long max) {
         if (text == null || text.isEmpty() || text.length() > 19 || !text.chars().allMatch(Character::isDigit)) {
             return OptionalLong.empty();
         }
         try {
-            long id = Long.parseLong(text);
-            return id > 0 ? OptionalLong.of(id) : OptionalLong.empty();
+            long number = Long.parseLong(text);
+            return number >= min && number <= max ? OptionalLong.of(number) : OptionalLong.empty();
         } catch (NumberFormatException e) {
             return OptionalLong.empty();
         }

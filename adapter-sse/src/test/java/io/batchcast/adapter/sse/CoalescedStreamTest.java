@@ -34,7 +34,8 @@ class CoalescedStreamTest {
 
     private static final Duration WAIT = Duration.ofSeconds(15);
     private static final TradingDesk DESK = new TradingDesk();
-    private static final EventDelivery DELIVERY = DESK.delivery(DeliveryLimits.defaults(), new DeliveryCounters());
+    private static final DeliveryCounters COUNTERS = new DeliveryCounters();
+    private static final EventDelivery DELIVERY = DESK.delivery(DeliveryLimits.defaults(), COUNTERS);
     private static SseRouting sse;
 
     private final int port;
@@ -106,7 +107,7 @@ class CoalescedStreamTest {
             plain.readFrames(1, WAIT);
             other.readFrames(1, WAIT);
             coalescing.readFrames(1, WAIT);
-            long serializedBefore = sse.counters().framesSerialized();
+            long serializedBefore = COUNTERS.framesEncoded();
             BatchReceipt first = DESK.createLimits("u-mixed", strategy, 1);
             BatchReceipt second = DESK.createLimits("u-mixed", strategy, 2);
 
@@ -116,7 +117,7 @@ class CoalescedStreamTest {
             assertEquals(plainBody, other.readFrames(3, WAIT));
             assertEquals("retry: 3000\n\n" + frame(eventId(second), strategy, second.batchId(), 3,
                     ",\"batch_count\":2"), coalescing.readFrames(2, WAIT));
-            assertEquals(2, sse.counters().framesSerialized() - serializedBefore,
+            assertEquals(2, COUNTERS.framesEncoded() - serializedBefore,
                     "one shared frame per batch; the merged frame is the coalescing reader's own");
         }
     }

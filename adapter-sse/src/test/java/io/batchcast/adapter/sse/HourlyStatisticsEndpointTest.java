@@ -4,6 +4,7 @@ import static io.batchcast.adapter.sse.RawStream.headers;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.batchcast.application.service.ManagingStrategies;
 import io.batchcast.application.service.ReadingHourlyStatistics;
 import io.batchcast.domain.HourlyStatistics;
 import io.batchcast.domain.OrderType;
@@ -45,7 +46,8 @@ class HourlyStatisticsEndpointTest {
                             new OrderTypeStatistics(OrderType.STOP_MARKET, 0, 0, 4))),
                     new HourlyStatistics(Instant.parse("2026-12-01T19:00:00Z"), 1, List.of()));
         });
-        SseRouting.routing(routing, DESK.delivery(), statistics, SseSettings.defaults(), TestTokens.VERIFIER, Clock.systemUTC());
+        SseRouting.routing(routing, DESK.delivery(), new ManagingStrategies(DESK.store, Clock.systemUTC()), statistics,
+                SseSettings.defaults(), TestTokens.VERIFIER, Clock.systemUTC());
     }
 
     private RawStream get(long strategy, String query, Map<String, String> headers) throws IOException {

@@ -99,8 +99,8 @@ class OrderBatchEventStreamTest {
         long strategy = DESK.strategyOf("u-fanout");
         String seen = eventId(DESK.createLimits("u-fanout", strategy, 1));
         try (RawStream first = open("u-fanout", strategy); RawStream second = open("u-fanout", strategy)) {
-            long serializedBefore = sse.counters().framesSerialized();
-            long hitsBefore = sse.counters().frameCacheHits();
+            long serializedBefore = COUNTERS.framesEncoded();
+            long hitsBefore = COUNTERS.framesShared();
             DESK.createLimits("u-fanout", strategy, 2);
             DESK.createLimits("u-fanout", strategy, 3);
             String firstBody = first.readFrames(3, WAIT);
@@ -111,8 +111,8 @@ class OrderBatchEventStreamTest {
 
                 assertAll(() -> assertEquals(firstBody, secondBody),
                         () -> assertEquals(firstBody, replayBody),
-                        () -> assertEquals(2, sse.counters().framesSerialized() - serializedBefore),
-                        () -> assertEquals(4, sse.counters().frameCacheHits() - hitsBefore));
+                        () -> assertEquals(2, COUNTERS.framesEncoded() - serializedBefore),
+                        () -> assertEquals(4, COUNTERS.framesShared() - hitsBefore));
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.batchcast.application.service;
 
+import io.batchcast.application.port.in.OpenEventStream;
 import io.batchcast.domain.EventId;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -11,7 +12,7 @@ import java.util.regex.Pattern;
  */
 sealed interface Cursor {
 
-    String EARLIEST = "earliest";
+    String EARLIEST = OpenEventStream.EARLIEST;
 
     /** No cursor (absent, empty or malformed): live only. */
     record Live() implements Cursor {

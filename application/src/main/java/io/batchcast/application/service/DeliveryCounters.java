@@ -29,6 +29,8 @@ public final class DeliveryCounters implements DeliveryObserver {
     private final LongAdder resyncsSent = new LongAdder();
     private final LongAdder slowReaderEvictions = new LongAdder();
     private final LongAdder deadStreamsRemoved = new LongAdder();
+    private final LongAdder framesEncoded = new LongAdder();
+    private final LongAdder framesShared = new LongAdder();
     private final LongAdder[] lagBuckets = new LongAdder[LAG_BUCKETS.size()];
     private final LongAdder lagCount = new LongAdder();
     private final LongAdder lagNanos = new LongAdder();
@@ -89,6 +91,16 @@ public final class DeliveryCounters implements DeliveryObserver {
     /** Streams whose client was gone, found when a write failed. */
     public long deadStreamsRemoved() {
         return deadStreamsRemoved.sum();
+    }
+
+    /** Event frames encoded; with many subscribers per stream this stays at one per event and protocol. */
+    public long framesEncoded() {
+        return framesEncoded.sum();
+    }
+
+    /** Event frames taken from the cache instead of encoding them again. */
+    public long framesShared() {
+        return framesShared.sum();
     }
 
     /** Live events whose lag was at most {@code LAG_BUCKETS.get(bucket)}. */
@@ -166,5 +178,15 @@ public final class DeliveryCounters implements DeliveryObserver {
     @Override
     public void deadStreamRemoved() {
         deadStreamsRemoved.increment();
+    }
+
+    @Override
+    public void frameEncoded() {
+        framesEncoded.increment();
+    }
+
+    @Override
+    public void frameShared() {
+        framesShared.increment();
     }
 }

@@ -33,6 +33,7 @@ public final class EventDelivery implements OpenEventStreamUseCase, AutoCloseabl
     private final DeliveryObserver observer;
     private final Clock clock;
     private final ScheduledThreadPoolExecutor timers;
+    private final FrameCache frames;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition emptied = lock.newCondition();
     private final Map<String, Integer> streamsPerUser = new HashMap<>();
@@ -48,16 +49,21 @@ public final class EventDelivery implements OpenEventStreamUseCase, AutoCloseabl
         this.timers = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("stream-timers").daemon()
                 .factory());
         timers.setRemoveOnCancelPolicy(true);
+        this.frames = new FrameCache(FrameCache.CAPACITY, observer);
     }
 
     public DeliveryLimits limits() {
         return limits;
     }
 
+    /**
+     * {@inheritDoc} Each event's frame is encoded once per protocol and cursor form and shared by every subscriber
+     * ({@link FrameCache}), so {@code protocol} is one long-lived instance per adapter, not one per stream.
+     */
     @Override
     public <F> StreamOpening<F> open(OpenEventStream request, StreamProtocol<F> protocol) {
         boolean userPositions = request.selection() instanceof EventSelection.CallerStrategies;
-        var stream = new SubscriberStream<F>(request.caller(), protocol, userPositions, limits.queueCapacity(),
+        var stream = new SubscriberStream<F>(request.caller(), frames.sharing(protocol), userPositions, limits.queueCapacity(),
                 request.coalesceMs(), observer, clock, timers, this::release);
         StreamOpening.Refusal refusal = admit(stream);
         if (refusal == null) {

@@ -53,4 +53,12 @@ class ReadingHourlyStatisticsTest {
                 () -> query(1, "2026-11-01T00:00:00Z", "2026-12-02T00:00:00.001Z")).problem());
         assertEquals(Instant.parse("2026-12-02T00:00:00Z"), query(1, "2026-11-01T00:00:00Z", "2026-12-02T00:00:00Z").to());
     }
+
+    @Test
+    void aRefusedRangeSaysWhatItsEndMustBeInTheAdaptersWords() {
+        assertEquals("must be after start_time", assertThrows(StatisticsRangeException.class,
+                () -> query(1, "2026-12-01T18:00:00Z", "2026-12-01T17:00:00Z")).endRequirement("start_time"));
+        assertEquals("must be at most 31 days (744 hours) after from", assertThrows(StatisticsRangeException.class,
+                () -> query(1, "2026-11-01T00:00:00Z", "2026-12-02T00:00:00.001Z")).endRequirement("from"));
+    }
 }

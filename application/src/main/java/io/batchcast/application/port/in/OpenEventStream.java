@@ -12,6 +12,8 @@ import java.util.Objects;
  */
 public record OpenEventStream(StreamCaller caller, EventSelection selection, String cursor, int coalesceMs) {
 
+    /** The cursor that replays every retained event, then continues live (either kind of selection). */
+    public static final String EARLIEST = "earliest";
     /** The longest coalescing window a subscriber may ask for, in milliseconds. */
     public static final int MAX_COALESCE_MS = 10_000;
     /** What a protocol says about a bad window, after the name of its field. */

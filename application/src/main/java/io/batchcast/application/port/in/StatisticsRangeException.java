@@ -29,4 +29,12 @@ public final class StatisticsRangeException extends RuntimeException {
     public Problem problem() {
         return problem;
     }
+
+    /** What the end of the range must be, for the adapter's field of the end: {@code must be after <start>}. */
+    public String endRequirement(String start) {
+        return switch (problem) {
+            case EMPTY -> "must be after " + start;
+            case TOO_LONG -> "must be at most 31 days (744 hours) after " + start;
+        };
+    }
 }

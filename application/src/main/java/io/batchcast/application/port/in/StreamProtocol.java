@@ -6,14 +6,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What a protocol knows of a stream: how to encode its frames. Frames of one event should be the same object for
- * every subscriber (encode once, write many times). Everything else (limits, buffers, timing, shutdown) is the
- * delivery core's.
+ * What a protocol knows of a stream: how to encode its frames. The core asks for each event's frame once per cursor
+ * form and hands the same object to every subscriber (encode once, write many times), so {@link #event} must depend
+ * on its arguments only. Everything else (limits, buffers, timing, shutdown) is the delivery core's. A protocol with
+ * no opening, no resync frame and no keepalive of its own implements {@link #event} and {@link #coalesced} only.
  */
 public interface StreamProtocol<F> {
 
-    /** What every stream starts with (e.g. SSE's {@code retry:} field); may be empty. */
-    List<F> opening();
+    /** What every stream starts with (e.g. SSE's {@code retry:} field); none by default. */
+    default List<F> opening() {
+        return List.of();
+    }
 
     /**
      * One event, with the cursor that resumes the stream right after it; empty when the protocol has no frame for
@@ -29,11 +32,18 @@ public interface StreamProtocol<F> {
      */
     Optional<F> coalesced(StoredEvent merged, int batchCount, String cursor);
 
-    /** The frame that tells the client its cursor was unusable; empty when the protocol ends the stream instead. */
-    Optional<F> resync(String headCursor, String reason);
+    /**
+     * The frame that tells the client its cursor was unusable; empty (the default) when the protocol ends the stream
+     * instead, with {@link StreamEnd.CursorUnusable}.
+     */
+    default Optional<F> resync(String headCursor, String reason) {
+        return Optional.empty();
+    }
 
-    /** The keepalive of a quiet stream, if the protocol has one. */
-    Optional<Keepalive<F>> keepalive();
+    /** The keepalive of a quiet stream, if the protocol has one (none by default: e.g. HTTP/2 pings do it). */
+    default Optional<Keepalive<F>> keepalive() {
+        return Optional.empty();
+    }
 
     /**
      * A keepalive written in two halves, each after half an interval of quiet: a client that left is found by the

@@ -25,4 +25,10 @@ public interface DeliveryObserver {
     void slowReaderEvicted();
 
     void deadStreamRemoved();
+
+    /** An event's frame encoded by a protocol (once per protocol and cursor form, however many subscribers). */
+    void frameEncoded();
+
+    /** An event's frame taken from the cache instead of encoding it again. */
+    void frameShared();
 }
