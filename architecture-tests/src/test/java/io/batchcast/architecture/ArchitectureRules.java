@@ -30,6 +30,8 @@ final class ArchitectureRules {
     private static final String[] QUICKFIXJ = {"quickfix..", "org.quickfixj..", "org.apache.mina.."};
     /** QuickFIX/J's JDBC message store of the FIX adapter, relative to the root: the adapter's only JDBC. */
     private static final String FIX_MESSAGE_STORE = "adapter.exchange.fix.store..";
+    /** The benchmark's own JDBC: the store measurement (no server) and the reader of the server's backends' pids. */
+    private static final String[] BENCHMARK_JDBC = {"benchmark.store..", "benchmark.measure.."};
 
     private final String root;
 
@@ -102,15 +104,21 @@ final class ArchitectureRules {
     /**
      * Composition roots are not exempt: bootstrap hands adapter-persistence (and the FIX adapter) a URL and
      * credentials, not a DataSource. Besides adapter-persistence, JDBC is used by the FIX adapter's message store
-     * package alone (QuickFIX/J's JdbcStore needs a DataSource) and by the paper venue, which has a database of its own.
+     * package alone (QuickFIX/J's JdbcStore needs a DataSource), by the paper venue, which has a database of its own,
+     * and by two measuring packages of the benchmark: the store measurement, which writes to the databases it
+     * measures without a server, and the reader that finds the server's PostgreSQL backends.
      */
     ArchRule jdbcStaysInThePersistenceAdapter() {
         String[] owners = concat(packagesOf(EnumSet.of(BatchcastModule.PERSISTENCE_ADAPTER, BatchcastModule.VENUE)),
                 root + "." + FIX_MESSAGE_STORE);
+        for (String measuring : BENCHMARK_JDBC) {
+            owners = concat(owners, root + "." + measuring);
+        }
         return noClasses().that().resideOutsideOfPackages(owners)
                 .should().dependOnClassesThat().resideInAnyPackage(JDBC)
-                .because("adapter-persistence owns JDBC, the pool and the migrations; only the FIX message store and"
-                        + " the paper venue's own book use JDBC besides (docs/architecture.md)");
+                .because("adapter-persistence owns JDBC, the pool and the migrations; only the FIX message store,"
+                        + " the paper venue's own book and the benchmark's store measurement and backend reader use"
+                        + " JDBC besides (docs/architecture.md)");
     }
 
     /**

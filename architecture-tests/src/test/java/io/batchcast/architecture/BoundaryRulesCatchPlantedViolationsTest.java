@@ -70,6 +70,7 @@ class BoundaryRulesCatchPlantedViolationsTest {
         assertEquals(List.of(
                 "Field <~.adapter.exchange.FillJournal.filledAt> has type <java.sql.Timestamp> in (FillJournal.java:0)",
                 "Field <~.adapter.exchange.fix.FixSession.connection> has type <java.sql.Connection> in (FixSession.java:0)",
+                "Field <~.benchmark.LoadScenario.connection> has type <java.sql.Connection> in (LoadScenario.java:0)",
                 "Field <~.bootstrap.Main.pool> has type <com.zaxxer.hikari.HikariDataSource> in (Main.java:0)"),
                 violations);
     }

@@ -114,7 +114,7 @@ final class BenchContext implements AutoCloseable {
     }
 
     /** The server's PostgreSQL backends, when it runs on PostgreSQL (opened on first use). */
-    Optional<DatabaseBackends> databaseBackends() throws java.sql.SQLException {
+    Optional<DatabaseBackends> databaseBackends() {
         if (!postgres()) {
             return Optional.empty();
         }
@@ -221,11 +221,7 @@ final class BenchContext implements AutoCloseable {
     public void close() throws InterruptedException {
         stopServer();
         if (databaseBackends != null) {
-            try {
-                databaseBackends.close();
-            } catch (java.sql.SQLException ignored) {
-                // the harness's own connection: nothing was written through it
-            }
+            databaseBackends.close();
         }
     }
 }

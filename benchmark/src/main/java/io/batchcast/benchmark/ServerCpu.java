@@ -27,7 +27,7 @@ final class ServerCpu {
     }
 
     /** The CPU of {@code server} (the context's current one) and of its database backends. */
-    static ServerCpu of(BenchContext context, ServerProcess server) throws java.sql.SQLException {
+    static ServerCpu of(BenchContext context, ServerProcess server) {
         long pid = server.pid();
         return new ServerCpu(() -> ProcessMemory.cpuNanos(pid), BenchContext.harnessCpu(),
                 context.databaseBackends().orElse(null));

@@ -39,8 +39,19 @@ public final class DatabaseBackends implements AutoCloseable {
         this.sampler = Thread.ofPlatform().daemon().name("database-backends").start(this::sampleEverySecond);
     }
 
-    /** Watches the backends named {@code serverApplicationName} in the database of {@code url}. */
-    public static DatabaseBackends open(String url, String user, String password, String serverApplicationName)
+    /**
+     * Watches the backends named {@code serverApplicationName} in the database of {@code url}; an
+     * IllegalStateException when they cannot be watched from here (JDBC stays inside this package).
+     */
+    public static DatabaseBackends open(String url, String user, String password, String serverApplicationName) {
+        try {
+            return connect(url, user, password, serverApplicationName);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read PostgreSQL's backends (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static DatabaseBackends connect(String url, String user, String password, String serverApplicationName)
             throws SQLException {
         Properties properties = new Properties();
         if (user != null) {
@@ -143,9 +154,13 @@ public final class DatabaseBackends implements AutoCloseable {
     }
 
     @Override
-    public void close() throws SQLException, InterruptedException {
+    public void close() throws InterruptedException {
         sampler.interrupt();
         sampler.join(5_000);
-        connection.close();
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // the harness's own connection: nothing was written through it
+        }
     }
 }
