@@ -13,18 +13,24 @@ class DialectTest {
 
     @Test
     void h2PoolUrlsReadEmbeddedFilesThroughRetryAndCacheEnoughParsedStatements() {
-        assertEquals("jdbc:h2:retry:file:./data/batchcast;QUERY_CACHE_SIZE=64;DB_CLOSE_ON_EXIT=FALSE",
+        assertEquals("jdbc:h2:retry:file:./data/batchcast;QUERY_CACHE_SIZE=64;AUTO_COMPACT_FILL_RATE=75;DB_CLOSE_ON_EXIT=FALSE",
                 Dialect.H2.poolUrl("jdbc:h2:file:./data/batchcast"));
-        assertEquals("jdbc:h2:retry:./data/batchcast;MODE=REGULAR;QUERY_CACHE_SIZE=64;DB_CLOSE_ON_EXIT=FALSE",
+        assertEquals("jdbc:h2:retry:./data/batchcast;MODE=REGULAR;QUERY_CACHE_SIZE=64;AUTO_COMPACT_FILL_RATE=75;DB_CLOSE_ON_EXIT=FALSE",
                 Dialect.H2.poolUrl("jdbc:h2:./data/batchcast;MODE=REGULAR"));
-        assertEquals("jdbc:h2:tcp://127.0.0.1:9092/batchcast;QUERY_CACHE_SIZE=64",
+        assertEquals("jdbc:h2:tcp://127.0.0.1:9092/batchcast;QUERY_CACHE_SIZE=64;AUTO_COMPACT_FILL_RATE=75",
                 Dialect.H2.poolUrl("jdbc:h2:tcp://127.0.0.1:9092/batchcast"));
     }
 
     @Test
     void anOperatorsOwnQueryCacheSizeWins() {
-        assertEquals("jdbc:h2:retry:file:/srv/bc;query_cache_size=16;DB_CLOSE_ON_EXIT=FALSE",
+        assertEquals("jdbc:h2:retry:file:/srv/bc;query_cache_size=16;AUTO_COMPACT_FILL_RATE=75;DB_CLOSE_ON_EXIT=FALSE",
                 Dialect.H2.poolUrl("jdbc:h2:file:/srv/bc;query_cache_size=16"));
+    }
+
+    @Test
+    void anOperatorsOwnAutoCompactFillRateWins() {
+        assertEquals("jdbc:h2:retry:file:/srv/bc;auto_compact_fill_rate=90;QUERY_CACHE_SIZE=64;DB_CLOSE_ON_EXIT=FALSE",
+                Dialect.H2.poolUrl("jdbc:h2:file:/srv/bc;auto_compact_fill_rate=90"));
     }
 
     @Test
@@ -44,6 +50,20 @@ class DialectTest {
                         + " WHERE SETTING_NAME = 'QUERY_CACHE_SIZE'")) {
             row.next();
             assertEquals("64", row.getString(1));
+        }
+    }
+
+    /** H2's default of 90 rewrote chunks under load while holding the store lock each group commit's sync waits for. */
+    @Test
+    void theEmbeddedDatabaseTheServerOpensRewritesChunksUnderLoadOnlyWhenTheyAreNearlyEmpty() throws SQLException {
+        try (H2TestDatabase database = H2TestDatabase.embedded();
+                Persistence persistence = Persistence.open(database.settings(), Clock.systemUTC());
+                Connection connection = database.connect();
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                        + " WHERE SETTING_NAME = 'AUTO_COMPACT_FILL_RATE'")) {
+            row.next();
+            assertEquals("75", row.getString(1));
         }
     }
 }
