@@ -1,11 +1,12 @@
 package io.batchcast.adapter.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
@@ -42,28 +43,26 @@ class DialectTest {
     /** H2's default of 8 is fewer than the distinct statements of one submit: each was parsed on every submit. */
     @Test
     void theEmbeddedDatabaseTheServerOpensCachesSixtyFourStatementsPerConnection() throws SQLException {
-        try (H2TestDatabase database = H2TestDatabase.embedded();
-                Persistence persistence = Persistence.open(database.settings(), Clock.systemUTC());
-                Connection connection = database.connect();
-                Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
-                        + " WHERE SETTING_NAME = 'QUERY_CACHE_SIZE'")) {
-            row.next();
-            assertEquals("64", row.getString(1));
-        }
+        assertEquals("64", settingOfTheOpenedDatabase("QUERY_CACHE_SIZE"));
     }
 
     /** H2's default of 90 rewrote chunks under load while holding the store lock each group commit's sync waits for. */
     @Test
     void theEmbeddedDatabaseTheServerOpensRewritesChunksUnderLoadOnlyWhenTheyAreNearlyEmpty() throws SQLException {
+        assertEquals("75", settingOfTheOpenedDatabase("AUTO_COMPACT_FILL_RATE"));
+    }
+
+    private static String settingOfTheOpenedDatabase(String name) throws SQLException {
         try (H2TestDatabase database = H2TestDatabase.embedded();
                 Persistence persistence = Persistence.open(database.settings(), Clock.systemUTC());
                 Connection connection = database.connect();
-                Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
-                        + " WHERE SETTING_NAME = 'AUTO_COMPACT_FILL_RATE'")) {
-            row.next();
-            assertEquals("75", row.getString(1));
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = ?")) {
+            select.setString(1, name);
+            try (ResultSet row = select.executeQuery()) {
+                assertTrue(row.next(), name + " is not among the database's settings");
+                return row.getString(1);
+            }
         }
     }
 }
