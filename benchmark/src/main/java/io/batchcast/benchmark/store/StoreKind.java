@@ -80,9 +80,10 @@ enum StoreKind {
             case H2 -> {
                 deleteTree(dir);
                 Files.createDirectories(dir);
-                // the server's pool URL (retry: file system, QUERY_CACHE_SIZE=64) and its session settings
+                // the server's pool URL (retry: file system, QUERY_CACHE_SIZE=64, AUTO_COMPACT_FILL_RATE=75) and its
+                // session settings
                 Connection c = DriverManager.getConnection("jdbc:h2:retry:" + dir.resolve("batchcast").toAbsolutePath()
-                        + ";QUERY_CACHE_SIZE=64", "", "");
+                        + ";QUERY_CACHE_SIZE=64;AUTO_COMPACT_FILL_RATE=75", "", "");
                 try (Statement s = c.createStatement()) {
                     for (String setting : H2_SESSION.split("; ")) {
                         s.execute(setting);
