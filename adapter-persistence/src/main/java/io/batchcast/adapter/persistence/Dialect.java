@@ -32,11 +32,11 @@ enum Dialect {
      * How eagerly H2's background writer rewrites partly dead chunks (H2's default 90). While the database is busy
      * it rewrites when the rewritable chunks' fill rate f satisfies 50 + f/2 < rate²/100: with 90 that is f < 62%,
      * with 75 only f < 12%; when idle it compacts up to the rate itself. Each rewrite pass holds H2's store lock for
-     * tens of milliseconds, and every group commit's {@code CHECKPOINT SYNC} waits for it: with 90 the end-to-end
-     * p99 (1,000 SSE readers, 100 batches/s) was 137-226 ms, with 75 it is 20-25 ms. The file still stays bounded:
-     * chunks whose pages were all replaced are reused after {@code RETENTION_TIME}, and the few rewrites left keep the
-     * rest in check (the bound test's 3,000 batches: 133 MB at most, against 112 MB with 90 and 466 MB with 70,
-     * where no chunk is rewritten under load). An operator's own value in the URL wins.
+     * tens of milliseconds, and every group commit's {@code CHECKPOINT SYNC} waits for it: end-to-end p99 with
+     * 1,000 SSE readers at 100 batches/s (G1) was 137-226 ms with 90, 20-44 ms with 75 (two runs). The file stays
+     * bounded: chunks whose pages were all replaced are reused after {@code RETENTION_TIME}, and the few rewrites
+     * left keep the rest in check (the bound test's 3,000 batches: 133 MB at most, against 112 MB with 90 and 466 MB
+     * with 70, where no chunk is rewritten under load). An operator's own value in the URL wins.
      */
     static final int H2_AUTO_COMPACT_FILL_RATE = 75;
 

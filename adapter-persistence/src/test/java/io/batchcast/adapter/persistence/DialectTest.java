@@ -14,9 +14,11 @@ class DialectTest {
 
     @Test
     void h2PoolUrlsReadEmbeddedFilesThroughRetryAndCacheEnoughParsedStatements() {
-        assertEquals("jdbc:h2:retry:file:./data/batchcast;QUERY_CACHE_SIZE=64;AUTO_COMPACT_FILL_RATE=75;DB_CLOSE_ON_EXIT=FALSE",
+        assertEquals("jdbc:h2:retry:file:./data/batchcast;QUERY_CACHE_SIZE=64;AUTO_COMPACT_FILL_RATE=75"
+                + ";DB_CLOSE_ON_EXIT=FALSE",
                 Dialect.H2.poolUrl("jdbc:h2:file:./data/batchcast"));
-        assertEquals("jdbc:h2:retry:./data/batchcast;MODE=REGULAR;QUERY_CACHE_SIZE=64;AUTO_COMPACT_FILL_RATE=75;DB_CLOSE_ON_EXIT=FALSE",
+        assertEquals("jdbc:h2:retry:./data/batchcast;MODE=REGULAR;QUERY_CACHE_SIZE=64;AUTO_COMPACT_FILL_RATE=75"
+                + ";DB_CLOSE_ON_EXIT=FALSE",
                 Dialect.H2.poolUrl("jdbc:h2:./data/batchcast;MODE=REGULAR"));
         assertEquals("jdbc:h2:tcp://127.0.0.1:9092/batchcast;QUERY_CACHE_SIZE=64;AUTO_COMPACT_FILL_RATE=75",
                 Dialect.H2.poolUrl("jdbc:h2:tcp://127.0.0.1:9092/batchcast"));
@@ -30,7 +32,8 @@ class DialectTest {
 
     @Test
     void anOperatorsOwnAutoCompactFillRateWins() {
-        assertEquals("jdbc:h2:retry:file:/srv/bc;auto_compact_fill_rate=90;QUERY_CACHE_SIZE=64;DB_CLOSE_ON_EXIT=FALSE",
+        assertEquals("jdbc:h2:retry:file:/srv/bc;auto_compact_fill_rate=90;QUERY_CACHE_SIZE=64"
+                + ";DB_CLOSE_ON_EXIT=FALSE",
                 Dialect.H2.poolUrl("jdbc:h2:file:/srv/bc;auto_compact_fill_rate=90"));
     }
 
