@@ -24,7 +24,7 @@ final class ArchitectureRules {
 
     private static final String[] GRPC_AND_PROTOBUF = {"io.grpc..", "com.google.protobuf..", "com.google.rpc.."};
     private static final String[] HELIDON = {"io.helidon.."};
-    private static final String[] JDBC = {"java.sql..", "javax.sql..", "com.zaxxer..", "org.flywaydb..", "org.postgresql..", "org.h2.."};
+    private static final String[] JDBC = {"java.sql..", "javax.sql..", "com.zaxxer..", "org.flywaydb..", "org.postgresql..", "org.h2..", "org.sqlite.."};
     private static final String[] BANNED_JDK_PACKAGES = {"java.sql..", "java.net.."};
     private static final String[] JOSE = {"com.nimbusds.."};
     private static final String[] QUICKFIXJ = {"quickfix..", "org.quickfixj..", "org.apache.mina.."};

@@ -8,10 +8,22 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import org.sqlite.core.CorePreparedStatement;
+import org.sqlite.core.CoreResultSet;
 
-/** Conversions between domain values and columns that both H2 and PostgreSQL treat the same way. */
+/**
+ * Conversions between domain values and columns, the same on every database. H2 and PostgreSQL have types for
+ * instants and exact decimals; SQLite has neither, so there an instant is fixed-width UTC text with microseconds
+ * ({@code 2026-12-02T05:49:25.510909Z}: text order is time order, for every comparison and index) and a decimal is
+ * its plain text ({@code 0.00000001}, never {@code 1E-8}). The statement or row itself tells which database it is
+ * on (through HikariCP's proxies), so callers need not.
+ */
 final class Columns {
+
+    private static final DateTimeFormatter SQLITE_INSTANT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
     private Columns() {
     }
@@ -22,19 +34,47 @@ final class Columns {
     }
 
     static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
-        statement.setObject(index, OffsetDateTime.ofInstant(storable(instant), ZoneOffset.UTC));
+        if (onSqlite(statement)) {
+            statement.setString(index, sqliteText(instant));
+        } else {
+            statement.setObject(index, OffsetDateTime.ofInstant(storable(instant), ZoneOffset.UTC));
+        }
+    }
+
+    /** An instant as SQLite stores it: fixed-width UTC text with microseconds. */
+    static String sqliteText(Instant instant) {
+        return SQLITE_INSTANT.format(storable(instant));
     }
 
     static Instant getInstant(ResultSet row, String column) throws SQLException {
-        return row.getObject(column, OffsetDateTime.class).toInstant();
+        Instant instant = getInstantOrNull(row, column);
+        if (instant == null) {
+            throw new SQLException("column " + column + " is NULL where an instant was expected");
+        }
+        return instant;
+    }
+
+    static Instant getInstantOrNull(ResultSet row, String column) throws SQLException {
+        if (row.isWrapperFor(CoreResultSet.class)) {
+            String text = row.getString(column);
+            return text == null ? null : Instant.parse(text);
+        }
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 
     static void setDecimal(PreparedStatement statement, int index, BigDecimal value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.DECIMAL);
+        } else if (onSqlite(statement)) {
+            statement.setString(index, value.toPlainString());
         } else {
             statement.setBigDecimal(index, value);
         }
+    }
+
+    private static boolean onSqlite(PreparedStatement statement) throws SQLException {
+        return statement.isWrapperFor(CorePreparedStatement.class);
     }
 
     /**

@@ -42,7 +42,9 @@ final class ConnectionPool {
     private static HikariConfig config(PersistenceSettings settings, Dialect dialect) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("batchcast-db");
+        dialect.createDatabaseDirectory(settings.url());
         config.setJdbcUrl(dialect.poolUrl(settings.url()));
+        dialect.driverProperties().forEach(config::addDataSourceProperty);
         if (!settings.user().isEmpty()) {
             config.setUsername(settings.user());
         }

@@ -1,10 +1,23 @@
 package io.batchcast.adapter.persistence;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 
-/** The two databases Batchcast runs on, told apart by their JDBC URL. */
+/** The three databases Batchcast runs on, told apart by their JDBC URL. */
 enum Dialect {
+
+    /**
+     * Embedded, one process: the default. A WAL journal with {@code synchronous=FULL}, so that every commit is synced
+     * to the device before it returns (the group commit needs nothing after it), and readers never wait for the
+     * writer. The file stays bounded without a background compactor: pages freed by deletes are reused, and the WAL
+     * is checkpointed back into the file by the committing connection every 1,000 pages. Decimals and instants are
+     * text (see {@link Columns}); its schema has a migration location of its own.
+     */
+    SQLITE("jdbc:sqlite:", "TEXT", ""),
 
     /**
      * Embedded, one process. H2's NUMERIC without a scale rounds to whole numbers, so decimals use DECFLOAT (exact,
@@ -56,7 +69,7 @@ enum Dialect {
                 return dialect;
             }
         }
-        throw new IllegalArgumentException("url must start with jdbc:h2: or jdbc:postgresql:, was '"
+        throw new IllegalArgumentException("url must start with jdbc:sqlite:, jdbc:h2: or jdbc:postgresql:, was '"
                 + PersistenceSettings.redact(jdbcUrl) + "'");
     }
 
@@ -83,6 +96,49 @@ enum Dialect {
         return remote ? url : withDefault(url, "DB_CLOSE_ON_EXIT", "FALSE");
     }
 
+    /**
+     * SQLite creates a missing database file but not its directory (H2 creates both): the default
+     * {@code ./data/batchcast.db} must work on a fresh checkout. In-memory databases have no file; other dialects
+     * need nothing.
+     */
+    void createDatabaseDirectory(String jdbcUrl) {
+        if (this != SQLITE) {
+            return;
+        }
+        String file = jdbcUrl.substring(urlPrefix.length());
+        int query = file.indexOf('?');
+        file = query < 0 ? file : file.substring(0, query);
+        file = file.startsWith("file:") ? file.substring("file:".length()) : file;
+        if (file.isEmpty() || file.contains(":memory:") || file.startsWith("//")) {
+            return;
+        }
+        Path parent = Path.of(file).toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the directory of the database file " + parent, e);
+        }
+    }
+
+    /**
+     * Driver properties each pooled connection opens with; the operator's own settings in the URL win (sqlite-jdbc
+     * applies the URL's after these). SQLite: a WAL journal, a sync at every commit, a writer that waits up to 10 s
+     * for the write lock instead of failing at once, and write transactions that take that lock at {@code BEGIN}
+     * ({@code IMMEDIATE}): with the default {@code DEFERRED}, a transaction that reads and then writes fails with
+     * {@code SQLITE_BUSY}, without waiting, when another connection wrote in between.
+     */
+    Map<String, String> driverProperties() {
+        return this == SQLITE
+                ? Map.of("journal_mode", "WAL", "synchronous", "FULL", "busy_timeout", "10000",
+                        "transaction_mode", "IMMEDIATE")
+                : Map.of();
+    }
+
+    /** Where this database's Flyway migrations are: SQLite's schema is one baseline of the final shape. */
+    String migrationLocation() {
+        return this == SQLITE ? "classpath:db/sqlite" : "classpath:db/migration";
+    }
+
     private static String withDefault(String url, String setting, String value) {
         return url.toUpperCase(Locale.ROOT).contains(";" + setting + "=") ? url : url + ";" + setting + "=" + value;
     }
@@ -101,10 +157,15 @@ enum Dialect {
      * What makes a committed group durable before its callers are answered, run on the committing connection right
      * after the commit; empty when the commit itself is (PostgreSQL, with its default {@code synchronous_commit}).
      * H2 writes a commit to its file but never syncs it: {@code CHECKPOINT SYNC} forces the file to the device
-     * ({@code FileChannel.force}), once per group.
+     * ({@code FileChannel.force}), once per group. SQLite with {@code synchronous=FULL} syncs at the commit.
      */
     String syncAfterCommit() {
         return this == H2 ? "CHECKPOINT SYNC" : "";
+    }
+
+    /** What locks the rows a {@code SELECT} reads until commit; SQLite's write transaction holds the whole database. */
+    String rowLock() {
+        return this == SQLITE ? "" : " FOR UPDATE";
     }
 
     boolean notifies() {

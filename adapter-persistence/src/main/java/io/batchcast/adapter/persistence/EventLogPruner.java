@@ -124,9 +124,10 @@ public final class EventLogPruner {
 
     private static int deleteRange(Connection connection, long strategyId, long from, long to) throws SQLException {
         // the stream's pruning mark first, in the same transaction: user cursors below it have lost events
+        // the highest number deleted if it is above the mark, else the mark (the three databases share no GREATEST)
         try (PreparedStatement mark = connection.prepareStatement("UPDATE streams SET pruned_user_seq ="
-                + " GREATEST(pruned_user_seq, COALESCE((SELECT MAX(user_seq) FROM events"
-                + " WHERE strategy_id = ? AND seq >= ? AND seq <= ?), 0)) WHERE strategy_id = ?")) {
+                + " COALESCE((SELECT MAX(user_seq) FROM events WHERE strategy_id = ? AND seq >= ? AND seq <= ?"
+                + " AND user_seq > streams.pruned_user_seq), pruned_user_seq) WHERE strategy_id = ?")) {
             mark.setLong(1, strategyId);
             mark.setLong(2, from);
             mark.setLong(3, to);
@@ -150,8 +151,8 @@ public final class EventLogPruner {
                 // marks cover every event past the cutoff, which this loop deletes chunk by chunk; if it stops early
                 // a mark is higher than what was deleted, so a cursor gets a resync rather than a silent gap
                 try (PreparedStatement mark = connection.prepareStatement("UPDATE streams SET pruned_user_seq ="
-                        + " GREATEST(pruned_user_seq, COALESCE((SELECT MAX(e.user_seq) FROM events e"
-                        + " WHERE e.strategy_id = streams.strategy_id AND e.occurred_at < ?), 0))"
+                        + " COALESCE((SELECT MAX(e.user_seq) FROM events e WHERE e.strategy_id = streams.strategy_id"
+                        + " AND e.occurred_at < ? AND e.user_seq > streams.pruned_user_seq), pruned_user_seq)"
                         + " WHERE strategy_id IN (SELECT strategy_id FROM events WHERE occurred_at < ?)")) {
                     Columns.setInstant(mark, 1, cutoff);
                     Columns.setInstant(mark, 2, cutoff);

@@ -202,6 +202,9 @@ final class GroupCommitter implements AutoCloseable {
             }
             if (memberFailure != null) {
                 connection.rollback();
+                // sqlite-jdbc begins the next transaction at once, holding SQLite's write lock, which would block
+                // the members' own transactions below; auto-commit ends it (a no-op on the other databases)
+                connection.setAutoCommit(true);
                 if (group.size() == 1) {
                     fail(group.getFirst(), memberFailure);
                 } else {

@@ -26,7 +26,6 @@ import java.util.Optional;
 final class JdbcBatchIntents implements BatchIntents {
 
     static final String INTENT = "INTENT";
-    private static final String UNIQUE_VIOLATION = "23505";
     private static final String INSERT_BATCH = "INSERT INTO batches (batch_id, user_id, strategy_id, request_id,"
             + " request_hash, state, claimed_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
     private static final String BATCH_COLUMNS =
@@ -158,7 +157,7 @@ final class JdbcBatchIntents implements BatchIntents {
             insert.executeUpdate();
             return true;
         } catch (SQLException e) {
-            if (beforeInsert != null && UNIQUE_VIOLATION.equals(e.getSQLState())) {
+            if (beforeInsert != null && UniqueViolation.is(e)) {
                 connection.rollback(beforeInsert);
                 return false;
             }

@@ -23,9 +23,6 @@ import java.util.Set;
  */
 final class JdbcBatchRecorder implements BatchRecorder {
 
-    /** SQLState of a unique-constraint violation, on H2 and PostgreSQL alike. */
-    static final String UNIQUE_VIOLATION = "23505";
-
     private final GroupCommitter writer;
     private final StreamAppender appender;
     private final JdbcOrderStore orders;
@@ -101,7 +98,7 @@ final class JdbcBatchRecorder implements BatchRecorder {
     private static boolean uniqueViolation(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             for (SQLException e = t instanceof SQLException sql ? sql : null; e != null; e = e.getNextException()) {
-                if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                if (UniqueViolation.is(e)) {
                     return true;
                 }
             }

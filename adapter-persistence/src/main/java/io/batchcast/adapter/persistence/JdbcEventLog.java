@@ -8,7 +8,7 @@ import io.batchcast.domain.OrderBatchEvent;
 import io.batchcast.domain.OrderHourlySummary;
 import io.batchcast.domain.StoredEvent;
 import io.batchcast.domain.StreamEvent;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -110,12 +110,12 @@ final class JdbcEventLog implements EventLog {
 
     /** A row with a {@code period_start} is a period's summary; the others are batch events. */
     private StoredEvent event(ResultSet row) throws SQLException {
-        OffsetDateTime periodStart = row.getObject("period_start", OffsetDateTime.class);
+        Instant periodStart = Columns.getInstantOrNull(row, "period_start");
         StreamEvent event = periodStart == null
                 ? new OrderBatchEvent(SummaryCodec.decode(row.getString("summaries")), row.getLong("strategy_id"),
                         row.getString("user_id"), row.getString("batch_id"), Columns.getInstant(row, "occurred_at"))
                 : new OrderHourlySummary(row.getLong("strategy_id"), row.getString("user_id"),
-                        new HourlyStatistics(periodStart.toInstant(), row.getInt("batches"),
+                        new HourlyStatistics(periodStart, row.getInt("batches"),
                                 SummaryCodec.decodeStatistics(row.getString("summaries"))),
                         Columns.getInstant(row, "occurred_at"));
         Long userSeq = Columns.getLong(row, "user_seq");

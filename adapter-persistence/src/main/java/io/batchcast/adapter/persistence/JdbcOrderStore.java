@@ -72,12 +72,12 @@ final class JdbcOrderStore implements OrderStore {
         });
     }
 
-    private static Set<String> usedAmong(Connection connection, long strategyId, List<String> ids)
+    private Set<String> usedAmong(Connection connection, long strategyId, List<String> ids)
             throws SQLException {
         // A join against the ids, not "client_order_id IN (...)": H2 turns an IN list into a scan of every order of
         // the strategy (the index is used for strategy_id only), which grew each submit with the strategy's history;
         // the join is one unique-index lookup per id on H2 and PostgreSQL alike.
-        try (PreparedStatement select = connection.prepareStatement(usedClientOrderIdsQuery(ids.size()))) {
+        try (PreparedStatement select = connection.prepareStatement(usedClientOrderIdsQuery(dialect, ids.size()))) {
             for (int i = 0; i < ids.size(); i++) {
                 select.setString(i + 1, ids.get(i));
             }
@@ -116,8 +116,16 @@ final class JdbcOrderStore implements OrderStore {
         }
     }
 
-    /** Which of {@code count} client order ids (then the strategy id) a strategy used; see {@link #usedAmong}. */
-    static String usedClientOrderIdsQuery(int count) {
+    /**
+     * Which of {@code count} client order ids (then the strategy id) a strategy used; see {@link #usedAmong}. SQLite
+     * names a VALUES list only in a WITH clause, and its planner takes the ids as the outer loop either way.
+     */
+    static String usedClientOrderIdsQuery(Dialect dialect, int count) {
+        if (dialect == Dialect.SQLITE) {
+            return "WITH wanted(id) AS (VALUES " + String.join(", ", Collections.nCopies(count, "(?)")) + ")"
+                    + " SELECT o.client_order_id FROM wanted JOIN orders o"
+                    + " ON o.strategy_id = ? AND o.client_order_id = wanted.id";
+        }
         String rows = String.join(", ", Collections.nCopies(count, "(CAST(? AS VARCHAR(255)))"));
         return "SELECT o.client_order_id FROM (VALUES " + rows + ") AS wanted(id)"
                 + " JOIN orders o ON o.strategy_id = ? AND o.client_order_id = wanted.id";

@@ -49,7 +49,8 @@ final class JdbcStrategyStore implements StrategyStore {
                 insert.executeUpdate();
                 try (ResultSet keys = insert.getGeneratedKeys()) {
                     keys.next();
-                    return new Strategy(keys.getLong("id"), userId, name, stored);
+                    // by position: SQLite's generated-key row has no column named id
+                    return new Strategy(keys.getLong(1), userId, name, stored);
                 }
             }
         });

@@ -111,7 +111,7 @@ final class JdbcSummaryPeriods implements SummaryPeriods {
             connection.releaseSavepoint(before);
             return true;
         } catch (SQLException e) {
-            if (!JdbcBatchRecorder.UNIQUE_VIOLATION.equals(e.getSQLState())) {
+            if (!UniqueViolation.is(e)) {
                 throw e;
             }
             connection.rollback(before);

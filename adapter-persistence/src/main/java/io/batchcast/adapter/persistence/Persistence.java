@@ -106,7 +106,7 @@ public final class Persistence implements AutoCloseable {
     }
 
     public BatchRecorder batchRecorder() {
-        return new JdbcBatchRecorder(transactions, writer, new StreamAppender(epoch), dialect,
+        return new JdbcBatchRecorder(transactions, writer, new StreamAppender(epoch, dialect), dialect,
                 settings.summaryInterval());
     }
 
@@ -117,7 +117,7 @@ public final class Persistence implements AutoCloseable {
 
     /** Summaries of closed statistics periods, appended once per strategy and period across instances. */
     public SummaryPeriods summaryPeriods() {
-        return new JdbcSummaryPeriods(transactions, writer, new StreamAppender(epoch));
+        return new JdbcSummaryPeriods(transactions, writer, new StreamAppender(epoch, dialect));
     }
 
     /** Transactions committed by this instance's writer so far (tests: statistics add none). */

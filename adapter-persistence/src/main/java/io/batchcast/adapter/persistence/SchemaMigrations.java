@@ -5,8 +5,12 @@ import java.sql.ResultSet;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.migration.JavaMigration;
 
-/** Brings the schema up to date with Flyway (classpath:db/migration plus the epoch migration) and reads the epoch. */
+/**
+ * Brings the schema up to date with Flyway (the dialect's migration location plus the Java migrations) and reads the
+ * epoch.
+ */
 final class SchemaMigrations {
 
     /**
@@ -27,10 +31,14 @@ final class SchemaMigrations {
 
     private static void runFlyway(DataSource dataSource, Dialect dialect) {
         try {
+            // SQLite's baseline already has the lean write set's shape (no foreign keys): migration 8 is not its
+            JavaMigration[] javaMigrations = dialect == Dialect.SQLITE
+                    ? new JavaMigration[] {new DatabaseEpochMigration()}
+                    : new JavaMigration[] {new DatabaseEpochMigration(), new LeanWriteSetMigration()};
             Flyway.configure()
                     .dataSource(dataSource)
-                    .locations("classpath:db/migration")
-                    .javaMigrations(new DatabaseEpochMigration(), new LeanWriteSetMigration())
+                    .locations(dialect.migrationLocation())
+                    .javaMigrations(javaMigrations)
                     .placeholders(dialect.migrationPlaceholders())
                     .cleanDisabled(true)
                     .load()

@@ -33,7 +33,8 @@ final class StatisticsRows implements GroupCommitter.BeforeCommit {
     private final String upsertOrderTypes;
 
     StatisticsRows(Dialect dialect) {
-        if (dialect == Dialect.POSTGRESQL) {
+        if (dialect != Dialect.H2) {
+            // PostgreSQL's upsert, which SQLite also runs unchanged
             upsertBatches = "INSERT INTO statistics_batches (strategy_id, bucket_start, batches) VALUES (?, ?, ?)"
                     + " ON CONFLICT (strategy_id, bucket_start)"
                     + " DO UPDATE SET batches = statistics_batches.batches + EXCLUDED.batches";

@@ -21,11 +21,10 @@ import java.util.OptionalLong;
  * order, across threads and instances alike. The user's row is locked first, by {@link #lockUser}, before the
  * transaction touches anything else of the batch, and group members are ordered by user (GroupCommitter), so two
  * transactions never wait for each other in opposite orders. A row is locked once per transaction: the heads, the
- * event rows and the heads' updates go through the group's {@link WriteSet}.
+ * event rows and the heads' updates go through the group's {@link WriteSet}. SQLite has no row locks: there the write
+ * transaction's database lock, taken at {@code BEGIN IMMEDIATE}, serializes every writer, with the same result.
  */
 final class StreamAppender {
-
-    private static final String UNIQUE_VIOLATION = "23505";
 
     /** The statement every batch runs, unchanged by the summary columns (they stay NULL). */
     private static final String INSERT_BATCH_EVENT = "INSERT INTO events"
@@ -34,9 +33,11 @@ final class StreamAppender {
             + " occurred_at, period_start, batches, user_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final String epoch;
+    private final String rowLock;
 
-    StreamAppender(String epoch) {
+    StreamAppender(String epoch, Dialect dialect) {
         this.epoch = epoch;
+        this.rowLock = dialect.rowLock();
     }
 
     /** Locks the user's sequence row (creating it at 0 for the user's first event) and returns its head. */
@@ -81,7 +82,7 @@ final class StreamAppender {
     }
 
     /** The head as this transaction left it, locking the row first if this transaction has not. */
-    private static long lock(Connection connection, WriteSet writes, String table, String keyColumn, Object key)
+    private long lock(Connection connection, WriteSet writes, String table, String keyColumn, Object key)
             throws SQLException {
         OptionalLong held = writes.head(table, keyColumn, key);
         if (held.isPresent()) {
@@ -93,7 +94,7 @@ final class StreamAppender {
     }
 
     /** Locks the row and returns its head; creates the row (head 0) for its first event. */
-    private static long lockHead(Connection connection, String table, String keyColumn, Object key)
+    private long lockHead(Connection connection, String table, String keyColumn, Object key)
             throws SQLException {
         OptionalLong head = selectHeadForUpdate(connection, table, keyColumn, key);
         if (head.isPresent()) {
@@ -109,7 +110,7 @@ final class StreamAppender {
             connection.releaseSavepoint(beforeInsert);
             return 0;
         } catch (SQLException e) {
-            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+            if (!UniqueViolation.is(e)) {
                 throw e;
             }
             connection.rollback(beforeInsert);
@@ -118,10 +119,10 @@ final class StreamAppender {
         }
     }
 
-    private static OptionalLong selectHeadForUpdate(Connection connection, String table, String keyColumn, Object key)
+    private OptionalLong selectHeadForUpdate(Connection connection, String table, String keyColumn, Object key)
             throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT head_seq FROM " + table + " WHERE " + keyColumn + " = ? FOR UPDATE")) {
+                "SELECT head_seq FROM " + table + " WHERE " + keyColumn + " = ?" + rowLock)) {
             select.setObject(1, key);
             try (ResultSet row = select.executeQuery()) {
                 return row.next() ? OptionalLong.of(row.getLong(1)) : OptionalLong.empty();

@@ -24,6 +24,7 @@ import io.batchcast.domain.StoredEvent;
 import io.batchcast.domain.Strategy;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -190,7 +191,8 @@ class BatchIntentsTest {
         String batchId = unique("batch");
         database.execute("INSERT INTO batches (batch_id, user_id, strategy_id, request_id, request_hash, state,"
                 + " completed_at) VALUES ('" + batchId + "', '" + strategy.userId() + "', " + strategy.id()
-                + ", 'req-old', 'hash-old', 'COMPLETED', TIMESTAMP WITH TIME ZONE '2025-10-30 12:34:56+00:00')");
+                + ", 'req-old', 'hash-old', 'COMPLETED', "
+                + database.instantLiteral(Instant.parse("2025-10-30T12:34:56Z")) + ")");
         database.execute("INSERT INTO batch_results (batch_id, idx, outcome, order_id, client_order_id, order_type)"
                 + " VALUES ('" + batchId + "', 0, 'CREATED', 'ord-1', 'cli-1', 'LIMIT')");
         database.execute("INSERT INTO batch_results (batch_id, idx, outcome, order_id, error_reason, error_message)"

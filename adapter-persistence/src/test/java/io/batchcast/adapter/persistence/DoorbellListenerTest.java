@@ -44,7 +44,7 @@ class DoorbellListenerTest {
         try (TestDatabase database = engine.newDatabase(); Persistence persistence = database.open()) {
             DoorbellListener listener = persistence.doorbellListener(new RecordingDoorbell());
 
-            Class<?> expected = engine == Engine.H2 ? EmbeddedDoorbellListener.class : PostgresDoorbellListener.class;
+            Class<?> expected = engine == Engine.POSTGRESQL ? PostgresDoorbellListener.class : EmbeddedDoorbellListener.class;
             assertEquals(expected, listener.getClass());
         }
     }

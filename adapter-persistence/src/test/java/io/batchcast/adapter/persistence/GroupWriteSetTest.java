@@ -50,7 +50,7 @@ class GroupWriteSetTest {
             try (GroupCommitter writer = new GroupCommitter(pool, 128, dialect.syncAfterCommit(),
                     new StatisticsRows(dialect), (connection, results) -> { })) {
                 JdbcBatchRecorder recorder = new JdbcBatchRecorder(transactions, writer,
-                        new StreamAppender(SchemaMigrations.readEpoch(transactions)), dialect, SummaryInterval.HOURLY);
+                        new StreamAppender(SchemaMigrations.readEpoch(transactions), dialect), dialect, SummaryInterval.HOURLY);
                 test.run(new Desk(writer, recorder), persistence, database);
             }
         }

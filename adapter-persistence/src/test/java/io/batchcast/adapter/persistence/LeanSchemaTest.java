@@ -38,12 +38,51 @@ class LeanSchemaTest {
     void theHotTablesHaveNoForeignKeyAndOnlyTheIndexesAQueryOrAConstraintNeeds(Engine engine) throws SQLException {
         try (TestDatabase database = engine.newDatabase(); Persistence persistence = database.open();
                 Connection connection = database.connect(); Statement statement = connection.createStatement()) {
-            assertEquals(List.of(), LeanWriteSetMigration.foreignKeys(statement).stream()
-                    .map(key -> key[0] + "." + key[1]).toList());
-            Map<String, List<String>> indexes = engine == Engine.H2 ? h2Indexes(statement) : postgresIndexes(statement);
+            assertEquals(List.of(), (engine == Engine.SQLITE ? sqliteForeignKeys(statement)
+                    : LeanWriteSetMigration.foreignKeys(statement)).stream().map(key -> key[0] + "." + key[1]).toList());
+            Map<String, List<String>> indexes = switch (engine) {
+                case SQLITE -> sqliteIndexes(statement);
+                case H2 -> h2Indexes(statement);
+                case POSTGRESQL -> postgresIndexes(statement);
+            };
             indexes.keySet().retainAll(EXPECTED.keySet());
             assertEquals(EXPECTED, indexes);
         }
+    }
+
+    private static List<String[]> sqliteForeignKeys(Statement statement) throws SQLException {
+        List<String[]> keys = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery("SELECT m.name, k.\"table\" FROM sqlite_schema m"
+                + " JOIN pragma_foreign_key_list(m.name) k WHERE m.type = 'table' ORDER BY m.name")) {
+            while (rows.next()) {
+                keys.add(new String[] {rows.getString(1), "references " + rows.getString(2)});
+            }
+        }
+        return keys;
+    }
+
+    /** Its indexes, and the rowid key of a table whose primary key is one INTEGER column, read as an index. */
+    private static Map<String, List<String>> sqliteIndexes(Statement statement) throws SQLException {
+        Map<String, List<String>> indexes = new TreeMap<>();
+        try (ResultSet rows = statement.executeQuery("SELECT m.name, i.name, i.\"unique\","
+                + " (SELECT group_concat(name, ', ') FROM (SELECT c.name FROM pragma_index_info(i.name) c"
+                + " ORDER BY c.seqno)) FROM sqlite_schema m JOIN pragma_index_list(m.name) i"
+                + " WHERE m.type = 'table'")) {
+            while (rows.next()) {
+                indexes.computeIfAbsent(rows.getString(1), t -> new ArrayList<>())
+                        .add((rows.getBoolean(3) ? "unique " : "") + "(" + rows.getString(4) + ")");
+            }
+        }
+        try (ResultSet rows = statement.executeQuery("SELECT m.name, c.name FROM sqlite_schema m"
+                + " JOIN pragma_table_info(m.name) c WHERE m.type = 'table' AND c.pk = 1 AND c.type = 'INTEGER'"
+                + " AND (SELECT COUNT(*) FROM pragma_table_info(m.name) k WHERE k.pk > 0) = 1")) {
+            while (rows.next()) {
+                indexes.computeIfAbsent(rows.getString(1), t -> new ArrayList<>())
+                        .add("unique (" + rows.getString(2) + ")");
+            }
+        }
+        indexes.replaceAll((table, list) -> list.stream().sorted().toList());
+        return indexes;
     }
 
     private static Map<String, List<String>> h2Indexes(Statement statement) throws SQLException {

@@ -46,7 +46,7 @@ class PersistenceSettingsTest {
                 () -> defaults.withReceiptMaxAge(Duration.ofHours(-1))).getMessage());
         assertEquals("pruneInterval must be positive, was PT-1S", assertThrows(IllegalArgumentException.class,
                 () -> defaults.withPruneInterval(Duration.ofSeconds(-1))).getMessage());
-        assertEquals("url must start with jdbc:h2: or jdbc:postgresql:, was 'jdbc:mysql://db/batchcast'",
+        assertEquals("url must start with jdbc:sqlite:, jdbc:h2: or jdbc:postgresql:, was 'jdbc:mysql://db/batchcast'",
                 assertThrows(IllegalArgumentException.class, () -> Dialect.of("jdbc:mysql://db/batchcast"))
                         .getMessage());
     }
@@ -65,7 +65,7 @@ class PersistenceSettingsTest {
                 PersistenceSettings.of("jdbc:postgresql://db/batchcast?user=bc&password=s3cr3t&ssl=true", "", "");
 
         assertEquals("jdbc:postgresql://db/batchcast?user=bc&password=***&ssl=true", settings.redactedUrl());
-        assertEquals("url must start with jdbc:h2: or jdbc:postgresql:, was 'jdbc:mysql://db/bc;PASSWORD=***'",
+        assertEquals("url must start with jdbc:sqlite:, jdbc:h2: or jdbc:postgresql:, was 'jdbc:mysql://db/bc;PASSWORD=***'",
                 assertThrows(IllegalArgumentException.class, () -> Dialect.of("jdbc:mysql://db/bc;PASSWORD=x"))
                         .getMessage());
     }

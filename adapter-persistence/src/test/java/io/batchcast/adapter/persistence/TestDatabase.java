@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 /** A throwaway database for one test or test class; {@link #close()} drops it. */
 interface TestDatabase extends AutoCloseable {
@@ -29,6 +30,11 @@ interface TestDatabase extends AutoCloseable {
         return PersistenceSettings.of(url(), "postgres", "")
                 .withPoolSize(4)
                 .withConnectionTimeout(Duration.ofSeconds(2));
+    }
+
+    /** An instant as a SQL literal of this database, for rows a test writes by hand. */
+    default String instantLiteral(Instant instant) {
+        return "TIMESTAMP WITH TIME ZONE '" + instant.toString().replace('T', ' ').replace("Z", "+00:00") + "'";
     }
 
     default Persistence open() {

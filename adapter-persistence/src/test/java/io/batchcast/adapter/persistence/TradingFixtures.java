@@ -81,8 +81,8 @@ final class TradingFixtures {
     /** A claim as an earlier version wrote it (a PENDING row without batch id or intent). */
     static void legacyPendingClaim(TestDatabase database, String userId, String requestId, Instant claimedAt) {
         database.execute("INSERT INTO batches (user_id, request_id, request_hash, state, claimed_at) VALUES ('"
-                + userId + "', '" + requestId + "', 'hash-" + requestId + "', 'PENDING', TIMESTAMP WITH TIME ZONE '"
-                + claimedAt.toString().replace('T', ' ').replace("Z", "+00:00") + "')");
+                + userId + "', '" + requestId + "', 'hash-" + requestId + "', 'PENDING', "
+                + database.instantLiteral(claimedAt) + ")");
     }
 
     /** A batch with one new LIMIT order and hence one event. */

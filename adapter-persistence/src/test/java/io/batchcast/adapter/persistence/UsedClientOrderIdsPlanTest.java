@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The duplicate-client-order-id check looks each id up in the unique index. Its first form, "client_order_id IN
  * (...)", made H2 walk every order of the strategy and compare it with every id (found with JFR in the benchmark:
- * a submit grew with the strategy's history). H2 only: PostgreSQL plans either form as index lookups.
+ * a submit grew with the strategy's history). Each database has its own form; each test pins one.
  */
 class UsedClientOrderIdsPlanTest {
 
@@ -27,7 +27,7 @@ class UsedClientOrderIdsPlanTest {
                 Persistence persistence = Persistence.open(database.settings(), Clock.systemUTC());
                 Connection connection = database.connect();
                 Statement statement = connection.createStatement()) {
-            String query = JdbcOrderStore.usedClientOrderIdsQuery(2).replaceFirst("\\?", "'a'")
+            String query = JdbcOrderStore.usedClientOrderIdsQuery(Dialect.H2, 2).replaceFirst("\\?", "'a'")
                     .replaceFirst("\\?", "'b'").replaceFirst("\\?", "7");
             try (ResultSet plan = statement.executeQuery("EXPLAIN " + query)) {
                 plan.next();
@@ -62,13 +62,54 @@ class UsedClientOrderIdsPlanTest {
                     + " 'BTC-USD', 'BUY', 'LIMIT', 1, 100, 'OPEN', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP"
                     + " FROM SYSTEM_RANGE(1, 20000)");
             List<String> ids = IntStream.rangeClosed(1, 250).mapToObj(i -> "c" + i).toList();
-            String query = JdbcOrderStore.usedClientOrderIdsQuery(ids.size());
+            String query = JdbcOrderStore.usedClientOrderIdsQuery(Dialect.H2, ids.size());
             for (String id : ids) {
                 query = query.replaceFirst("\\?", "'" + id + "'");
             }
             String text = plan(statement, query.replaceFirst("\\?", Long.toString(strategy))).replaceAll("\\s+", " ");
             assertTrue(text.contains("PUBLIC.ORDERS_CLIENT_ORDER_ID_UNIQUE_INDEX_") && text.contains("STRATEGY_ID = CAST("
                     + strategy + " AS BIGINT) AND CLIENT_ORDER_ID = WANTED.ID */"), text);
+            assertEquals(Set.of("c1", "c2"), persistence.orderStore().usedClientOrderIds(strategy,
+                    List.of("c1", "c2", "nope")));
+        }
+    }
+
+    /**
+     * SQLite, with statistics (ANALYZE) taken while the table held 200 small strategies, then a new strategy with
+     * 20,000 orders: the ids are the outer loop, each one lookup in the unique index on (strategy_id,
+     * client_order_id), never a scan of the strategy's orders.
+     */
+    @Test
+    void sqliteLooksUpEveryClientOrderIdInTheUniqueIndexForAStrategyTheStatisticsDoNotKnow() throws SQLException {
+        try (SqliteTestDatabase database = SqliteTestDatabase.create();
+                Persistence persistence = database.open();
+                Connection connection = database.connect();
+                Statement statement = connection.createStatement()) {
+            statement.execute("WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r WHERE x < 200)"
+                    + " INSERT INTO strategies (user_id, name, created_at) SELECT 'u' || x, 'small',"
+                    + " '2026-12-01T00:00:00.000000Z' FROM r");
+            statement.execute("WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r WHERE x < 100)"
+                    + " INSERT INTO orders (strategy_id, order_id, client_order_id, symbol, side, order_type,"
+                    + " quantity, price, status, created_at, updated_at) SELECT s.id, 'o' || r.x, 'c' || r.x,"
+                    + " 'BTC-USD', 'BUY', 'LIMIT', '1', '100', 'OPEN', '2026-12-01T00:00:00.000000Z',"
+                    + " '2026-12-01T00:00:00.000000Z' FROM strategies s, r");
+            statement.execute("ANALYZE");
+            long strategy = persistence.strategyStore().create("alice", "Grid BTC", TradingFixtures.NOON).id();
+            statement.execute("WITH RECURSIVE r(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM r WHERE x < 20000)"
+                    + " INSERT INTO orders (strategy_id, order_id, client_order_id, symbol, side, order_type,"
+                    + " quantity, price, status, created_at, updated_at) SELECT " + strategy + ", 'p' || x, 'c' || x,"
+                    + " 'BTC-USD', 'BUY', 'LIMIT', '1', '100', 'OPEN', '2026-12-01T00:00:00.000000Z',"
+                    + " '2026-12-01T00:00:00.000000Z' FROM r");
+            List<String> ids = IntStream.rangeClosed(1, 250).mapToObj(i -> "c" + i).toList();
+            String query = JdbcOrderStore.usedClientOrderIdsQuery(Dialect.SQLITE, ids.size());
+            for (String id : ids) {
+                query = query.replaceFirst("\\?", "'" + id + "'");
+            }
+            String plan = OrderHistoryPlanTest.sqlitePlan(statement,
+                    query.replaceFirst("\\?", Long.toString(strategy)));
+            assertEquals(List.of("CO-ROUTINE wanted", "SCAN 250 CONSTANT ROWS", "SCAN wanted",
+                    "SEARCH o USING COVERING INDEX sqlite_autoindex_orders_2 (strategy_id=? AND client_order_id=?)"),
+                    plan.lines().toList());
             assertEquals(Set.of("c1", "c2"), persistence.orderStore().usedClientOrderIds(strategy,
                     List.of("c1", "c2", "nope")));
         }
@@ -97,7 +138,7 @@ class UsedClientOrderIdsPlanTest {
                     + " 'BTC-USD', 'BUY', 'LIMIT', 1, 100, 'OPEN', now(), now() FROM generate_series(1, 50000) AS i");
             List<String> ids = IntStream.rangeClosed(1, 250).mapToObj(i -> "c" + i).toList();
 
-            String joinForm = JdbcOrderStore.usedClientOrderIdsQuery(ids.size());
+            String joinForm = JdbcOrderStore.usedClientOrderIdsQuery(Dialect.H2, ids.size());
             for (String id : ids) {
                 joinForm = joinForm.replaceFirst("\\?", "'" + id + "'");
             }
