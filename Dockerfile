@@ -26,8 +26,8 @@ COPY --from=build /src/bootstrap/target/batchcast.jar /app/batchcast.jar
 COPY bootstrap/jvm.options /app/jvm.options
 COPY LICENSE /app/LICENSE
 USER batchcast:batchcast
-# the embedded H2 database lives in the volume unless BATCHCAST_DB_URL points elsewhere (compose.yaml: PostgreSQL)
-ENV BATCHCAST_DB_URL=jdbc:h2:file:/app/data/batchcast \
+# the embedded SQLite database lives in the volume unless BATCHCAST_DB_URL points elsewhere (compose.yaml: PostgreSQL)
+ENV BATCHCAST_DB_URL=jdbc:sqlite:/app/data/batchcast.db \
     BATCHCAST_HTTP_PORT=8080 \
     BATCHCAST_GRPC_PORT=9090
 VOLUME ["/app/data"]

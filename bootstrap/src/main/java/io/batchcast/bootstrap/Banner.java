@@ -42,7 +42,7 @@ final class Banner {
                 "  health        " + http + "/observe/health  (readiness: " + http + "/observe/health/ready)",
                 "  metrics       " + http + "/observe/metrics",
                 "  database      " + settings.persistence().redactedUrl()
-                        + (settings.persistence().url().startsWith("jdbc:h2:") ? "  (embedded H2)" : ""),
+                        + embedded(settings.persistence().url()),
                 "  access tokens " + acceptedTokens()));
         if (secret.generated()) {
             announce(out, true, String.join("\n",
@@ -82,6 +82,14 @@ final class Banner {
     }
 
     /** "HS256 (BATCHCAST_JWT_SECRET), RS256/ES256 (JWK set https://...)": which tokens this run accepts. */
+    /** Names the embedded databases, whose URL alone does not say that they live inside this process. */
+    static String embedded(String url) {
+        if (url.startsWith("jdbc:sqlite:")) {
+            return "  (embedded SQLite)";
+        }
+        return url.startsWith("jdbc:h2:") ? "  (embedded H2)" : "";
+    }
+
     private String acceptedTokens() {
         String hs256 = secret.hmac().isPresent() ? "HS256 (" + (secret.generated() ? "this run's random secret"
                 : "BATCHCAST_JWT_SECRET") + ")" : "";

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code GET /api/v1/events} against the running jar: a strategy created while the stream is open appears on it
- * (on the embedded H2, and on PostgreSQL when it is created and traded through another instance), and a reconnect
+ * (on the embedded SQLite, and on PostgreSQL when it is created and traded through another instance), and a reconnect
  * with the last id resumes every strategy of the subscription exactly once, in commit order.
  */
 class CallerEventsIT {
@@ -26,7 +26,7 @@ class CallerEventsIT {
     Path workDir;
 
     @Test
-    void aStrategyCreatedMidStreamAppearsAndAReconnectResumesAllThreeStrategiesOnH2() throws Exception {
+    void aStrategyCreatedMidStreamAppearsAndAReconnectResumesAllThreeStrategiesOnTheEmbeddedDefault() throws Exception {
         try (RunningJar jar = new RunningJar(workDir, Map.of()); TestClient client = new TestClient(jar.grpcPort, "u1")) {
             long first = client.createStrategy("first");
             long created;

@@ -36,10 +36,14 @@ class DurabilityUnderKillIT {
     Path workDir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"h2", "postgresql"})
+    @ValueSource(strings = {"sqlite", "h2", "postgresql"})
     void everyAcknowledgedBatchSurvivesAKillOnceAndInFlightOnesAreWholeOrAbsent(String database) throws Exception {
         try (ThrowawayPostgres postgres = new ThrowawayPostgres()) {
-            Map<String, String> env = new HashMap<>(database.equals("h2") ? Map.of() : postgres.env());
+            Map<String, String> env = new HashMap<>(switch (database) {
+                case "sqlite" -> Map.of();
+                case "h2" -> RunningJar.h2Env(workDir);
+                default -> postgres.env();
+            });
             env.put("BATCHCAST_EXECUTION_RECONCILE_dash_AFTER", "PT2S");
             Map<String, SubmitOrderBatchResponse> acknowledged = new ConcurrentHashMap<>();
             Set<String> inFlight = ConcurrentHashMap.newKeySet();

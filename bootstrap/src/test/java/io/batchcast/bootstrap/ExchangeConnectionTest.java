@@ -64,10 +64,10 @@ class ExchangeConnectionTest {
 
     @Test
     void aFixAddressStartsTheFixAdapterOnTheGatewaysDatabase() {
-        PersistenceSettings h2 = PersistenceSettings.of("jdbc:h2:file:" + dir.resolve("batchcast"), "", "");
+        PersistenceSettings sqlite = PersistenceSettings.of("jdbc:sqlite:" + dir.resolve("batchcast.db"), "", "");
         Config config = bundled(Map.of("batchcast.exchange", "fix://127.0.0.1:1"));
 
-        try (ExchangeConnection exchange = ExchangeConnection.open(config, PaperExchangeSettings.defaults(), h2)) {
+        try (ExchangeConnection exchange = ExchangeConnection.open(config, PaperExchangeSettings.defaults(), sqlite)) {
             assertInstanceOf(FixExchange.class, exchange.port());
             assertEquals("FIX venue fix://127.0.0.1:1 as BATCHCAST -> PAPERVENUE", exchange.description());
         }

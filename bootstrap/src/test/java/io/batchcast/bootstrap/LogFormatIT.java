@@ -118,7 +118,7 @@ class LogFormatIT {
                 "BATCHCAST_HTTP_PORT", Integer.toString(httpPort),
                 "BATCHCAST_GRPC_PORT", Integer.toString(grpcPort),
                 "BATCHCAST_JWT_SECRET", RunningJar.SECRET,
-                "BATCHCAST_DB_URL", "jdbc:h2:file:" + workDir.resolve("db"),
+                "BATCHCAST_DB_URL", RunningJar.sqliteUrl(workDir),
                 "BATCHCAST_LOG_FORMAT", "json"));
     }
 

@@ -50,7 +50,7 @@ class PortInUseIT {
                 "BATCHCAST_HTTP_PORT", Integer.toString(httpPort),
                 "BATCHCAST_GRPC_PORT", Integer.toString(grpcPort),
                 "BATCHCAST_JWT_SECRET", RunningJar.SECRET,
-                "BATCHCAST_DB_URL", "jdbc:h2:file:" + workDir.resolve("db")))) {
+                "BATCHCAST_DB_URL", RunningJar.sqliteUrl(workDir)))) {
             int exit = jar.awaitExit(Duration.ofSeconds(60));
             String output = jar.stdout() + jar.stderr();
             assertEquals(1, exit, output);

@@ -31,17 +31,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** GetOrderBatch and ListOrders against the jar, over a real socket, on H2 and on PostgreSQL. */
+/** GetOrderBatch and ListOrders against the jar, over a real socket, on the embedded SQLite and on PostgreSQL. */
 class ReadBackIT {
 
     @TempDir
     Path workDir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"h2", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql"})
     void batchesAndOrdersReadBackExactlyPageByPage(String database) throws Exception {
         try (ThrowawayPostgres postgres = new ThrowawayPostgres();
-                RunningJar server = new RunningJar(workDir, database.equals("h2") ? Map.of() : postgres.env());
+                RunningJar server = new RunningJar(workDir, database.equals("sqlite") ? Map.of() : postgres.env());
                 TestClient alice = new TestClient(server.grpcPort, "alice")) {
             ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", server.grpcPort).usePlaintext().build();
             try {

@@ -40,6 +40,16 @@ final class RunningJar implements AutoCloseable {
         this(workDir, env, freePort(), freePort(), jvmOptions);
     }
 
+    /** The embedded default, a SQLite file in {@code workDir}. */
+    static String sqliteUrl(Path workDir) {
+        return "jdbc:sqlite:" + workDir.resolve("db").resolve("batchcast.db");
+    }
+
+    /** The embedded H2 option, a file in {@code workDir}. */
+    static Map<String, String> h2Env(Path workDir) {
+        return Map.of("BATCHCAST_DB_URL", "jdbc:h2:file:" + workDir.resolve("db").resolve("batchcast"));
+    }
+
     private RunningJar(Path workDir, Map<String, String> env, int httpPort, int grpcPort, List<String> jvmOptions)
             throws Exception {
         this.httpPort = httpPort;
@@ -49,7 +59,7 @@ final class RunningJar implements AutoCloseable {
                 "BATCHCAST_HTTP_PORT", Integer.toString(httpPort),
                 "BATCHCAST_GRPC_PORT", Integer.toString(grpcPort),
                 "BATCHCAST_JWT_SECRET", SECRET,
-                "BATCHCAST_DB_URL", "jdbc:h2:file:" + workDir.resolve("db"),
+                "BATCHCAST_DB_URL", RunningJar.sqliteUrl(workDir),
                 // daily summary periods: an hourly summary event between two batches would break the tests that
                 // expect consecutive event ids whenever they ran across an hour boundary (HourlyStatisticsIT sets its own)
                 "BATCHCAST_STATISTICS_SUMMARY_dash_INTERVAL", "PT24H",

@@ -24,7 +24,7 @@ class ServerSettingsTest {
 
         assertEquals(8080, settings.httpPort());
         assertEquals(9090, settings.grpc().port());
-        assertEquals("jdbc:h2:file:./data/batchcast", settings.persistence().url());
+        assertEquals("jdbc:sqlite:./data/batchcast.db", settings.persistence().url());
         assertEquals(1000, settings.limits().maxBatchOperations());
         assertEquals(Duration.ZERO, settings.exchange().latency());
         assertEquals(false, settings.demo());

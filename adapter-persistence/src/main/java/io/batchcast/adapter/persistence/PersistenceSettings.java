@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * How to reach the database and how long to keep events and receipts.
  *
- * @param url               JDBC URL; {@code jdbc:h2:...} (embedded, single process) or {@code jdbc:postgresql:...}
+ * @param url               JDBC URL; {@code jdbc:sqlite:...} (embedded, single process, the default),
+ *                          {@code jdbc:h2:...} (embedded) or {@code jdbc:postgresql:...}
  * @param user              database user; empty means the driver's default
  * @param password          database password; empty means none
  * @param poolSize          connections in the pool (fixed size)
@@ -37,7 +38,7 @@ public record PersistenceSettings(
         SummaryInterval summaryInterval,
         Duration statisticsMaxAge) {
 
-    public static final String DEFAULT_URL = "jdbc:h2:file:./data/batchcast";
+    public static final String DEFAULT_URL = "jdbc:sqlite:./data/batchcast.db";
     public static final int DEFAULT_POOL_SIZE = 10;
     public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(3);
     public static final int DEFAULT_RETENTION_COUNT = 10_000;
@@ -76,7 +77,7 @@ public record PersistenceSettings(
         requirePositive("statisticsMaxAge", statisticsMaxAge);
     }
 
-    /** The embedded H2 default with every other setting at its default. */
+    /** The embedded SQLite default with every other setting at its default. */
     public static PersistenceSettings defaults() {
         return of(DEFAULT_URL, "", "");
     }

@@ -115,6 +115,14 @@ public final class FixMessageStore implements AutoCloseable {
         config.setValidationTimeout(1_000);
         config.setInitializationFailTimeout(CONNECTION_TIMEOUT_MILLIS);
         config.setAutoCommit(true);
+        if (database.url().startsWith("jdbc:sqlite:")) {
+            // as adapter-persistence opens the same file: a WAL journal, every commit synced, writers waiting for
+            // SQLite's one write lock (the gateway's group commit holds it for a few milliseconds at a time)
+            config.addDataSourceProperty("journal_mode", "WAL");
+            config.addDataSourceProperty("synchronous", "FULL");
+            config.addDataSourceProperty("busy_timeout", "10000");
+            config.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+        }
         if (database.url().startsWith("jdbc:postgresql:")) {
             config.addDataSourceProperty("ApplicationName", "batchcast-fix-store");
             config.addDataSourceProperty("tcpKeepAlive", true);

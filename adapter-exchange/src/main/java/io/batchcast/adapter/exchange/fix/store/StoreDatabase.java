@@ -4,7 +4,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * The database that holds a FIX message store: a JDBC URL ({@code jdbc:h2:...} or {@code jdbc:postgresql:...}) and
+ * The database that holds a FIX message store: a JDBC URL ({@code jdbc:sqlite:...}, {@code jdbc:h2:...} or
+ * {@code jdbc:postgresql:...}) and
  * credentials. The gateway passes its own database here, as it does to adapter-persistence: a URL, not a pool.
  *
  * @param url      JDBC URL
@@ -17,8 +18,9 @@ public record StoreDatabase(String url, String user, String password) {
 
     public StoreDatabase {
         Objects.requireNonNull(url, "url");
-        if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
-            throw new IllegalArgumentException("the FIX message store needs a jdbc:h2: or jdbc:postgresql: URL, was '"
+        if (!url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("the FIX message store needs a jdbc:sqlite:, jdbc:h2: or jdbc:postgresql:"
+                    + " URL, was '"
                     + redact(url) + "'");
         }
         user = user == null ? "" : user;

@@ -37,6 +37,33 @@ class FixMessageStoreTest {
     }
 
     @Test
+    void keepsSequenceNumbersAndMessagesAcrossReopeningOnSqlite() throws IOException {
+        keepsSequenceNumbersAndMessagesAcrossReopening(new StoreDatabase(sqliteUrl(), "", ""));
+    }
+
+    /** The gateway's default: one SQLite file, which adapter-persistence holds open (and writes) beside the store. */
+    @Test
+    void sharesAnEmbeddedSqliteDatabaseThatAdapterPersistenceHoldsOpen() throws Exception {
+        String gatewayUrl = sqliteUrl();
+        try (Connection persistence = DriverManager.getConnection(gatewayUrl + "?journal_mode=WAL")) {
+            try (Statement statement = persistence.createStatement()) {
+                statement.execute("CREATE TABLE orders (id INT)");
+            }
+            try (FixMessageStore store = FixMessageStore.open(new StoreDatabase(gatewayUrl, "", ""))) {
+                MessageStore messages = store.factory(new SessionSettings()).create(SESSION);
+                messages.set(1, "8=FIX.4.4|35=D");
+                try (Statement statement = persistence.createStatement()) {
+                    statement.execute("INSERT INTO orders VALUES (1)");
+                }
+
+                assertEquals(1, count(persistence, "SELECT COUNT(*) FROM fix_messages WHERE sendercompid = 'BATCHCAST'"),
+                        "one file: the store's row is visible to the other adapter's connection");
+                assertEquals(1, count(persistence, "SELECT COUNT(*) FROM orders"));
+            }
+        }
+    }
+
+    @Test
     void keepsSequenceNumbersAndMessagesAcrossReopeningOnPostgres() throws IOException {
         String name = createPostgresDatabase();
         try {
@@ -136,10 +163,14 @@ class FixMessageStoreTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new StoreDatabase("jdbc:mysql://h/db?password=secret", "u", "p"));
 
-        assertEquals("the FIX message store needs a jdbc:h2: or jdbc:postgresql: URL, was 'jdbc:mysql://h/db?password=***'",
-                e.getMessage());
+        assertEquals("the FIX message store needs a jdbc:sqlite:, jdbc:h2: or jdbc:postgresql: URL,"
+                + " was 'jdbc:mysql://h/db?password=***'", e.getMessage());
         assertEquals("StoreDatabase[jdbc:postgresql://h/db?password=***, user u]",
                 new StoreDatabase("jdbc:postgresql://h/db?password=secret", "u", "p").toString());
+    }
+
+    private String sqliteUrl() {
+        return "jdbc:sqlite:" + dir.resolve("batchcast.db").toAbsolutePath();
     }
 
     private String h2Url() {
