@@ -147,10 +147,14 @@ final class BenchContext implements AutoCloseable {
                 : java.util.Optional.of(file);
     }
 
-    /** The embedded H2 file of the current server, or empty when it runs on another database. */
-    java.util.Optional<Path> embeddedDatabaseFile() {
-        return options.dbUrl() != null ? java.util.Optional.empty()
-                : java.util.Optional.of(baseSettings.workDir().resolve("data/batchcast.mv.db"));
+    /**
+     * The embedded SQLite database of the current server, its file and its {@code -wal} file; empty when it runs on
+     * another database.
+     */
+    java.util.List<Path> embeddedDatabaseFiles() {
+        return options.dbUrl() != null ? java.util.List.of()
+                : java.util.List.of(baseSettings.workDir().resolve("data/batchcast.db"),
+                        baseSettings.workDir().resolve("data/batchcast.db-wal"));
     }
 
     /** The server with the default benchmark settings. */
@@ -180,7 +184,7 @@ final class BenchContext implements AutoCloseable {
         shown.computeIfPresent("BATCHCAST_DB_PASSWORD", (k, v) -> "***");
         run.put("environment_overrides", shown);
         run.put("jvm_options", settings.jvmOptions());
-        run.put("database", settings.dbUrl() == null ? "embedded H2 (default)" : settings.dbUrl());
+        run.put("database", settings.dbUrl() == null ? "embedded SQLite (default)" : settings.dbUrl());
         serverRuns.add(run);
         return server;
     }

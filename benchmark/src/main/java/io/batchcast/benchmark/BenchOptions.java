@@ -23,7 +23,7 @@ record BenchOptions(boolean quick, String dbUrl, String dbUser, String dbPasswor
                    [--only network,ingest,latency,fanout,connections,slow,burst,connections64,batch] [--jfr] [--server-jvm-option OPT]...
                    [--server-env KEY=VALUE]... --out DIR
               --quick              the short profile (7-10 min) instead of the full one (< 30 min)
-              --db-url URL         the server's BATCHCAST_DB_URL (default: embedded H2 in a fresh directory under DIR)
+              --db-url URL         the server's BATCHCAST_DB_URL (default: embedded SQLite in a fresh directory under DIR)
               --db-user U          the server's BATCHCAST_DB_USER (e.g. postgres)
               --db-password P      the server's BATCHCAST_DB_PASSWORD
               --server-jar PATH    the server jar (default: bootstrap/target/batchcast.jar)

@@ -112,17 +112,21 @@ final class IngestScenario implements Scenario {
     }
 
     /**
-     * The embedded database file's size over the batches the server executed so far (its
+     * The embedded database files' size (SQLite's database and WAL) over the batches the server executed so far (its
      * {@code batchcast_batches_total{outcome="executed"}}; retention keeps every one of them within a run: 7 days,
      * 10,000 events per stream). Null on another database.
      */
     private static DiskUse diskUse(BenchContext context) throws java.io.IOException, InterruptedException {
-        var file = context.embeddedDatabaseFile();
-        if (file.isEmpty() || !java.nio.file.Files.exists(file.get())) {
+        var files = context.embeddedDatabaseFiles();
+        if (files.isEmpty() || !java.nio.file.Files.exists(files.getFirst())) {
             return null;
+        }
+        long bytes = 0;
+        for (var file : files) {
+            bytes += java.nio.file.Files.exists(file) ? java.nio.file.Files.size(file) : 0;
         }
         double executed = PrometheusText.sum(context.server().metrics(), "batchcast_batches_total",
                 "outcome=\"executed\"").orElse(0);
-        return new DiskUse(java.nio.file.Files.size(file.get()), (long) executed);
+        return new DiskUse(bytes, (long) executed);
     }
 }

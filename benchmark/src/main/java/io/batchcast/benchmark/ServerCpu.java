@@ -11,7 +11,7 @@ import java.util.Locale;
 
 /**
  * The CPU a scenario charges to the server per batch: the server JVM and, on PostgreSQL, the database backends of
- * its connections (the embedded H2 runs inside the JVM); beside them the harness's own CPU (the client side) and, on
+ * its connections (an embedded database runs inside the JVM); beside them the harness's own CPU (the client side) and, on
  * PostgreSQL, the instance's shared background processes, which are reported but charged to no one.
  */
 final class ServerCpu {

@@ -22,7 +22,7 @@ public record ServerSettings(Path jar, Path workDir, String label, String dbUrl,
         Map<String, String> env = new LinkedHashMap<>();
         env.put("BATCHCAST_HTTP_PORT", Integer.toString(httpPort));
         env.put("BATCHCAST_GRPC_PORT", Integer.toString(grpcPort));
-        env.put("BATCHCAST_DB_URL", dbUrl != null ? dbUrl : "jdbc:h2:file:" + workDir.resolve("data/batchcast"));
+        env.put("BATCHCAST_DB_URL", dbUrl != null ? dbUrl : "jdbc:sqlite:" + workDir.resolve("data/batchcast.db"));
         env.put("BATCHCAST_JWT_SECRET", jwtSecret);
         env.put("BATCHCAST_DEMO", "false");
         // the process the harness measures (CPU, heap, pid for jcmd) is the server itself, never a relaunching stand-in
