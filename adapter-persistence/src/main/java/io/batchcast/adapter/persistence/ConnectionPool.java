@@ -44,7 +44,7 @@ final class ConnectionPool {
         config.setPoolName("batchcast-db");
         dialect.createDatabaseDirectory(settings.url());
         config.setJdbcUrl(dialect.poolUrl(settings.url()));
-        dialect.driverProperties().forEach(config::addDataSourceProperty);
+        dialect.driverProperties(settings.url()).forEach(config::addDataSourceProperty);
         if (!settings.user().isEmpty()) {
             config.setUsername(settings.user());
         }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** The three databases Batchcast runs on, told apart by their JDBC URL. */
 enum Dialect {
@@ -52,6 +53,9 @@ enum Dialect {
      * with 70, where no chunk is rewritten under load). An operator's own value in the URL wins.
      */
     static final int H2_AUTO_COMPACT_FILL_RATE = 75;
+
+    private static final Map<String, String> SQLITE_CONNECTION = Map.of("journal_mode", "WAL", "synchronous", "FULL",
+            "busy_timeout", "10000", "transaction_mode", "IMMEDIATE");
 
     private final String urlPrefix;
     private final String decimalType;
@@ -121,17 +125,26 @@ enum Dialect {
     }
 
     /**
-     * Driver properties each pooled connection opens with; the operator's own settings in the URL win (sqlite-jdbc
-     * applies the URL's after these). SQLite: a WAL journal, a sync at every commit, a writer that waits up to 10 s
-     * for the write lock instead of failing at once, and write transactions that take that lock at {@code BEGIN}
-     * ({@code IMMEDIATE}): with the default {@code DEFERRED}, a transaction that reads and then writes fails with
-     * {@code SQLITE_BUSY}, without waiting, when another connection wrote in between.
+     * Driver properties each pooled connection of {@code jdbcUrl} opens with, less those the URL sets itself (an
+     * operator's {@code ?busy_timeout=…} wins; sqlite-jdbc would let the properties win). SQLite: a WAL journal, a
+     * sync at every commit, a writer that waits up to 10 s for the write lock instead of failing at once, and write
+     * transactions that take that lock at {@code BEGIN} ({@code IMMEDIATE}): with the default {@code DEFERRED}, a
+     * transaction that reads and then writes fails with {@code SQLITE_BUSY}, without waiting, when another
+     * connection wrote in between.
      */
-    Map<String, String> driverProperties() {
-        return this == SQLITE
-                ? Map.of("journal_mode", "WAL", "synchronous", "FULL", "busy_timeout", "10000",
-                        "transaction_mode", "IMMEDIATE")
-                : Map.of();
+    Map<String, String> driverProperties(String jdbcUrl) {
+        if (this != SQLITE) {
+            return Map.of();
+        }
+        Map<String, String> properties = new TreeMap<>(SQLITE_CONNECTION);
+        int query = jdbcUrl.indexOf('?');
+        if (query >= 0) {
+            for (String setting : jdbcUrl.substring(query + 1).split("&")) {
+                int equals = setting.indexOf('=');
+                properties.remove((equals < 0 ? setting : setting.substring(0, equals)).toLowerCase(Locale.ROOT));
+            }
+        }
+        return properties;
     }
 
     /** Where this database's Flyway migrations are: SQLite's schema is one baseline of the final shape. */

@@ -3,12 +3,18 @@ package io.batchcast.adapter.persistence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class DialectTest {
 
@@ -41,6 +47,61 @@ class DialectTest {
     void postgresqlUrlsAreUsedAsGiven() {
         assertEquals("jdbc:postgresql://db/batchcast?ssl=true",
                 Dialect.POSTGRESQL.poolUrl("jdbc:postgresql://db/batchcast?ssl=true"));
+    }
+
+    @Test
+    void theDialectFollowsTheUrlsPrefix() {
+        assertEquals(Dialect.SQLITE, Dialect.of("jdbc:sqlite:./data/batchcast.db"));
+        assertEquals(Dialect.H2, Dialect.of("jdbc:h2:file:./data/batchcast"));
+        assertEquals(Dialect.POSTGRESQL, Dialect.of("jdbc:postgresql://db/batchcast"));
+        assertEquals("jdbc:sqlite:./data/batchcast.db", Dialect.SQLITE.poolUrl("jdbc:sqlite:./data/batchcast.db"));
+    }
+
+    /** WAL, a sync at every commit (FULL is 2), a writer that waits 10 s for the write lock: on every pooled connection. */
+    @Test
+    void everySqliteConnectionOfThePoolWritesAheadSyncsEachCommitAndWaitsForTheWriteLock() throws SQLException {
+        try (SqliteTestDatabase database = SqliteTestDatabase.create();
+                HikariDataSource pool = ConnectionPool.open(database.settings(), Dialect.SQLITE)) {
+            for (int i = 0; i < 2; i++) {
+                try (Connection first = pool.getConnection(); Connection second = pool.getConnection()) {
+                    for (Connection connection : List.of(first, second)) {
+                        assertEquals("wal", pragma(connection, "journal_mode"));
+                        assertEquals("2", pragma(connection, "synchronous"));
+                        assertEquals("10000", pragma(connection, "busy_timeout"));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void anOperatorsOwnSqliteSettingInTheUrlWins() throws SQLException {
+        try (SqliteTestDatabase database = SqliteTestDatabase.create();
+                HikariDataSource pool = ConnectionPool.open(
+                        PersistenceSettings.of(database.url() + "?busy_timeout=1234", "", ""), Dialect.SQLITE);
+                Connection connection = pool.getConnection()) {
+            assertEquals("1234", pragma(connection, "busy_timeout"));
+            assertEquals("2", pragma(connection, "synchronous"));
+        }
+    }
+
+    /** SQLite creates a missing file but not its directory; the default ./data/batchcast.db works on a fresh checkout. */
+    @Test
+    void theDirectoryOfANewSqliteFileIsCreated(@TempDir Path dir) {
+        Path file = dir.resolve("data").resolve("nested").resolve("batchcast.db");
+        try (Persistence persistence = Persistence.open(PersistenceSettings.of("jdbc:sqlite:" + file, "", ""),
+                Clock.systemUTC())) {
+            assertTrue(Files.isRegularFile(file), file + " was not created");
+            assertEquals(8, persistence.epoch().length());
+        }
+    }
+
+    private static String pragma(Connection connection, String name) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("PRAGMA " + name)) {
+            assertTrue(row.next(), name);
+            return row.getString(1);
+        }
     }
 
     /** H2's default of 8 is fewer than the distinct statements of one submit: each was parsed on every submit. */

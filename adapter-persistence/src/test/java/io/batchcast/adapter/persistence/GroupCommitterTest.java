@@ -209,7 +209,7 @@ class GroupCommitterTest {
     void h2SyncsEveryCommittedGroupToTheDeviceAndSqliteAndPostgresCommitsAreDurableByThemselves() {
         assertEquals("CHECKPOINT SYNC", Dialect.H2.syncAfterCommit());
         assertEquals("", Dialect.SQLITE.syncAfterCommit());
-        assertEquals("FULL", Dialect.SQLITE.driverProperties().get("synchronous"));
+        assertEquals("FULL", Dialect.SQLITE.driverProperties("jdbc:sqlite:x.db").get("synchronous"));
         assertEquals("", Dialect.POSTGRESQL.syncAfterCommit());
     }
 

@@ -10,7 +10,7 @@ class PersistenceSettingsTest {
 
     @Test
     void defaultsAreTheEmbeddedDatabaseWithAWeekOrTenThousandEventsAWeekOfReceiptsAndNinetyDaysOfStatistics() {
-        assertEquals(new PersistenceSettings("jdbc:h2:file:./data/batchcast", "", "", 10, Duration.ofSeconds(3),
+        assertEquals(new PersistenceSettings("jdbc:sqlite:./data/batchcast.db", "", "", 10, Duration.ofSeconds(3),
                 10_000, Duration.ofDays(7), Duration.ofHours(168), Duration.ofMinutes(1),
                 new io.batchcast.domain.SummaryInterval(Duration.ofHours(1)), Duration.ofHours(2160)),
                 PersistenceSettings.defaults());

@@ -38,7 +38,7 @@ final class SqliteTestDatabase implements TestDatabase {
     @Override
     public Connection connect() throws SQLException {
         Properties properties = new Properties();
-        properties.putAll(Dialect.SQLITE.driverProperties());
+        properties.putAll(Dialect.SQLITE.driverProperties(url()));
         return DriverManager.getConnection(url(), properties);
     }
 
