@@ -21,7 +21,7 @@ enum Dialect {
     SQLITE("jdbc:sqlite:", "TEXT", ""),
 
     /**
-     * Embedded, one process. H2's NUMERIC without a scale rounds to whole numbers, so decimals use DECFLOAT (exact,
+     * Embedded, one process: the earlier default, still supported. H2's NUMERIC without a scale rounds to whole numbers, so decimals use DECFLOAT (exact,
      * any scale) instead; a longer lock timeout than H2's 1 s default keeps a busy stream from failing its writers.
      * {@code WRITE_DELAY 100} keeps H2's background writer running, which is what reuses and compacts the file's
      * space ({@code WRITE_DELAY 0} stops it, and the file grew by every commit's chunk, about 170 KB per batch);
