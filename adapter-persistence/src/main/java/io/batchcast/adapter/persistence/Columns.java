@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -41,9 +42,32 @@ final class Columns {
         }
     }
 
-    /** An instant as SQLite stores it: fixed-width UTC text with microseconds. */
+    /**
+     * An instant as SQLite stores it: fixed-width UTC text with microseconds, {@link #SQLITE_INSTANT}'s text. Written
+     * digit by digit for the years 0–9999: the formatter was 4% of the server's CPU per batch in the ingest benchmark.
+     */
     static String sqliteText(Instant instant) {
-        return SQLITE_INSTANT.format(storable(instant));
+        Instant micros = storable(instant);
+        LocalDateTime t = LocalDateTime.ofEpochSecond(micros.getEpochSecond(), micros.getNano(), ZoneOffset.UTC);
+        if (t.getYear() < 0 || t.getYear() > 9999) {
+            return SQLITE_INSTANT.format(micros);
+        }
+        StringBuilder text = new StringBuilder(27);
+        digits(text, t.getYear(), 4).append('-');
+        digits(text, t.getMonthValue(), 2).append('-');
+        digits(text, t.getDayOfMonth(), 2).append('T');
+        digits(text, t.getHour(), 2).append(':');
+        digits(text, t.getMinute(), 2).append(':');
+        digits(text, t.getSecond(), 2).append('.');
+        return digits(text, t.getNano() / 1_000, 6).append('Z').toString();
+    }
+
+    private static StringBuilder digits(StringBuilder text, int value, int width) {
+        String number = Integer.toString(value);
+        for (int i = number.length(); i < width; i++) {
+            text.append('0');
+        }
+        return text.append(number);
     }
 
     static Instant getInstant(ResultSet row, String column) throws SQLException {

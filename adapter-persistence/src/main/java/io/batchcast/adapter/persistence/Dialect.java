@@ -21,14 +21,14 @@ enum Dialect {
     SQLITE("jdbc:sqlite:", "TEXT", ""),
 
     /**
-     * Embedded, one process: the earlier default, still supported. H2's NUMERIC without a scale rounds to whole numbers, so decimals use DECFLOAT (exact,
-     * any scale) instead; a longer lock timeout than H2's 1 s default keeps a busy stream from failing its writers.
-     * {@code WRITE_DELAY 100} keeps H2's background writer running, which is what reuses and compacts the file's
-     * space ({@code WRITE_DELAY 0} stops it, and the file grew by every commit's chunk, about 170 KB per batch);
-     * acknowledged writes do not depend on it, since every group commit is synced before it is answered. The space
-     * of replaced chunks is reused after {@code RETENTION_TIME 1000} ms instead of 45 s: the writer syncs whatever
-     * H2 wrote by itself within {@link GroupCommitter#IDLE_SYNC} (100 ms), so a chunk is overwritten only after the
-     * chunks that replaced it are on the device.
+     * Embedded, one process: the earlier default, still supported. H2's NUMERIC without a scale rounds to whole
+     * numbers, so decimals use DECFLOAT (exact, any scale) instead; a longer lock timeout than H2's 1 s default keeps a
+     * busy stream from failing its writers. {@code WRITE_DELAY 100} keeps H2's background writer running, which is what
+     * reuses and compacts the file's space ({@code WRITE_DELAY 0} stops it, and the file grew by every commit's chunk,
+     * about 170 KB per batch); acknowledged writes do not depend on it, since every group commit is synced before it is
+     * answered. The space of replaced chunks is reused after {@code RETENTION_TIME 1000} ms instead of 45 s: the writer
+     * syncs whatever H2 wrote by itself within {@link GroupCommitter#IDLE_SYNC} (100 ms), so a chunk is overwritten
+     * only after the chunks that replaced it are on the device.
      */
     H2("jdbc:h2:", "DECFLOAT", "SET LOCK_TIMEOUT 10000; SET WRITE_DELAY 100; SET RETENTION_TIME 1000"),
 

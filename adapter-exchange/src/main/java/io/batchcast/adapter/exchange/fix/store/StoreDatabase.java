@@ -19,8 +19,8 @@ public record StoreDatabase(String url, String user, String password) {
     public StoreDatabase {
         Objects.requireNonNull(url, "url");
         if (!url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
-            throw new IllegalArgumentException("the FIX message store needs a jdbc:sqlite:, jdbc:h2: or jdbc:postgresql:"
-                    + " URL, was '"
+            throw new IllegalArgumentException("the FIX message store needs a jdbc:sqlite:, jdbc:h2: or"
+                    + " jdbc:postgresql: URL, was '"
                     + redact(url) + "'");
         }
         user = user == null ? "" : user;

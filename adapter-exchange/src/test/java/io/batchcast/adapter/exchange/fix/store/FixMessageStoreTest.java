@@ -56,8 +56,8 @@ class FixMessageStoreTest {
                     statement.execute("INSERT INTO orders VALUES (1)");
                 }
 
-                assertEquals(1, count(persistence, "SELECT COUNT(*) FROM fix_messages WHERE sendercompid = 'BATCHCAST'"),
-                        "one file: the store's row is visible to the other adapter's connection");
+                assertEquals(1, count(persistence,
+                        "SELECT COUNT(*) FROM fix_messages WHERE sendercompid = 'BATCHCAST'"), "one file: the store's row is visible to the other adapter's connection");
                 assertEquals(1, count(persistence, "SELECT COUNT(*) FROM orders"));
             }
         }
