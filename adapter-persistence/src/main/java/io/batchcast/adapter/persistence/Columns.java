@@ -102,8 +102,8 @@ final class Columns {
     }
 
     /**
-     * The value exactly, in one canonical form on both databases (H2's DECFLOAT drops trailing zeros, PostgreSQL's
-     * NUMERIC keeps them): trailing fractional zeros removed, never in exponent form, so {@code 1.50} reads back as
+     * The value exactly, in one canonical form on every database (H2's DECFLOAT drops trailing zeros, PostgreSQL's
+     * NUMERIC and SQLite's text keep them): trailing fractional zeros removed, never in exponent form, so {@code 1.50} reads back as
      * {@code 1.5} and {@code 100} as {@code 100}.
      */
     static BigDecimal getDecimal(ResultSet row, String column) throws SQLException {

@@ -28,11 +28,12 @@ final class JdbcOrderHistory implements OrderHistory {
     /**
      * The page query; its parameters are the strategy id, then (with a cursor) its created_at twice and its order id,
      * then (with a filter) the status, then the limit. "created_at <= ? AND (created_at < ? OR order_id < ?)" rather
-     * than a row comparison: both databases bound the index range by its first part, and H2 does not use an index
+     * than a row comparison: every database bounds the index range by its first part, and H2 does not use an index
      * for (a, b) < (?, ?). H2 is told the index: its planner took the foreign-key index on strategy_id (gone since
-     * migration 8) instead, and then sorted every order of the strategy for each page. The ORDER BY names strategy_id (constant here) because H2
-     * sees that an index gives the order only when the ORDER BY matches its columns from the first one; then it reads
-     * the page off the index without sorting (OrderHistoryPlanTest checks both databases).
+     * migration 8) instead, and then sorted every order of the strategy for each page; SQLite and PostgreSQL choose it
+     * themselves. The ORDER BY names strategy_id (constant here) because H2 sees that an index gives the order only
+     * when the ORDER BY matches its columns from the first one; then it reads the page off the index without sorting
+     * (OrderHistoryPlanTest checks all three databases).
      */
     static String query(Dialect dialect, boolean afterCursor, boolean statusFilter) {
         return "SELECT " + OrderRows.COLUMNS + " FROM orders"

@@ -76,7 +76,8 @@ final class JdbcOrderStore implements OrderStore {
             throws SQLException {
         // A join against the ids, not "client_order_id IN (...)": H2 turns an IN list into a scan of every order of
         // the strategy (the index is used for strategy_id only), which grew each submit with the strategy's history;
-        // the join is one unique-index lookup per id on H2 and PostgreSQL alike.
+        // the join is one unique-index lookup per id (UsedClientOrderIdsPlanTest: H2 and SQLite; PostgreSQL has its own
+        // form below).
         try (PreparedStatement select = connection.prepareStatement(usedClientOrderIdsQuery(dialect, ids.size()))) {
             for (int i = 0; i < ids.size(); i++) {
                 select.setString(i + 1, ids.get(i));

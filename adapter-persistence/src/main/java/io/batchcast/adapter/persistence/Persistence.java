@@ -163,7 +163,7 @@ public final class Persistence implements AutoCloseable {
 
     /**
      * The listener that rings {@code doorbell} for events other instances commit: LISTEN/NOTIFY on PostgreSQL, a
-     * no-op on the embedded H2 database (one process; the in-process bus delivers). Not started yet; closed by
+     * no-op on an embedded database, SQLite or H2 (one process; the in-process bus delivers). Not started yet; closed by
      * {@link #close()} at the latest.
      */
     public synchronized DoorbellListener doorbellListener(EventDoorbellUseCase doorbell) {
@@ -174,7 +174,7 @@ public final class Persistence implements AutoCloseable {
         return listener;
     }
 
-    /** Stops the pruner and the listeners, then closes the pool (which closes an embedded H2 database). */
+    /** Stops the pruner and the listeners, then closes the pool (which closes an embedded database). */
     @Override
     public synchronized void close() {
         pruneSchedule.stop();
