@@ -11,8 +11,11 @@ import io.batchcast.benchmark.server.ServerProcess;
 import io.batchcast.benchmark.server.ServerSettings;
 import io.grpc.ManagedChannel;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -172,6 +175,7 @@ final class BenchContext implements AutoCloseable {
             return server;
         }
         stopServer();
+        discardEmbeddedDatabase();
         ServerSettings settings = withJvmOptions(wanted);
         console.say("server", "starting %s (%s)", settings.jar(), settings.label());
         server = ServerProcess.start(settings);
@@ -221,9 +225,49 @@ final class BenchContext implements AutoCloseable {
         }
     }
 
+    /**
+     * Deletes the embedded database a stopped server left (nothing on another database): every server the harness
+     * starts begins on an empty store, and a run does not leave gigabytes behind in its output directory. A full
+     * profile writes several GB; runs that kept them filled the page cache and the disk of the machine that measured.
+     */
+    private void discardEmbeddedDatabase() {
+        if (options.dbUrl() != null) {
+            return;
+        }
+        Path data = baseSettings.workDir().resolve("data");
+        try {
+            long bytes = deleteTree(data);
+            if (bytes > 0) {
+                console.say("server", "deleted the embedded database of the last server (%,d bytes)", bytes);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            console.say("server", "could not delete %s: %s", data, e.getMessage());
+        }
+    }
+
+    /** Deletes {@code directory} and everything under it (nothing when it does not exist); the bytes its files held. */
+    static long deleteTree(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return 0;
+        }
+        long[] bytes = {0};
+        try (var files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> {
+                try {
+                    bytes[0] += Files.isRegularFile(file) ? Files.size(file) : 0;
+                    Files.delete(file);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+        return bytes[0];
+    }
+
     @Override
     public void close() throws InterruptedException {
         stopServer();
+        discardEmbeddedDatabase();
         if (databaseBackends != null) {
             databaseBackends.close();
         }
