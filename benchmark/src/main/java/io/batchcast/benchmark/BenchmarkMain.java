@@ -22,6 +22,7 @@ public final class BenchmarkMain {
     }
 
     public static void main(String[] args) throws Exception {
+        HarnessJvm.runOnZgcIfDue(args);
         System.setProperty("java.awt.headless", "true");
         BenchOptions options;
         try {
@@ -48,6 +49,7 @@ public final class BenchmarkMain {
         runInfo.put("profile", sizes.profile());
         runInfo.put("scenarios", List.copyOf(options.only()));
         runInfo.put("server_jar", options.serverJar().toString());
+        runInfo.put("harness_collector", HarnessJvm.collector());
         RunReport report = new RunReport(runInfo, MachineInfo.describe());
         console.say("bench", "%s run, results in %s", sizes.profile(), options.out().toAbsolutePath());
         LatencyScenario latency = new LatencyScenario();

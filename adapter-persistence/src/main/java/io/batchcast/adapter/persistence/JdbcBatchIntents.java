@@ -112,12 +112,14 @@ final class JdbcBatchIntents implements BatchIntents {
         });
     }
 
+    /** Reconciliation's read, oldest first: a range of {@code batch_intents_oldest_first} (migration 9). */
+    static final String UNSETTLED = "SELECT " + BATCH_COLUMNS + ", i.created_at, i.steps FROM batch_intents i"
+            + " JOIN batches b ON b.batch_id = i.batch_id WHERE i.created_at < ? ORDER BY i.created_at LIMIT ?";
+
     @Override
     public List<BatchIntent> unsettled(Instant before, int limit) {
         return transactions.autoCommit("reading unsettled intents", connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT " + BATCH_COLUMNS + ", i.created_at,"
-                    + " i.steps FROM batch_intents i JOIN batches b ON b.batch_id = i.batch_id"
-                    + " WHERE i.created_at < ? ORDER BY i.created_at LIMIT ?")) {
+            try (PreparedStatement select = connection.prepareStatement(UNSETTLED)) {
                 Columns.setInstant(select, 1, before);
                 select.setInt(2, limit);
                 List<BatchIntent> intents = new ArrayList<>();

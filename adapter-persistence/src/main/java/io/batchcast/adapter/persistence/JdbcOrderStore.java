@@ -61,7 +61,7 @@ final class JdbcOrderStore implements OrderStore {
 
     private Optional<Order> findOne(String what, String column, long strategyId, String id) {
         return transactions.autoCommit(what, connection -> {
-            try (PreparedStatement select = connection.prepareStatement("SELECT " + OrderRows.COLUMNS
+            try (PreparedStatement select = PlannedPerExecution.prepare(connection, "SELECT " + OrderRows.COLUMNS
                     + " FROM orders WHERE strategy_id = ? AND " + column + " = ?")) {
                 select.setLong(1, strategyId);
                 select.setString(2, id);
@@ -96,15 +96,16 @@ final class JdbcOrderStore implements OrderStore {
     /**
      * PostgreSQL: one statement for any number of ids, an index lookup per id whatever the planner knows. A join
      * against the ids let the planner pick a hash join that reads every order of the strategy whenever it had no
-     * fresh statistics (a new or fast-growing table); the lateral subquery with LIMIT 1 can only be a lookup.
+     * fresh statistics (a new or fast-growing table); the lateral subquery with LIMIT 1 is a lookup per id. Planned
+     * at each execution ({@link PlannedPerExecution}), so that no plan made while the table had no statistics stays.
      */
     static final String POSTGRES_USED_CLIENT_ORDER_IDS = "SELECT wanted.id FROM unnest(?::varchar[]) AS wanted(id)"
             + " CROSS JOIN LATERAL (SELECT 1 FROM orders o WHERE o.strategy_id = ? AND o.client_order_id = wanted.id"
             + " LIMIT 1) AS hit";
 
-    private static Set<String> usedOnPostgres(Connection connection, long strategyId, List<String> ids)
+    static Set<String> usedOnPostgres(Connection connection, long strategyId, List<String> ids)
             throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(POSTGRES_USED_CLIENT_ORDER_IDS)) {
+        try (PreparedStatement select = PlannedPerExecution.prepare(connection, POSTGRES_USED_CLIENT_ORDER_IDS)) {
             select.setArray(1, connection.createArrayOf("varchar", ids.toArray()));
             select.setLong(2, strategyId);
             Set<String> used = new HashSet<>();

@@ -41,7 +41,7 @@ final class OrderRows {
             if (placedOrderIds.contains(order.orderId())) {
                 writes.add(WriteSet.Rank.ORDER_INSERTS, INSERT, insert -> bindInsert(insert, order));
             } else {
-                writes.add(WriteSet.Rank.ORDER_UPDATES, UPDATE_STATUS, update -> {
+                writes.addPlannedPerExecution(WriteSet.Rank.ORDER_UPDATES, UPDATE_STATUS, update -> {
                     update.setString(1, order.status().name());
                     Columns.setInstant(update, 2, order.updatedAt());
                     update.setLong(3, order.strategyId());

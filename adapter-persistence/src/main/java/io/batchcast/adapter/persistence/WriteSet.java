@@ -4,10 +4,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -73,6 +75,7 @@ final class WriteSet {
     private final boolean grouped;
     private final Map<Rank, Map<String, List<Queued>>> statements = new TreeMap<>();
     private final Map<HeadKey, Head> heads = new LinkedHashMap<>();
+    private final Set<String> plannedPerExecution = new HashSet<>();
 
     /** @param grouped whether the transaction has other members (a member written alone gets {@code false}) */
     WriteSet(boolean grouped) {
@@ -93,6 +96,12 @@ final class WriteSet {
     void add(Rank rank, String sql, Row row, Check check) {
         statements.computeIfAbsent(rank, r -> new LinkedHashMap<>())
                 .computeIfAbsent(sql, s -> new ArrayList<>()).add(new Queued(row, check));
+    }
+
+    /** Queues a row of {@code sql} whose update count {@code check} must accept; see {@link PlannedPerExecution}. */
+    void addPlannedPerExecution(Rank rank, String sql, Row row, Check check) {
+        plannedPerExecution.add(sql);
+        add(rank, sql, row, check);
     }
 
     /** The head of a sequence row this transaction locked already, as this transaction's members left it. */
@@ -139,10 +148,12 @@ final class WriteSet {
         }
         statements.clear();
         heads.clear();
+        plannedPerExecution.clear();
     }
 
-    private static void execute(Connection connection, String sql, List<Queued> rows) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+    private void execute(Connection connection, String sql, List<Queued> rows) throws SQLException {
+        try (PreparedStatement statement = plannedPerExecution.contains(sql)
+                ? PlannedPerExecution.prepare(connection, sql) : connection.prepareStatement(sql)) {
             if (rows.size() == 1) {
                 rows.getFirst().row().bind(statement);
                 check(rows.getFirst(), statement.executeUpdate());

@@ -46,7 +46,11 @@ class LeanSchemaTest {
                 case POSTGRESQL -> postgresIndexes(statement);
             };
             indexes.keySet().retainAll(EXPECTED.keySet());
-            assertEquals(EXPECTED, indexes);
+            Map<String, List<String>> expected = new TreeMap<>(EXPECTED);
+            if (engine != Engine.SQLITE) { // reconciliation's read, oldest first, past the dead rows (migration 9)
+                expected.put("batch_intents", List.of("(created_at)", "unique (batch_id)"));
+            }
+            assertEquals(expected, indexes);
         }
     }
 
