@@ -116,6 +116,11 @@ final class BenchContext implements AutoCloseable {
         return () -> ProcessMemory.cpuNanos(pid);
     }
 
+    /** The PostgreSQL settings that move the figures, when a scenario watched its backends. */
+    Optional<Map<String, String>> databaseSettings() {
+        return Optional.ofNullable(databaseBackends).map(DatabaseBackends::settings);
+    }
+
     /** The server's PostgreSQL backends, when it runs on PostgreSQL (opened on first use). */
     Optional<DatabaseBackends> databaseBackends() {
         if (!postgres()) {
@@ -125,6 +130,11 @@ final class BenchContext implements AutoCloseable {
             try {
                 databaseBackends = DatabaseBackends.open(options.dbUrl(), options.dbUser(), options.dbPassword(),
                         serverApplicationName);
+                console.say("bench", "PostgreSQL settings: %s", databaseBackends.settings());
+                if ("off".equals(databaseBackends.settings().get("autovacuum"))) {
+                    console.say("bench", "autovacuum is off on this PostgreSQL: no ANALYZE or VACUUM runs during"
+                            + " the run, unlike a production server");
+                }
             } catch (IllegalStateException e) {
                 console.say("bench", "%s; only the server JVM's CPU is counted", e.getMessage());
                 remoteDatabase = true;

@@ -69,8 +69,11 @@ public final class BenchmarkMain {
                     report.add(result);
                 }
             }
-            report.finish(Map.of("seconds", Math.round(console.elapsedSeconds()),
-                    "server_runs", context.serverRuns()));
+            Map<String, Object> summary = new LinkedHashMap<>();
+            summary.put("seconds", Math.round(console.elapsedSeconds()));
+            summary.put("server_runs", context.serverRuns());
+            context.databaseSettings().ifPresent(settings -> summary.put("database_settings", settings));
+            report.finish(summary);
         }
         plot(report, latency, fanout, sizes, options, console);
         report.write(options.out());

@@ -32,10 +32,12 @@ public final class DatabaseBackends implements AutoCloseable {
     private final Map<Long, Long> backendNanos = new ConcurrentHashMap<>();
     private final Map<Long, Long> backgroundNanos = new ConcurrentHashMap<>();
     private final Thread sampler;
+    private final Map<String, String> settings;
 
-    private DatabaseBackends(Connection connection, String serverApplicationName) {
+    private DatabaseBackends(Connection connection, String serverApplicationName) throws SQLException {
         this.connection = connection;
         this.serverApplicationName = serverApplicationName;
+        this.settings = readSettings(connection);
         this.sampler = Thread.ofPlatform().daemon().name("database-backends").start(this::sampleEverySecond);
     }
 
@@ -105,6 +107,28 @@ public final class DatabaseBackends implements AutoCloseable {
             refresh();
             return backgroundNanos.values().stream().mapToLong(Long::longValue).sum();
         };
+    }
+
+    /**
+     * The instance's settings that move the figures, as the run found them: a test server may run without
+     * autovacuum (then no ANALYZE or VACUUM ever runs, and the tables keep every dead row) or without fsync.
+     */
+    public Map<String, String> settings() {
+        return settings;
+    }
+
+    private static Map<String, String> readSettings(Connection connection) throws SQLException {
+        Map<String, String> settings = new java.util.TreeMap<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT name, setting, unit FROM pg_settings"
+                + " WHERE name IN ('server_version', 'autovacuum', 'fsync', 'synchronous_commit', 'shared_buffers',"
+                + " 'max_parallel_workers_per_gather')");
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                String unit = rows.getString(3);
+                settings.put(rows.getString(1), rows.getString(2) + (unit == null ? "" : " × " + unit));
+            }
+        }
+        return java.util.Collections.unmodifiableMap(settings);
     }
 
     /** How many distinct backends of the server were seen so far. */
