@@ -18,7 +18,7 @@ import org.postgresql.PGStatement;
  * it made at that moment until the next ANALYZE: on a fresh database that was measured at 7.5 ms and 1,700 pages
  * per client-order-id lookup, for as long as the benchmark ran. Planned at each execution, the statement is planned
  * against the table's real size, which picks the unique index as soon as the table holds a few thousand orders (and
- * reading a smaller table costs little). Planning costs about 0.05 ms of the backend's CPU per statement. The other
+ * reading a smaller table costs little). Planning costs 0.06-0.1 ms of the backend's time per statement. The other
  * databases plan their own way (their plan tests pin it); for them this is a plain {@code prepareStatement}.
  */
 final class PlannedPerExecution {
