@@ -18,6 +18,15 @@ class WarmUpSteadyTest {
     }
 
     @Test
+    void fanoutWarmsUpForAtLeastTheMinimumEvenWhenSteadyAndNeverPastTheLimit() {
+        List<Double> steady = List.of(100.0, 56.7, 56.3, 51.3);
+        assertTrue(FanoutRounds.keepWarming(steady, 16, 60, 180), "steady after 16 s is too early to tell");
+        assertFalse(FanoutRounds.keepWarming(steady, 60, 60, 180));
+        assertTrue(FanoutRounds.keepWarming(List.of(30.0, 20.0, 10.0), 90, 60, 180), "not steady yet");
+        assertFalse(FanoutRounds.keepWarming(List.of(30.0, 20.0, 10.0), 180, 60, 180), "the limit ends it");
+    }
+
+    @Test
     void slowConsumersAreWarmWhenTheLastTwoPhasesAgreeWithinThirtyPercent() {
         assertFalse(SlowConsumerScenario.steady(List.of(12.0)));
         assertTrue(SlowConsumerScenario.steady(List.of(300.0, 13.0, 10.0)));
