@@ -64,6 +64,9 @@ final class ConnectionPool {
         if (dialect == Dialect.H2) {
             config.setExceptionOverride(new H2BrokenConnections());
         }
+        if (dialect == Dialect.SQLITE) {
+            config.setExceptionOverride(new SqliteAbortedTransactions());
+        }
         if (dialect == Dialect.POSTGRESQL) {
             // Seconds, as the PostgreSQL driver wants them; without them a vanished server blocks calls for minutes.
             config.addDataSourceProperty("connectTimeout", Math.max(1, timeoutMillis / 1_000));
