@@ -136,6 +136,59 @@ class GroupCommitterTest {
         });
     }
 
+    /**
+     * A member ends the group's transaction behind the driver's back, as SQLite does by itself on a full disk, so the
+     * group's rollback fails ("no transaction is active"). The other members are still written alone, the failing
+     * one fails with its own failure, and the connection is not handed out again (with one connection in the pool,
+     * a kept one would run the next failing write in auto-commit mode and leave its row behind).
+     */
+    @Test
+    void aGroupWhoseRollbackFailsIsStillWrittenMemberByMemberAndItsConnectionIsDiscarded() throws Exception {
+        try (SqliteTestDatabase database = SqliteTestDatabase.create(); HikariDataSource pool = ConnectionPool.open(
+                PersistenceSettings.of(database.url(), "", "").withPoolSize(1), Dialect.SQLITE);
+                GroupCommitter writer = new GroupCommitter(pool, 128, (connection, results) -> { })) {
+            database.execute("CREATE TABLE gc_test (id INTEGER PRIMARY KEY, v VARCHAR(16))");
+            CountDownLatch writerBusy = new CountDownLatch(1);
+            CountDownLatch othersQueued = new CountDownLatch(1);
+            try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+                Future<Integer> holder = callers.submit(() -> writer.inTransaction("holder", 0, connection -> {
+                    writerBusy.countDown();
+                    await(othersQueued);
+                    return insert(100).apply(connection);
+                }));
+                writerBusy.await();
+                Future<Integer> before = callers.submit(() -> writer.inTransaction("insert 4", 0, insert(4)));
+                waitUntilQueued(writer, 1);
+                Future<Integer> aborts = callers.submit(() -> writer.inTransaction("aborting", 0, connection -> {
+                    insert(5).apply(connection);
+                    try (var rollback = connection.createStatement()) {
+                        rollback.execute("ROLLBACK");
+                    }
+                    throw new IllegalStateException("the transaction ended under this member");
+                }));
+                waitUntilQueued(writer, 2);
+                Future<Integer> after = callers.submit(() -> writer.inTransaction("insert 6", 0, insert(6)));
+                waitUntilQueued(writer, 3);
+                othersQueued.countDown();
+
+                assertEquals(100, holder.get());
+                assertEquals(4, before.get());
+                assertEquals(6, after.get());
+                ExecutionException failed = assertThrows(ExecutionException.class, aborts::get);
+                assertEquals("the transaction ended under this member", failed.getCause().getMessage());
+            }
+            assertThrows(IllegalStateException.class, () -> writer.inTransaction("failing after a row", 0,
+                    connection -> {
+                        insert(7).apply(connection);
+                        throw new IllegalStateException("the work fails after its first row");
+                    }));
+
+            assertEquals(List.of(3L, 3L), List.of(database.queryLong("SELECT COUNT(*) FROM gc_test"),
+                    database.queryLong("SELECT COUNT(*) FROM gc_test WHERE id IN (4, 6, 100)")),
+                    "4, 6 and the holder's 100; neither the aborting member's 5 nor the failed write's 7");
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Engine.class)
     void aGroupRunsItsMembersInStrategyOrderAndInQueueOrderWithinAStrategy(Engine engine) throws Exception {
