@@ -10,6 +10,8 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,9 +29,23 @@ class SqliteDiskFullTest {
     private Transactions transactions;
 
     @BeforeEach
-    void openAPoolOfOneConnectionOnASmallFilesystem() throws SQLException {
+    void mountASmallFilesystem() {
         filesystem = SmallFilesystem.mount(8);
         url = "jdbc:sqlite:" + filesystem.root().resolve("batchcast.db");
+    }
+
+    @AfterEach
+    void unmount() {
+        try {
+            if (pool != null) {
+                pool.close();
+            }
+        } finally {
+            filesystem.close();
+        }
+    }
+
+    private void openAPoolOfOneConnection() {
         pool = ConnectionPool.open(PersistenceSettings.of(url, "", "").withPoolSize(1), Dialect.SQLITE);
         transactions = new Transactions(pool);
         transactions.autoCommit("creating the table", connection -> {
@@ -39,17 +55,9 @@ class SqliteDiskFullTest {
         });
     }
 
-    @AfterEach
-    void unmount() {
-        try {
-            pool.close();
-        } finally {
-            filesystem.close();
-        }
-    }
-
     @Test
     void afterAStatementFailedOnAFullDiskNoLaterWorkIsWrittenOutsideItsTransaction() throws SQLException {
+        openAPoolOfOneConnection();
         filesystem.fill();
         StoreUnavailableException full = assertThrows(StoreUnavailableException.class,
                 () -> transactions.inTransaction("writing 4 MB", connection -> {
@@ -68,6 +76,33 @@ class SqliteDiskFullTest {
 
         transactions.inTransaction("writing after the disk was freed", connection -> insert(connection, 4, "zeroblob(10)"));
         assertEquals(1, count(), "the pool healed: a new connection writes");
+    }
+
+    @Test
+    void aWriteOnAFullDiskMakesTheDatabaseNotReadyUntilAProbeWriteCommitsAgain() {
+        Instant start = Instant.parse("2026-12-03T10:00:00.123456Z");
+        SettableClock clock = new SettableClock(start);
+        try (Persistence persistence = Persistence.open(PersistenceSettings.of(url, "", ""), clock)) {
+            assertEquals(new Persistence.DatabaseHealth(true, Optional.empty()), persistence.databaseHealth());
+            filesystem.fill();
+            StoreUnavailableException full = assertThrows(StoreUnavailableException.class, () -> {
+                for (int i = 0; i < 10_000; i++) { // what the WAL still had room for goes first
+                    persistence.strategyStore().create("u1", "strategy-" + i, start);
+                }
+            });
+            assertEquals(13, SqliteAbortedTransactions.primaryCode((SQLException) full.getCause()), "SQLITE_FULL");
+
+            Persistence.DatabaseHealth down = new Persistence.DatabaseHealth(false,
+                    Optional.of("full: writes fail since 2026-12-03T10:00:00.123456Z: SQLITE_FULL"));
+            assertEquals(down, persistence.databaseHealth(), "the first probe fails: still full");
+            clock.set(start.plusMillis(999));
+            filesystem.free();
+            assertEquals(down, persistence.databaseHealth(), "no second probe within a second");
+            clock.set(start.plusSeconds(1));
+            assertEquals(new Persistence.DatabaseHealth(true, Optional.empty()), persistence.databaseHealth(),
+                    "the probe a second later commits: ready again, no restart");
+            persistence.strategyStore().create("u1", "after", start);
+        }
     }
 
     private static int insert(Connection connection, int id, String value) throws SQLException {
