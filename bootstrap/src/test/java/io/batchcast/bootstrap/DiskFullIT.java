@@ -1,0 +1,123 @@
+package io.batchcast.bootstrap;
+
+import static io.batchcast.bootstrap.TestClient.limits;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.batchcast.adapter.persistence.SmallFilesystem;
+import io.batchcast.proto.v1.OrderBatchEvent;
+import io.batchcast.proto.v1.SubmitOrderBatchResponse;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The running jar on a SQLite file on a 24 MB tmpfs, filled up by a filler file while 8 callers submit, then freed:
+ * what was acknowledged is durable, what failed failed as {@code UNAVAILABLE} and left nothing half-written,
+ * readiness says the storage is full and heals by itself, and a restart finds every acknowledged batch.
+ */
+class DiskFullIT {
+
+    private static final int CALLERS = 8;
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void aFullDiskFailsSubmitsAsUnavailableAcknowledgesOnlyDurableBatchesAndHealsWhenFreed() throws Exception {
+        try (SmallFilesystem disk = SmallFilesystem.mount(24)) {
+            Map<String, String> env = Map.of("BATCHCAST_DB_URL", "jdbc:sqlite:" + disk.root().resolve("batchcast.db"));
+            Map<String, SubmitOrderBatchResponse> acknowledged = new ConcurrentHashMap<>();
+            Map<String, StatusRuntimeException> refused = new ConcurrentHashMap<>();
+            long strategy;
+            String first;
+            String last;
+            try (RunningJar jar = new RunningJar(workDir, env); TestClient client = new TestClient(jar.grpcPort, "u1")) {
+                strategy = client.createStrategy("alpha");
+                first = client.submit(strategy, "", limits(1, "first")).getEventId();
+                AtomicBoolean submitting = new AtomicBoolean(true);
+                try (ExecutorService callers = Executors.newFixedThreadPool(CALLERS)) {
+                    for (int c = 0; c < CALLERS; c++) {
+                        int caller = c;
+                        callers.submit(() -> submitWhile(submitting, client, strategy, caller, acknowledged, refused));
+                    }
+                    Thread.sleep(1_000);
+                    long filled = disk.fill();
+                    awaitRefusals(refused, CALLERS, "after the filler took " + filled + " bytes");
+                    String down = jar.awaitReadiness(503);
+                    assertTrue(down.matches(".*\"storage\":\"full: writes fail since [0-9T:.\\-]+Z: SQLITE_FULL\".*"),
+                            down);
+                    submitting.set(false);
+                }
+                for (StatusRuntimeException refusal : refused.values()) {
+                    assertEquals(Status.Code.UNAVAILABLE, refusal.getStatus().getCode(), refusal.toString());
+                    assertTrue(refusal.getStatus().getDescription().contains("nothing was sent to the exchange or written")
+                            || refusal.getStatus().getDescription().contains("outcome is not recorded yet"),
+                            refusal.getStatus().getDescription());
+                }
+
+                disk.free();
+                String up = jar.awaitReadiness(200);
+                assertTrue(!up.contains("storage"), up);
+                for (String requestId : refused.keySet()) { // settled once the disk is free: whole, or not at all
+                    acknowledged.put(requestId, client.submitUntilAnswered(strategy, requestId, limits(2, requestId + "-")));
+                }
+                last = client.submit(strategy, "", limits(1, "after")).getEventId();
+            }
+
+            try (RunningJar restarted = new RunningJar(workDir, env);
+                    TestClient client = new TestClient(restarted.grpcPort, "u1")) {
+                List<OrderBatchEvent> log = client.eventsAfter(strategy, first, last);
+                assertEquals(LongStream.rangeClosed(BatchcastJarIT.seq(first) + 1, BatchcastJarIT.seq(last)).boxed()
+                        .toList(), log.stream().map(e -> BatchcastJarIT.seq(e.getEventId())).toList(), "gap-free");
+                Map<String, String> eventOfBatch = new HashMap<>();
+                for (OrderBatchEvent event : log) {
+                    assertEquals(null, eventOfBatch.put(event.getBatchId(), event.getEventId()), "once per batch");
+                }
+                for (SubmitOrderBatchResponse response : acknowledged.values()) {
+                    assertEquals(2, response.getResultsCount(), "a whole receipt for batch " + response.getBatchId());
+                    assertEquals(response.getEventId(), eventOfBatch.get(response.getBatchId()),
+                            "acknowledged batch " + response.getBatchId() + " survived the restart with its id");
+                }
+                assertEquals(acknowledged.size() + 1, log.size(), "the log holds the acknowledged batches and 'after'");
+            }
+        }
+    }
+
+    private static void submitWhile(AtomicBoolean submitting, TestClient client, long strategy, int caller,
+            Map<String, SubmitOrderBatchResponse> acknowledged, Map<String, StatusRuntimeException> refused) {
+        for (int n = 0; submitting.get(); n++) {
+            String requestId = "c" + caller + "-" + n;
+            try {
+                acknowledged.put(requestId, client.submit(strategy, requestId, limits(2, requestId + "-")));
+            } catch (StatusRuntimeException e) {
+                refused.put(requestId, e);
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private static void awaitRefusals(Map<String, StatusRuntimeException> refused, int count, String when)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (refused.size() < count && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        assertTrue(refused.size() >= count, "submits failed " + when + ": " + refused.size());
+    }
+}
