@@ -53,12 +53,16 @@ class DiskFullIT {
                         callers.submit(() -> submitWhile(submitting, client, strategy, caller, acknowledged, refused));
                     }
                     Thread.sleep(1_000);
+                    int beforeFull = acknowledged.size();
                     long filled = disk.fill();
                     awaitRefusals(refused, CALLERS, "after the filler took " + filled + " bytes");
                     String down = jar.awaitReadiness(503);
                     assertTrue(down.matches(".*\"storage\":\"full: writes fail since [0-9T:.\\-]+Z: SQLITE_FULL\".*"),
                             down);
                     submitting.set(false);
+                    System.out.printf("DiskFullIT: %d acknowledged before the fill, %d after, %d refused%n", beforeFull,
+                            acknowledged.size() - beforeFull, refused.size());
+                    assertTrue(beforeFull >= CALLERS, "the callers got answers before the disk was full: " + beforeFull);
                 }
                 for (StatusRuntimeException refusal : refused.values()) {
                     assertEquals(Status.Code.UNAVAILABLE, refusal.getStatus().getCode(), refusal.toString());
