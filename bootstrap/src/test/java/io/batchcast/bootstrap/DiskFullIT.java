@@ -15,9 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,24 +44,7 @@ class DiskFullIT {
             try (RunningJar jar = new RunningJar(workDir, env); TestClient client = new TestClient(jar.grpcPort, "u1")) {
                 strategy = client.createStrategy("alpha");
                 first = client.submit(strategy, "", limits(1, "first")).getEventId();
-                AtomicBoolean submitting = new AtomicBoolean(true);
-                try (ExecutorService callers = Executors.newFixedThreadPool(CALLERS)) {
-                    for (int c = 0; c < CALLERS; c++) {
-                        int caller = c;
-                        callers.submit(() -> submitWhile(submitting, client, strategy, caller, acknowledged, refused));
-                    }
-                    Thread.sleep(1_000);
-                    int beforeFull = acknowledged.size();
-                    long filled = disk.fill();
-                    awaitRefusals(refused, CALLERS, "after the filler took " + filled + " bytes");
-                    String down = jar.awaitReadiness(503);
-                    assertTrue(down.matches(".*\"storage\":\"full: writes fail since [0-9T:.\\-]+Z: SQLITE_FULL\".*"),
-                            down);
-                    submitting.set(false);
-                    System.out.printf("DiskFullIT: %d acknowledged before the fill, %d after, %d refused%n", beforeFull,
-                            acknowledged.size() - beforeFull, refused.size());
-                    assertTrue(beforeFull >= CALLERS, "the callers got answers before the disk was full: " + beforeFull);
-                }
+                fillWhileCallersSubmit(disk, jar, client, strategy, acknowledged, refused);
                 for (StatusRuntimeException refusal : refused.values()) {
                     assertEquals(Status.Code.UNAVAILABLE, refusal.getStatus().getCode(), refusal.toString());
                     assertTrue(refusal.getStatus().getDescription().contains("nothing was sent to the exchange or written")
@@ -99,9 +80,27 @@ class DiskFullIT {
         }
     }
 
-    private static void submitWhile(AtomicBoolean submitting, TestClient client, long strategy, int caller,
+    /** Fills the filesystem while the callers submit; returns once writes fail and readiness says why. */
+    private static void fillWhileCallersSubmit(SmallFilesystem disk, RunningJar jar, TestClient client, long strategy,
+            Map<String, SubmitOrderBatchResponse> acknowledged, Map<String, StatusRuntimeException> refused)
+            throws Exception {
+        try (ConcurrentCallers callers = new ConcurrentCallers(CALLERS, (caller, submitting) ->
+                submitWhile(submitting, client, strategy, caller, acknowledged, refused))) {
+            Thread.sleep(1_000);
+            int beforeFull = acknowledged.size();
+            long filled = disk.fill();
+            awaitRefusals(refused, CALLERS, "after the filler took " + filled + " bytes");
+            String down = jar.awaitReadiness(503);
+            assertTrue(down.matches(".*\"storage\":\"full: writes fail since [0-9T:.\\-]+Z: SQLITE_FULL\".*"), down);
+            System.out.printf("DiskFullIT: %d acknowledged before the fill, %d after, %d refused%n", beforeFull,
+                    acknowledged.size() - beforeFull, refused.size());
+            assertTrue(beforeFull >= CALLERS, "the callers got answers before the disk was full: " + beforeFull);
+        }
+    }
+
+    private static void submitWhile(BooleanSupplier submitting, TestClient client, long strategy, int caller,
             Map<String, SubmitOrderBatchResponse> acknowledged, Map<String, StatusRuntimeException> refused) {
-        for (int n = 0; submitting.get(); n++) {
+        for (int n = 0; submitting.getAsBoolean(); n++) {
             String requestId = "c" + caller + "-" + n;
             try {
                 acknowledged.put(requestId, client.submit(strategy, requestId, limits(2, requestId + "-")));

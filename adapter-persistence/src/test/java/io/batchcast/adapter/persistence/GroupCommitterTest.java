@@ -101,27 +101,13 @@ class GroupCommitterTest {
     void aFailingMemberFailsAloneAndTheRestOfItsGroupIsWritten(Engine engine) throws Exception {
         withWriter(engine, (writer, database, rung) -> {
             writer.inTransaction("the row a later member collides with", 0, insert(5));
-            CountDownLatch writerBusy = new CountDownLatch(1);
-            CountDownLatch othersQueued = new CountDownLatch(1);
             try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
-                Future<Integer> holder = callers.submit(() -> writer.inTransaction("holder", 0, connection -> {
-                    writerBusy.countDown();
-                    await(othersQueued);
-                    return insert(100).apply(connection);
-                }));
-                writerBusy.await();
-                Future<Integer> before = callers.submit(() -> writer.inTransaction("insert 4", 0, insert(4)));
-                waitUntilQueued(writer, 1);
-                Future<Integer> collides = callers.submit(() -> writer.inTransaction("insert 5 again", 0, insert(5)));
-                waitUntilQueued(writer, 2);
-                Future<Integer> after = callers.submit(() -> writer.inTransaction("insert 6", 0, insert(6)));
-                waitUntilQueued(writer, 3);
-                othersQueued.countDown();
+                List<Future<Integer>> answers = oneGroupAfterAHolder(writer, callers,
+                        new Queued("insert 4", insert(4)), new Queued("insert 5 again", insert(5)),
+                        new Queued("insert 6", insert(6)));
 
-                assertEquals(100, holder.get());
-                assertEquals(4, before.get());
-                assertEquals(6, after.get());
-                ExecutionException failed = assertThrows(ExecutionException.class, collides::get);
+                assertEquals(List.of(100, 4, 6), List.of(answers.get(0).get(), answers.get(1).get(), answers.get(3).get()));
+                ExecutionException failed = assertThrows(ExecutionException.class, answers.get(2)::get);
                 StoreUnavailableException unavailable = assertInstanceOf(StoreUnavailableException.class,
                         failed.getCause());
                 assertTrue(UniqueViolation.is((SQLException) unavailable.getCause()), unavailable.getMessage());
@@ -148,33 +134,18 @@ class GroupCommitterTest {
                 PersistenceSettings.of(database.url(), "", "").withPoolSize(1), Dialect.SQLITE);
                 GroupCommitter writer = new GroupCommitter(pool, 128, (connection, results) -> { })) {
             database.execute("CREATE TABLE gc_test (id INTEGER PRIMARY KEY, v VARCHAR(16))");
-            CountDownLatch writerBusy = new CountDownLatch(1);
-            CountDownLatch othersQueued = new CountDownLatch(1);
             try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
-                Future<Integer> holder = callers.submit(() -> writer.inTransaction("holder", 0, connection -> {
-                    writerBusy.countDown();
-                    await(othersQueued);
-                    return insert(100).apply(connection);
-                }));
-                writerBusy.await();
-                Future<Integer> before = callers.submit(() -> writer.inTransaction("insert 4", 0, insert(4)));
-                waitUntilQueued(writer, 1);
-                Future<Integer> aborts = callers.submit(() -> writer.inTransaction("aborting", 0, connection -> {
-                    insert(5).apply(connection);
-                    try (var rollback = connection.createStatement()) {
-                        rollback.execute("ROLLBACK");
-                    }
-                    throw new IllegalStateException("the transaction ended under this member");
-                }));
-                waitUntilQueued(writer, 2);
-                Future<Integer> after = callers.submit(() -> writer.inTransaction("insert 6", 0, insert(6)));
-                waitUntilQueued(writer, 3);
-                othersQueued.countDown();
+                List<Future<Integer>> answers = oneGroupAfterAHolder(writer, callers,
+                        new Queued("insert 4", insert(4)), new Queued("aborting", connection -> {
+                            insert(5).apply(connection);
+                            try (var rollback = connection.createStatement()) {
+                                rollback.execute("ROLLBACK");
+                            }
+                            throw new IllegalStateException("the transaction ended under this member");
+                        }), new Queued("insert 6", insert(6)));
 
-                assertEquals(100, holder.get());
-                assertEquals(4, before.get());
-                assertEquals(6, after.get());
-                ExecutionException failed = assertThrows(ExecutionException.class, aborts::get);
+                assertEquals(List.of(100, 4, 6), List.of(answers.get(0).get(), answers.get(1).get(), answers.get(3).get()));
+                ExecutionException failed = assertThrows(ExecutionException.class, answers.get(2)::get);
                 assertEquals("the transaction ended under this member", failed.getCause().getMessage());
             }
             assertThrows(IllegalStateException.class, () -> writer.inTransaction("failing after a row", 0,
@@ -277,6 +248,33 @@ class GroupCommitterTest {
             assertEquals("the store is closed; nothing was written while inserting 1", refused.getMessage());
             assertEquals(0, database.queryLong("SELECT COUNT(*) FROM gc_test"));
         });
+    }
+
+    private record Queued(String what, Transactions.Work<Integer> work) {
+    }
+
+    /**
+     * A holder (inserting 100) keeps the writer busy until {@code members} are queued behind it in this order, so
+     * that they are written as one group; returns the holder's answer, then the members'.
+     */
+    private static List<Future<Integer>> oneGroupAfterAHolder(GroupCommitter writer, ExecutorService callers,
+            Queued... members) throws InterruptedException {
+        CountDownLatch writerBusy = new CountDownLatch(1);
+        CountDownLatch othersQueued = new CountDownLatch(1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        answers.add(callers.submit(() -> writer.inTransaction("holder", 0, connection -> {
+            writerBusy.countDown();
+            await(othersQueued);
+            return insert(100).apply(connection);
+        })));
+        writerBusy.await();
+        for (int i = 0; i < members.length; i++) {
+            Queued member = members[i];
+            answers.add(callers.submit(() -> writer.inTransaction(member.what(), 0, member.work())));
+            waitUntilQueued(writer, i + 1);
+        }
+        othersQueued.countDown();
+        return answers;
     }
 
     /** Holds the writer inside a member until the test has queued the others. */
