@@ -17,13 +17,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The running jar on a SQLite file on a 24 MB tmpfs, filled up by a filler file while 8 callers submit, then freed:
- * what was acknowledged is durable, what failed failed as {@code UNAVAILABLE} and left nothing half-written,
- * readiness says the storage is full and heals by itself, and a restart finds every acknowledged batch.
+ * The running jar with its database on a 24 MB tmpfs (a SQLite file, or a PostgreSQL tablespace), filled up by a
+ * filler file while 8 callers submit, then freed: what was acknowledged is durable, what failed failed as
+ * {@code UNAVAILABLE} and left nothing half-written, readiness says the storage is full and heals by itself, and a
+ * restart finds every acknowledged batch.
  */
 class DiskFullIT {
 
@@ -32,10 +34,17 @@ class DiskFullIT {
     @TempDir
     Path workDir;
 
-    @Test
-    void aFullDiskFailsSubmitsAsUnavailableAcknowledgesOnlyDurableBatchesAndHealsWhenFreed() throws Exception {
-        try (SmallFilesystem disk = SmallFilesystem.mount(24)) {
-            Map<String, String> env = Map.of("BATCHCAST_DB_URL", "jdbc:sqlite:" + disk.root().resolve("batchcast.db"));
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void aFullDiskFailsSubmitsAsUnavailableAcknowledgesOnlyDurableBatchesAndHealsWhenFreed(String database)
+            throws Exception {
+        boolean sqlite = database.equals("sqlite");
+        try (SmallFilesystem disk = SmallFilesystem.mount(24); ThrowawayPostgres postgres = sqlite ? null
+                : ThrowawayPostgres.inTablespace(disk.directoryOwnedBy("postgres"))) {
+            Map<String, String> env = sqlite
+                    ? Map.of("BATCHCAST_DB_URL", "jdbc:sqlite:" + disk.root().resolve("batchcast.db"))
+                    : postgres.env();
+            String code = sqlite ? "SQLITE_FULL" : "53100";
             Map<String, SubmitOrderBatchResponse> acknowledged = new ConcurrentHashMap<>();
             Map<String, StatusRuntimeException> refused = new ConcurrentHashMap<>();
             long strategy;
@@ -44,7 +53,7 @@ class DiskFullIT {
             try (RunningJar jar = new RunningJar(workDir, env); TestClient client = new TestClient(jar.grpcPort, "u1")) {
                 strategy = client.createStrategy("alpha");
                 first = client.submit(strategy, "", limits(1, "first")).getEventId();
-                fillWhileCallersSubmit(disk, jar, client, strategy, acknowledged, refused);
+                fillWhileCallersSubmit(disk, jar, client, strategy, code, acknowledged, refused);
                 for (StatusRuntimeException refusal : refused.values()) {
                     assertEquals(Status.Code.UNAVAILABLE, refusal.getStatus().getCode(), refusal.toString());
                     assertTrue(refusal.getStatus().getDescription().contains("nothing was sent to the exchange or written")
@@ -82,19 +91,18 @@ class DiskFullIT {
 
     /** Fills the filesystem while the callers submit; returns once writes fail and readiness says why. */
     private static void fillWhileCallersSubmit(SmallFilesystem disk, RunningJar jar, TestClient client, long strategy,
-            Map<String, SubmitOrderBatchResponse> acknowledged, Map<String, StatusRuntimeException> refused)
+            String code, Map<String, SubmitOrderBatchResponse> acknowledged, Map<String, StatusRuntimeException> refused)
             throws Exception {
         try (ConcurrentCallers callers = new ConcurrentCallers(CALLERS, (caller, submitting) ->
                 submitWhile(submitting, client, strategy, caller, acknowledged, refused))) {
-            Thread.sleep(1_000);
+            awaitAtLeast(acknowledged, CALLERS, "batches acknowledged before the disk is full");
             int beforeFull = acknowledged.size();
             long filled = disk.fill();
-            awaitRefusals(refused, CALLERS, "after the filler took " + filled + " bytes");
+            awaitAtLeast(refused, CALLERS, "submits refused after the filler took " + filled + " bytes");
             String down = jar.awaitReadiness(503);
-            assertTrue(down.matches(".*\"storage\":\"full: writes fail since [0-9T:.\\-]+Z: SQLITE_FULL\".*"), down);
-            System.out.printf("DiskFullIT: %d acknowledged before the fill, %d after, %d refused%n", beforeFull,
-                    acknowledged.size() - beforeFull, refused.size());
-            assertTrue(beforeFull >= CALLERS, "the callers got answers before the disk was full: " + beforeFull);
+            assertTrue(down.matches(".*\"storage\":\"full: writes fail since [0-9T:.\\-]+Z: " + code + "\".*"), down);
+            System.out.printf("DiskFullIT (%s): %d acknowledged before the fill, %d after, %d refused%n", code,
+                    beforeFull, acknowledged.size() - beforeFull, refused.size());
         }
     }
 
@@ -115,12 +123,11 @@ class DiskFullIT {
         }
     }
 
-    private static void awaitRefusals(Map<String, StatusRuntimeException> refused, int count, String when)
-            throws InterruptedException {
+    private static void awaitAtLeast(Map<String, ?> entries, int count, String what) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(60);
-        while (refused.size() < count && Instant.now().isBefore(deadline)) {
+        while (entries.size() < count && Instant.now().isBefore(deadline)) {
             Thread.sleep(100);
         }
-        assertTrue(refused.size() >= count, "submits failed " + when + ": " + refused.size());
+        assertTrue(entries.size() >= count, what + ": " + entries.size() + ", not " + count + " within 60 s");
     }
 }

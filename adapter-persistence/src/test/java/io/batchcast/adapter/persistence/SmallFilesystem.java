@@ -41,6 +41,18 @@ public final class SmallFilesystem implements AutoCloseable {
         return root;
     }
 
+    /** A new, empty directory on the filesystem owned by {@code user} (a PostgreSQL tablespace: {@code postgres}). */
+    public Path directoryOwnedBy(String user) {
+        try {
+            Path directory = Files.createDirectory(root.resolve(user));
+            Files.setOwner(directory, directory.getFileSystem().getUserPrincipalLookupService()
+                    .lookupPrincipalByName(user));
+            return directory;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Writes the filler file until the filesystem is full; returns its size. */
     public long fill() {
         ByteBuffer chunk = ByteBuffer.allocate(16 * 1024);
