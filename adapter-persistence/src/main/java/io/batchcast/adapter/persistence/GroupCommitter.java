@@ -202,7 +202,8 @@ final class GroupCommitter implements AutoCloseable {
                 failAll(group, e);
                 return;
             }
-            // ending the failed group's transaction failed: its connection is discarded, and the transaction with it
+            // ending the failed group's transaction failed (a failed rollback discarded its connection, and the
+            // transaction with it): the members are still written alone, each on a connection of its own
             memberFailure.addSuppressed(e);
         } catch (RuntimeException e) {
             group.forEach(member -> member.answer().completeExceptionally(e));
