@@ -5,6 +5,7 @@ import io.batchcast.application.port.in.StoreUnavailableException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.sqlite.SQLiteException;
 
 /**
  * Runs store work on a pooled connection and turns every database failure into
@@ -56,7 +57,13 @@ final class Transactions {
 
     static StoreUnavailableException unavailable(String what, SQLException e) {
         return new StoreUnavailableException(
-                "database unavailable while " + what + " (SQLState " + e.getSQLState() + "): " + e.getMessage(), e);
+                "database unavailable while " + what + " (" + code(e) + "): " + e.getMessage(), e);
+    }
+
+    /** The SQLState, or SQLite's result code ({@code SQLITE_FULL}): sqlite-jdbc gives no SQLState. */
+    private static String code(SQLException e) {
+        return e.getSQLState() == null && e instanceof SQLiteException sqlite ? sqlite.getResultCode().name()
+                : "SQLState " + e.getSQLState();
     }
 
     /**

@@ -2,6 +2,7 @@ package io.batchcast.adapter.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.batchcast.application.port.in.StoreUnavailableException;
@@ -65,6 +66,8 @@ class SqliteDiskFullTest {
                     return insert(connection, 2, "randomblob(4194304)"); // more than SQLite's page cache: it spills
                 }));
         assertEquals(13, SqliteAbortedTransactions.primaryCode((SQLException) full.getCause()), "SQLITE_FULL");
+        assertTrue(full.getMessage().startsWith("database unavailable while writing 4 MB (SQLITE_FULL): "),
+                full.getMessage());
         filesystem.free();
 
         assertThrows(IllegalStateException.class, () -> transactions.inTransaction("failing after a row",
