@@ -26,13 +26,21 @@ final class Observability {
     static ObserveFeature feature(Persistence persistence) {
         HealthObserver health = HealthObserver.builder()
                 .details(true)
-                .addCheck(() -> HealthCheckResponse.builder().status(persistence.databaseReady())
-                        .detail("epoch", persistence.epoch()).build(), HealthCheckType.READINESS, "database")
+                .addCheck(() -> database(persistence), HealthCheckType.READINESS, "database")
                 .build();
         return ObserveFeature.builder()
                 .addObserver(health)
                 .addObserver(MetricsObserver.create())
                 .build();
+    }
+
+    /** The database check: its epoch, and while writes fail on a full disk, {@code storage} saying since when. */
+    private static HealthCheckResponse database(Persistence persistence) {
+        Persistence.DatabaseHealth health = persistence.databaseHealth();
+        HealthCheckResponse.Builder response = HealthCheckResponse.builder().status(health.ready())
+                .detail("epoch", persistence.epoch());
+        health.storage().ifPresent(storage -> response.detail("storage", storage));
+        return response.build();
     }
 
     /** A counter read when scraped: name, help text, and where the value comes from. */

@@ -10,13 +10,7 @@ import io.batchcast.proto.v1.SubmitOrderBatchResponse;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,13 +33,13 @@ class DatabaseOutageIT {
             assertEquals(1, BatchcastJarIT.seq(client.submit(strategy, "", limits(1, "a")).getEventId()));
 
             db.goDown();
-            awaitReadiness(jar, 503);
+            jar.awaitReadiness(503);
             StatusRuntimeException refused = assertThrows(StatusRuntimeException.class,
                     () -> client.submit(strategy, "", limits(1, "b")));
             assertEquals(Status.Code.UNAVAILABLE, refused.getStatus().getCode());
 
             db.comeBack();
-            awaitReadiness(jar, 200);
+            jar.awaitReadiness(200);
             String next = client.submit(strategy, "", limits(1, "c")).getEventId();
             assertEquals(2, BatchcastJarIT.seq(next), "the refused batch left nothing behind: no event, no gap");
         }
@@ -81,7 +75,7 @@ class DatabaseOutageIT {
                     () -> client.submit(strategy, "req-1", limits(3, "a"))).getStatus().getCode());
 
             db.comeBack();
-            awaitReadiness(jar, 200);
+            jar.awaitReadiness(200);
             SubmitOrderBatchResponse retry = client.submit(strategy, "req-1", limits(3, "a"));
 
             assertEquals(info.getMetadataOrThrow("batch_id"), retry.getBatchId());
@@ -98,21 +92,5 @@ class DatabaseOutageIT {
         Map<String, String> all = new HashMap<>(env);
         all.put("BATCHCAST_EXCHANGE_LATENCY", latency);
         return all;
-    }
-
-    private static void awaitReadiness(RunningJar jar, int expected) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        Instant deadline = Instant.now().plusSeconds(30);
-        int last = -1;
-        while (Instant.now().isBefore(deadline)) {
-            last = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + jar.httpPort
-                    + "/observe/health/ready")).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
-            if (last == expected) {
-                return;
-            }
-            Thread.sleep(250);
-        }
-        assertEquals(expected, last, "readiness");
     }
 }

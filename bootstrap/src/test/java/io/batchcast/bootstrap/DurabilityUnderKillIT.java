@@ -15,9 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,15 +50,10 @@ class DurabilityUnderKillIT {
             try (RunningJar jar = new RunningJar(workDir, env); TestClient client = new TestClient(jar.grpcPort, "u1")) {
                 strategy = client.createStrategy("alpha");
                 first = client.submit(strategy, "", limits(1, "first")).getEventId();
-                AtomicBoolean alive = new AtomicBoolean(true);
-                try (ExecutorService callers = Executors.newFixedThreadPool(CALLERS)) {
-                    for (int c = 0; c < CALLERS; c++) {
-                        int caller = c;
-                        callers.submit(() -> submitUntilDead(client, strategy, caller, alive, acknowledged, inFlight));
-                    }
+                try (ConcurrentCallers callers = new ConcurrentCallers(CALLERS, (caller, alive) ->
+                        submitUntilDead(client, strategy, caller, alive, acknowledged, inFlight))) {
                     Thread.sleep(3_000);
                     jar.kill();
-                    alive.set(false);
                 }
             }
             assertTrue(acknowledged.size() >= CALLERS, "the callers got answers before the kill: " + acknowledged.size());
@@ -100,9 +93,9 @@ class DurabilityUnderKillIT {
         }
     }
 
-    private static void submitUntilDead(TestClient client, long strategy, int caller, AtomicBoolean alive,
+    private static void submitUntilDead(TestClient client, long strategy, int caller, BooleanSupplier alive,
             Map<String, SubmitOrderBatchResponse> acknowledged, Set<String> inFlight) {
-        for (int n = 0; alive.get(); n++) {
+        for (int n = 0; alive.getAsBoolean(); n++) {
             String requestId = "c" + caller + "-" + n;
             inFlight.add(requestId);
             try {

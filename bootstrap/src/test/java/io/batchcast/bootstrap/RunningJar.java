@@ -136,6 +136,27 @@ final class RunningJar implements AutoCloseable {
         return dumps.toString();
     }
 
+    /** Readiness as a load balancer sees it: {@code /observe/health/ready}'s status and body. */
+    HttpResponse<String> readiness() throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort
+                + "/observe/health/ready")).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Waits up to 30 s for readiness to answer {@code expected}; returns that answer's body, or fails. */
+    String awaitReadiness(int expected) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        HttpResponse<String> last = readiness();
+        while (last.statusCode() != expected && Instant.now().isBefore(deadline)) {
+            Thread.sleep(250);
+            last = readiness();
+        }
+        if (last.statusCode() != expected) {
+            throw new AssertionError("readiness answered " + last.statusCode() + " " + last.body() + " for 30 s, not "
+                    + expected);
+        }
+        return last.body();
+    }
+
     /** The process started: the server, or with a relaunch the stand-in whose child is the server. */
     ProcessHandle process() {
         return process.toHandle();

@@ -1,5 +1,6 @@
 package io.batchcast.bootstrap;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -13,8 +14,24 @@ final class ThrowawayPostgres implements AutoCloseable {
     private static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
     final String name = "bc_sys_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
+    private final boolean ownTablespace;
+
     ThrowawayPostgres() throws SQLException {
-        admin("CREATE DATABASE " + name + " TEMPLATE template0");
+        this(null);
+    }
+
+    /** {@code tablespace} null: the server's default tablespace. */
+    private ThrowawayPostgres(Path tablespace) throws SQLException {
+        ownTablespace = tablespace != null;
+        if (ownTablespace) {
+            admin("CREATE TABLESPACE " + name + " LOCATION '" + tablespace + "'");
+        }
+        admin("CREATE DATABASE " + name + " TEMPLATE template0" + (ownTablespace ? " TABLESPACE " + name : ""));
+    }
+
+    /** A fresh database stored in a tablespace of its own in {@code directory} (empty, owned by postgres). */
+    static ThrowawayPostgres inTablespace(Path directory) throws SQLException {
+        return new ThrowawayPostgres(directory);
     }
 
     String url() {
@@ -44,5 +61,8 @@ final class ThrowawayPostgres implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        if (ownTablespace) {
+            admin("DROP TABLESPACE IF EXISTS " + name);
+        }
     }
 }

@@ -2,10 +2,12 @@ package io.batchcast.adapter.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.SQLExceptionOverride;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 import com.zaxxer.hikari.pool.HikariPool;
 import io.batchcast.application.port.in.StoreUnavailableException;
+import java.sql.SQLException;
 import java.time.Duration;
 
 /**
@@ -22,12 +24,19 @@ final class ConnectionPool {
     }
 
     static HikariDataSource open(PersistenceSettings settings, Dialect dialect) {
-        return open(settings, dialect, null);
+        return open(settings, dialect, null, null);
     }
 
-    /** {@code meters} null: the pool reports no metrics. */
-    static HikariDataSource open(PersistenceSettings settings, Dialect dialect, MeterRegistry meters) {
+    /**
+     * {@code meters} null: the pool reports no metrics. {@code space}: told of every failure a pooled connection
+     * reports, so that it sees a full disk whichever store ran into it; null: nobody is told.
+     */
+    static HikariDataSource open(PersistenceSettings settings, Dialect dialect, MeterRegistry meters,
+            StorageSpace space) {
         HikariConfig config = config(settings, dialect);
+        if (space != null) {
+            config.setExceptionOverride(new NotingFailures(space, config.getExceptionOverride()));
+        }
         if (meters != null) {
             config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
         }
@@ -64,6 +73,9 @@ final class ConnectionPool {
         if (dialect == Dialect.H2) {
             config.setExceptionOverride(new H2BrokenConnections());
         }
+        if (dialect == Dialect.SQLITE) {
+            config.setExceptionOverride(new SqliteAbortedTransactions());
+        }
         if (dialect == Dialect.POSTGRESQL) {
             // Seconds, as the PostgreSQL driver wants them; without them a vanished server blocks calls for minutes.
             config.addDataSourceProperty("connectTimeout", Math.max(1, timeoutMillis / 1_000));
@@ -75,6 +87,16 @@ final class ConnectionPool {
             config.addDataSourceProperty("reWriteBatchedInserts", true);
         }
         return config;
+    }
+
+    /** Tells {@link StorageSpace} of each failure, then leaves the eviction to the dialect's own judgement. */
+    private record NotingFailures(StorageSpace space, SQLExceptionOverride evictions) implements SQLExceptionOverride {
+
+        @java.lang.Override
+        public Override adjudicate(SQLException e) {
+            space.noteFailure(e);
+            return evictions == null ? Override.CONTINUE_EVICT : evictions.adjudicate(e);
+        }
     }
 
     static String rootMessage(Throwable e) {

@@ -180,55 +180,65 @@ final class GroupCommitter implements AutoCloseable {
 
     private void write(List<Member> group) {
         List<Object> results = new ArrayList<>(group.size());
+        Throwable memberFailure = null;
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            Throwable memberFailure = null;
-            WriteSet writes = new WriteSet(group.size() > 1);
-            for (Member member : group) {
-                try {
-                    results.add(member.work().apply(connection, writes));
-                } catch (SQLException | RuntimeException e) {
-                    memberFailure = e;
-                    break;
-                }
-            }
+            memberFailure = runMembers(connection, group, results);
             if (memberFailure == null) {
-                try {
-                    writes.flush(connection);
-                    runBeforeCommit(connection, group);
-                } catch (SQLException | RuntimeException e) {
-                    memberFailure = e;
+                commit(connection);
+                commits.incrementAndGet();
+                for (int i = 0; i < group.size(); i++) {
+                    group.get(i).answer().complete(results.get(i));
                 }
-            }
-            if (memberFailure != null) {
-                connection.rollback();
-                // sqlite-jdbc begins the next transaction at once, holding SQLite's write lock, which would block
-                // the members' own transactions below; auto-commit ends it (a no-op on the other databases)
-                connection.setAutoCommit(true);
-                if (group.size() == 1) {
-                    fail(group.getFirst(), memberFailure);
-                } else {
-                    group.forEach(this::writeAlone);
-                }
+                ringAfterCommit(connection, results);
                 return;
             }
-            commit(connection, group);
-            commits.incrementAndGet();
-            for (int i = 0; i < group.size(); i++) {
-                group.get(i).answer().complete(results.get(i));
-            }
-            ringAfterCommit(connection, results);
+            Transactions.rollbackOrDiscard(dataSource, connection, memberFailure);
+            // sqlite-jdbc begins the next transaction at once, holding SQLite's write lock, which would block
+            // the members' own transactions below; auto-commit ends it (a no-op on the other databases)
+            connection.setAutoCommit(true);
         } catch (SQLException e) {
-            for (Member member : group) {
-                member.answer().completeExceptionally(Transactions.unavailable(member.what(), e));
+            if (memberFailure == null) {
+                failAll(group, e);
+                return;
             }
+            // ending the failed group's transaction failed (a failed rollback discarded its connection, and the
+            // transaction with it): the members are still written alone, each on a connection of its own
+            memberFailure.addSuppressed(e);
         } catch (RuntimeException e) {
             group.forEach(member -> member.answer().completeExceptionally(e));
+            return;
+        }
+        if (group.size() == 1) {
+            fail(group.getFirst(), memberFailure);
+        } else {
+            group.forEach(this::writeAlone);
+        }
+    }
+
+    /** Runs the members, then the group's rows and merged work; returns the first failure, or null. */
+    private Throwable runMembers(Connection connection, List<Member> group, List<Object> results) {
+        WriteSet writes = new WriteSet(group.size() > 1);
+        try {
+            for (Member member : group) {
+                results.add(member.work().apply(connection, writes));
+            }
+            writes.flush(connection);
+            runBeforeCommit(connection, group);
+            return null;
+        } catch (SQLException | RuntimeException e) {
+            return e;
+        }
+    }
+
+    private static void failAll(List<Member> group, SQLException e) {
+        for (Member member : group) {
+            member.answer().completeExceptionally(Transactions.unavailable(member.what(), e));
         }
     }
 
     /** Commits, and answers only once the commit is durable: a failed sync fails the group as a lost commit would. */
-    private void commit(Connection connection, List<Member> group) throws SQLException {
+    private void commit(Connection connection) throws SQLException {
         try {
             connection.commit();
             if (!syncAfterCommit.isEmpty()) {
@@ -237,11 +247,7 @@ final class GroupCommitter implements AutoCloseable {
                 }
             }
         } catch (SQLException e) {
-            try {
-                connection.rollback();
-            } catch (SQLException rollbackFailure) {
-                e.addSuppressed(rollbackFailure);
-            }
+            Transactions.rollbackOrDiscard(dataSource, connection, e);
             throw e;
         }
     }
@@ -270,14 +276,10 @@ final class GroupCommitter implements AutoCloseable {
                 result = member.work().apply(connection, writes);
                 writes.flush(connection);
                 runBeforeCommit(connection, List.of(member));
-                commit(connection, List.of(member));
+                commit(connection);
                 commits.incrementAndGet();
             } catch (SQLException | RuntimeException e) {
-                try {
-                    connection.rollback();
-                } catch (SQLException rollbackFailure) {
-                    e.addSuppressed(rollbackFailure);
-                }
+                Transactions.rollbackOrDiscard(dataSource, connection, e);
                 fail(member, e);
                 return;
             }

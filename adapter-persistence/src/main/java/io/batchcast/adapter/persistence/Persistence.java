@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The persistence adapter, wired: opens the pool, migrates the schema, reads the database epoch, and hands out the
@@ -39,9 +40,12 @@ public final class Persistence implements AutoCloseable {
     private final EventLogPruner pruner;
     private final PruneSchedule pruneSchedule;
     private final List<DoorbellListener> listeners = new ArrayList<>();
+    private final StorageSpace space;
 
-    private Persistence(PersistenceSettings settings, Dialect dialect, HikariDataSource dataSource, Clock clock) {
+    private Persistence(PersistenceSettings settings, Dialect dialect, HikariDataSource dataSource, Clock clock,
+            StorageSpace space) {
         this.settings = settings;
+        this.space = space;
         this.dialect = dialect;
         this.dataSource = dataSource;
         this.transactions = new Transactions(dataSource);
@@ -72,10 +76,11 @@ public final class Persistence implements AutoCloseable {
      */
     public static Persistence open(PersistenceSettings settings, Clock clock, MeterRegistry meters) {
         Dialect dialect = Dialect.of(settings.url());
-        HikariDataSource dataSource = ConnectionPool.open(settings, dialect, meters);
+        StorageSpace space = new StorageSpace(dialect, clock);
+        HikariDataSource dataSource = ConnectionPool.open(settings, dialect, meters, space);
         try {
             SchemaMigrations.migrate(dataSource, dialect);
-            return new Persistence(settings, dialect, dataSource, clock);
+            return new Persistence(settings, dialect, dataSource, clock, space);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -134,7 +139,22 @@ public final class Persistence implements AutoCloseable {
         return epoch;
     }
 
-    /** For readiness: true when a pooled connection answers {@code SELECT 1} within a couple of seconds. */
+    /**
+     * Readiness: ready when a pooled connection answers {@code SELECT 1} within a couple of seconds and writes are not
+     * failing for lack of space. Once a write failed on a full disk, the storage is {@code "full: writes fail since
+     * <instant>: <code>"} until a probe write commits (one at most every second, run by this call), and the
+     * database is not ready meanwhile.
+     */
+    public DatabaseHealth databaseHealth() {
+        Optional<String> storage = space.fullness(transactions);
+        return new DatabaseHealth(storage.isEmpty() && databaseReady(), storage);
+    }
+
+    /** What readiness reports of the database; {@code storage} is present while writes fail on a full disk. */
+    public record DatabaseHealth(boolean ready, Optional<String> storage) {
+    }
+
+    /** True when a pooled connection answers {@code SELECT 1} within a couple of seconds. */
     public boolean databaseReady() {
         try (Connection connection = dataSource.getConnection();
                 Statement probe = connection.createStatement()) {

@@ -1,9 +1,11 @@
 package io.batchcast.adapter.persistence;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.batchcast.application.port.in.StoreUnavailableException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
+import org.sqlite.SQLiteException;
 
 /**
  * Runs store work on a pooled connection and turns every database failure into
@@ -45,7 +47,7 @@ final class Transactions {
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(connection, e);
+                rollbackOrDiscard(dataSource, connection, e);
                 throw e;
             }
         } catch (SQLException e) {
@@ -55,15 +57,37 @@ final class Transactions {
 
     static StoreUnavailableException unavailable(String what, SQLException e) {
         return new StoreUnavailableException(
-                "database unavailable while " + what + " (SQLState " + e.getSQLState() + "): " + e.getMessage(), e);
+                "database unavailable while " + what + " (" + code(e) + "): " + e.getMessage(), e);
     }
 
-    /** A failed rollback (e.g. the connection is gone) must not hide why the work failed. */
-    private static void rollbackQuietly(Connection connection, Exception cause) {
+    /** The SQLState, or SQLite's result code ({@code SQLITE_FULL}): sqlite-jdbc gives no SQLState. */
+    private static String code(SQLException e) {
+        return e.getSQLState() == null && e instanceof SQLiteException sqlite ? sqlite.getResultCode().name()
+                : "SQLState " + e.getSQLState();
+    }
+
+    /**
+     * Rolls back. A failed rollback must not hide why the work failed (it is added to {@code cause}), and leaves the
+     * connection in a state nobody knows: SQLite may have ended the transaction by itself, and the driver would run
+     * the next caller's statements in auto-commit mode. So the connection is evicted from the pool and closed, and
+     * whatever it still held of the transaction ends with it.
+     */
+    static void rollbackOrDiscard(DataSource dataSource, Connection connection, Throwable cause) {
         try {
             connection.rollback();
         } catch (SQLException rollbackFailure) {
             cause.addSuppressed(rollbackFailure);
+            discard(dataSource, connection);
+        }
+    }
+
+    private static void discard(DataSource dataSource, Connection connection) {
+        try {
+            if (dataSource.isWrapperFor(HikariDataSource.class)) {
+                dataSource.unwrap(HikariDataSource.class).evictConnection(connection);
+            }
+        } catch (SQLException notAPool) {
+            // nothing to evict from: the connection is closed by its caller as usual
         }
     }
 }

@@ -101,27 +101,13 @@ class GroupCommitterTest {
     void aFailingMemberFailsAloneAndTheRestOfItsGroupIsWritten(Engine engine) throws Exception {
         withWriter(engine, (writer, database, rung) -> {
             writer.inTransaction("the row a later member collides with", 0, insert(5));
-            CountDownLatch writerBusy = new CountDownLatch(1);
-            CountDownLatch othersQueued = new CountDownLatch(1);
             try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
-                Future<Integer> holder = callers.submit(() -> writer.inTransaction("holder", 0, connection -> {
-                    writerBusy.countDown();
-                    await(othersQueued);
-                    return insert(100).apply(connection);
-                }));
-                writerBusy.await();
-                Future<Integer> before = callers.submit(() -> writer.inTransaction("insert 4", 0, insert(4)));
-                waitUntilQueued(writer, 1);
-                Future<Integer> collides = callers.submit(() -> writer.inTransaction("insert 5 again", 0, insert(5)));
-                waitUntilQueued(writer, 2);
-                Future<Integer> after = callers.submit(() -> writer.inTransaction("insert 6", 0, insert(6)));
-                waitUntilQueued(writer, 3);
-                othersQueued.countDown();
+                List<Future<Integer>> answers = oneGroupAfterAHolder(writer, callers,
+                        new Queued("insert 4", insert(4)), new Queued("insert 5 again", insert(5)),
+                        new Queued("insert 6", insert(6)));
 
-                assertEquals(100, holder.get());
-                assertEquals(4, before.get());
-                assertEquals(6, after.get());
-                ExecutionException failed = assertThrows(ExecutionException.class, collides::get);
+                assertEquals(List.of(100, 4, 6), List.of(answers.get(0).get(), answers.get(1).get(), answers.get(3).get()));
+                ExecutionException failed = assertThrows(ExecutionException.class, answers.get(2)::get);
                 StoreUnavailableException unavailable = assertInstanceOf(StoreUnavailableException.class,
                         failed.getCause());
                 assertTrue(UniqueViolation.is((SQLException) unavailable.getCause()), unavailable.getMessage());
@@ -134,6 +120,44 @@ class GroupCommitterTest {
                     database.queryLong("SELECT MIN(id) FROM gc_test WHERE id = 100")));
             assertEquals(1 + 1 + 2, writer.commits(), "the first insert, the holder, then 4 and 6 alone");
         });
+    }
+
+    /**
+     * A member ends the group's transaction behind the driver's back, as SQLite does by itself on a full disk, so the
+     * group's rollback fails ("no transaction is active"). The other members are still written alone, the failing
+     * one fails with its own failure, and the connection is not handed out again (with one connection in the pool,
+     * a kept one would run the next failing write in auto-commit mode and leave its row behind).
+     */
+    @Test
+    void aGroupWhoseRollbackFailsIsStillWrittenMemberByMemberAndItsConnectionIsDiscarded() throws Exception {
+        try (SqliteTestDatabase database = SqliteTestDatabase.create(); HikariDataSource pool = ConnectionPool.open(
+                PersistenceSettings.of(database.url(), "", "").withPoolSize(1), Dialect.SQLITE);
+                GroupCommitter writer = new GroupCommitter(pool, 128, (connection, results) -> { })) {
+            database.execute("CREATE TABLE gc_test (id INTEGER PRIMARY KEY, v VARCHAR(16))");
+            try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+                List<Future<Integer>> answers = oneGroupAfterAHolder(writer, callers,
+                        new Queued("insert 4", insert(4)), new Queued("aborting", connection -> {
+                            insert(5).apply(connection);
+                            try (var rollback = connection.createStatement()) {
+                                rollback.execute("ROLLBACK");
+                            }
+                            throw new IllegalStateException("the transaction ended under this member");
+                        }), new Queued("insert 6", insert(6)));
+
+                assertEquals(List.of(100, 4, 6), List.of(answers.get(0).get(), answers.get(1).get(), answers.get(3).get()));
+                ExecutionException failed = assertThrows(ExecutionException.class, answers.get(2)::get);
+                assertEquals("the transaction ended under this member", failed.getCause().getMessage());
+            }
+            assertThrows(IllegalStateException.class, () -> writer.inTransaction("failing after a row", 0,
+                    connection -> {
+                        insert(7).apply(connection);
+                        throw new IllegalStateException("the work fails after its first row");
+                    }));
+
+            assertEquals(List.of(3L, 3L), List.of(database.queryLong("SELECT COUNT(*) FROM gc_test"),
+                    database.queryLong("SELECT COUNT(*) FROM gc_test WHERE id IN (4, 6, 100)")),
+                    "4, 6 and the holder's 100; neither the aborting member's 5 nor the failed write's 7");
+        }
     }
 
     @ParameterizedTest
@@ -224,6 +248,33 @@ class GroupCommitterTest {
             assertEquals("the store is closed; nothing was written while inserting 1", refused.getMessage());
             assertEquals(0, database.queryLong("SELECT COUNT(*) FROM gc_test"));
         });
+    }
+
+    private record Queued(String what, Transactions.Work<Integer> work) {
+    }
+
+    /**
+     * A holder (inserting 100) keeps the writer busy until {@code members} are queued behind it in this order, so
+     * that they are written as one group; returns the holder's answer, then the members'.
+     */
+    private static List<Future<Integer>> oneGroupAfterAHolder(GroupCommitter writer, ExecutorService callers,
+            Queued... members) throws InterruptedException {
+        CountDownLatch writerBusy = new CountDownLatch(1);
+        CountDownLatch othersQueued = new CountDownLatch(1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        answers.add(callers.submit(() -> writer.inTransaction("holder", 0, connection -> {
+            writerBusy.countDown();
+            await(othersQueued);
+            return insert(100).apply(connection);
+        })));
+        writerBusy.await();
+        for (int i = 0; i < members.length; i++) {
+            Queued member = members[i];
+            answers.add(callers.submit(() -> writer.inTransaction(member.what(), 0, member.work())));
+            waitUntilQueued(writer, i + 1);
+        }
+        othersQueued.countDown();
+        return answers;
     }
 
     /** Holds the writer inside a member until the test has queued the others. */

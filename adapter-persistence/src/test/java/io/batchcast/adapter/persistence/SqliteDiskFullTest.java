@@ -1,0 +1,124 @@
+package io.batchcast.adapter.persistence;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.batchcast.application.port.in.StoreUnavailableException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A SQLite file on a real filesystem that runs full. SQLite rolls a transaction back by itself when a statement fails
+ * with {@code SQLITE_FULL}, so the connection it ran on is in auto-commit mode while the driver still believes it is
+ * in a transaction: a pool that kept it would run the next caller's statements one by one, each committed on its own.
+ */
+class SqliteDiskFullTest {
+
+    private SmallFilesystem filesystem;
+    private String url;
+    private HikariDataSource pool;
+    private Transactions transactions;
+
+    @BeforeEach
+    void mountASmallFilesystem() {
+        filesystem = SmallFilesystem.mount(8);
+        url = "jdbc:sqlite:" + filesystem.root().resolve("batchcast.db");
+    }
+
+    @AfterEach
+    void unmount() {
+        try {
+            if (pool != null) {
+                pool.close();
+            }
+        } finally {
+            filesystem.close();
+        }
+    }
+
+    private void openAPoolOfOneConnection() {
+        pool = ConnectionPool.open(PersistenceSettings.of(url, "", "").withPoolSize(1), Dialect.SQLITE);
+        transactions = new Transactions(pool);
+        transactions.autoCommit("creating the table", connection -> {
+            try (Statement create = connection.createStatement()) {
+                return create.execute("CREATE TABLE rows_written (id INTEGER PRIMARY KEY, v BLOB NOT NULL)");
+            }
+        });
+    }
+
+    @Test
+    void afterAStatementFailedOnAFullDiskNoLaterWorkIsWrittenOutsideItsTransaction() throws SQLException {
+        openAPoolOfOneConnection();
+        filesystem.fill();
+        StoreUnavailableException full = assertThrows(StoreUnavailableException.class,
+                () -> transactions.inTransaction("writing 4 MB", connection -> {
+                    insert(connection, 1, "zeroblob(10)");
+                    return insert(connection, 2, "randomblob(4194304)"); // more than SQLite's page cache: it spills
+                }));
+        assertEquals(13, SqliteAbortedTransactions.primaryCode((SQLException) full.getCause()), "SQLITE_FULL");
+        assertTrue(full.getMessage().startsWith("database unavailable while writing 4 MB (SQLITE_FULL): "),
+                full.getMessage());
+        filesystem.free();
+
+        assertThrows(IllegalStateException.class, () -> transactions.inTransaction("failing after a row",
+                connection -> {
+                    insert(connection, 3, "zeroblob(10)");
+                    throw new IllegalStateException("the work fails after its first row");
+                }));
+        assertEquals(0, count(), "neither the transaction that ran out of space nor the one that failed wrote a row");
+
+        transactions.inTransaction("writing after the disk was freed", connection -> insert(connection, 4, "zeroblob(10)"));
+        assertEquals(1, count(), "the pool healed: a new connection writes");
+    }
+
+    @Test
+    void aWriteOnAFullDiskMakesTheDatabaseNotReadyUntilAProbeWriteCommitsAgain() {
+        Instant start = Instant.parse("2026-12-03T10:00:00.123456Z");
+        SettableClock clock = new SettableClock(start);
+        try (Persistence persistence = Persistence.open(PersistenceSettings.of(url, "", ""), clock)) {
+            assertEquals(new Persistence.DatabaseHealth(true, Optional.empty()), persistence.databaseHealth());
+            filesystem.fill();
+            StoreUnavailableException full = assertThrows(StoreUnavailableException.class, () -> {
+                for (int i = 0; i < 10_000; i++) { // what the WAL still had room for goes first
+                    persistence.strategyStore().create("u1", "strategy-" + i, start);
+                }
+            });
+            assertEquals(13, SqliteAbortedTransactions.primaryCode((SQLException) full.getCause()), "SQLITE_FULL");
+
+            Persistence.DatabaseHealth down = new Persistence.DatabaseHealth(false,
+                    Optional.of("full: writes fail since 2026-12-03T10:00:00.123456Z: SQLITE_FULL"));
+            assertEquals(down, persistence.databaseHealth(), "the first probe fails: still full");
+            clock.set(start.plusMillis(999));
+            filesystem.free();
+            assertEquals(down, persistence.databaseHealth(), "no second probe within a second");
+            clock.set(start.plusSeconds(1));
+            assertEquals(new Persistence.DatabaseHealth(true, Optional.empty()), persistence.databaseHealth(),
+                    "the probe a second later commits: ready again, no restart");
+            persistence.strategyStore().create("u1", "after", start);
+        }
+    }
+
+    private static int insert(Connection connection, int id, String value) throws SQLException {
+        try (Statement insert = connection.createStatement()) {
+            return insert.executeUpdate("INSERT INTO rows_written (id, v) VALUES (" + id + ", " + value + ")");
+        }
+    }
+
+    private long count() throws SQLException {
+        try (Connection reader = DriverManager.getConnection(url); Statement query = reader.createStatement();
+                ResultSet rows = query.executeQuery("SELECT COUNT(*) FROM rows_written")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
