@@ -3,7 +3,6 @@ package io.batchcast.adapter.persistence;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.regex.Matcher;
@@ -52,12 +51,6 @@ class UnsettledIntentsPlanTest {
     }
 
     private static String plan(Statement statement, String query) throws SQLException {
-        StringBuilder plan = new StringBuilder();
-        try (ResultSet rows = statement.executeQuery("EXPLAIN (ANALYZE, BUFFERS, TIMING OFF) " + query)) {
-            while (rows.next()) {
-                plan.append(rows.getString(1)).append('\n');
-            }
-        }
-        return plan.toString();
+        return UsedClientOrderIdsPlanTest.plan(statement, "(ANALYZE, BUFFERS, TIMING OFF) " + query);
     }
 }

@@ -227,7 +227,8 @@ class UsedClientOrderIdsPlanTest {
         writes.flush(connection);
     }
 
-    private static String plan(Statement statement, String query) throws SQLException {
+    /** {@code EXPLAIN} and the rest of the command ({@code query}, which may start with EXPLAIN's options). */
+    static String plan(Statement statement, String query) throws SQLException {
         StringBuilder plan = new StringBuilder();
         try (ResultSet rows = statement.executeQuery("EXPLAIN " + query)) {
             while (rows.next()) {
