@@ -76,7 +76,9 @@ class SlowReaderTest {
             assertEquals(published, ids(reader.text()));
             assertTrue(stalled.closedByServerWithin(Duration.ofSeconds(10)), "the stalled connection is closed");
             assertEquals(1, COUNTERS.slowReaderEvictions());
-            assertEquals(1, COUNTERS.openStreams());
+            // the evicted stream leaves the count when its writer has ended, which may come just after the socket
+            // closed: a CI run read 2 here, right after the close
+            awaitOpenStreams(1);
         }
     }
 
