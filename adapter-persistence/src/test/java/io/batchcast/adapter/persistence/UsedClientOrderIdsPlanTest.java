@@ -164,11 +164,12 @@ class UsedClientOrderIdsPlanTest {
     /**
      * A new database, before its first ANALYZE (autovacuum is held off for the test): the driver prepares a statement
      * on the server after five executions, and PostgreSQL then keeps the generic plan it makes at that moment. Made
-     * while {@code orders} was empty, that plan walked {@code orders_newest_first} and read every order of the
+     * while {@code orders} held one order, that plan walked {@code orders_newest_first} and read every order of the
      * strategy for each id, long after the table had grown (measured in the benchmark: 7.5 ms and 1,700 pages per
      * lookup). Planned at each execution, the lookup and a cancel's status update use the unique index and the
-     * primary key once the table has grown, whatever ran while it was empty. Counted with the transaction's own
-     * index counts ({@code pg_stat_get_xact_numscans}, {@code pg_stat_get_xact_tuples_returned}), read before and after inside one transaction, which no other session touches.
+     * primary key once the table has grown, whatever ran while it was nearly empty. Counted with the transaction's own
+     * index counts ({@code pg_stat_get_xact_numscans}, {@code pg_stat_get_xact_tuples_returned}), read before and
+     * after inside one transaction, which no other session touches.
      */
     @Test
     void postgresLooksUpOrdersByTheirKeysOnANewDatabaseThatWasNeverAnalyzed() throws SQLException {
