@@ -18,11 +18,16 @@ import java.util.stream.Collectors;
  * (on the command line, {@code JAVA_TOOL_OPTIONS} or {@code JDK_JAVA_OPTIONS}), it runs itself again as a child JVM
  * with {@code -XX:+UseZGC} and the same options and arguments, waits for it, passes SIGTERM/SIGINT on, and exits
  * with its code. An explicit choice wins, so {@code java -XX:+UseG1GC -jar batchcast-bench.jar …} still measures on
- * G1; results.json names the collector the harness ran on ({@code harness_collector}).
+ * G1; results.json names the collector the harness ran on ({@code harness_collector}). The child's heap is an
+ * eighth of the machine's memory, committed and touched at its start ({@link #OPTIONS}): a heap that ZGC grows under
+ * load faults in fresh pages, and on the benchmark machine (a VM whose memory the host hands out on first touch) that
+ * page zeroing was a quarter of all CPU time during the latency scenario, in the harness as in the server.
  */
 final class HarnessJvm {
 
-    static final String COLLECTOR = "-XX:+UseZGC";
+    /** The collector and heap the child runs on, before this JVM's own options (which win where they overlap). */
+    static final List<String> OPTIONS = List.of("-XX:+UseZGC", "-XX:InitialRAMPercentage=12.5",
+            "-XX:MaxRAMPercentage=12.5", "-XX:+AlwaysPreTouch");
     /** Set in the child's environment, so that it never relaunches again. */
     static final String CHILD = "BATCHCAST_BENCH_HARNESS_CHILD";
     private static final Pattern COLLECTOR_CHOICE = Pattern.compile("-XX:\\+Use\\w*GC\\b");
@@ -63,12 +68,12 @@ final class HarnessJvm {
         return chosen.stream().noneMatch(argument -> COLLECTOR_CHOICE.matcher(argument).find());
     }
 
-    /** The child's command line: this JVM's options, ZGC, then the harness's main class and the same arguments. */
+    /** The child's command line: {@link #OPTIONS}, this JVM's options, then the main class and the same arguments. */
     static List<String> command(String java, List<String> jvmArguments, String classPath, String[] args) {
         List<String> command = new ArrayList<>();
         command.add(java);
+        command.addAll(OPTIONS);
         command.addAll(jvmArguments);
-        command.add(COLLECTOR);
         command.add("-cp");
         command.add(classPath);
         command.add(BenchmarkMain.class.getName());

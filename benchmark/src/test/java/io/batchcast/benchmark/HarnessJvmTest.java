@@ -13,7 +13,8 @@ class HarnessJvmTest {
     @Test
     void aHarnessStartedWithoutACollectorChoiceRunsAgainOnZgc() {
         assertTrue(HarnessJvm.due(Map.of(), List.of("-Xmx2g")));
-        assertEquals(List.of("/jdk/bin/java", "-Xmx2g", "-XX:+UseZGC", "-cp", "bench.jar",
+        assertEquals(List.of("/jdk/bin/java", "-XX:+UseZGC", "-XX:InitialRAMPercentage=12.5",
+                "-XX:MaxRAMPercentage=12.5", "-XX:+AlwaysPreTouch", "-Xmx2g", "-cp", "bench.jar",
                 "io.batchcast.benchmark.BenchmarkMain", "--quick", "--out", "/tmp/run"),
                 HarnessJvm.command("/jdk/bin/java", List.of("-Xmx2g"), "bench.jar",
                         new String[] {"--quick", "--out", "/tmp/run"}));

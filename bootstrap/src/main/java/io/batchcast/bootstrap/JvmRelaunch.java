@@ -82,13 +82,16 @@ final class JvmRelaunch {
         return chosen.stream().noneMatch(argument -> COLLECTOR_CHOICE.matcher(argument).find());
     }
 
-    /** The child's command line: the given JVM options first, the shipped ones after them, then the same jar. */
+    /**
+     * The child's command line: the shipped JVM options first, then the given ones, so that where both set the same
+     * option the operator's wins (the JVM takes the last), then the same jar.
+     */
     static List<String> command(String java, List<String> jvmArguments, List<String> shipped, String jar,
             String[] args) {
         List<String> command = new ArrayList<>();
         command.add(java);
-        command.addAll(jvmArguments);
         command.addAll(shipped);
+        command.addAll(jvmArguments);
         command.add("-jar");
         command.add(jar);
         command.addAll(Arrays.asList(args));

@@ -39,7 +39,8 @@ class JvmRelaunchIT {
             assertEquals(1, children.size(), "one child JVM");
             server = children.getFirst();
             List<String> arguments = List.of(server.info().arguments().orElseThrow());
-            assertEquals(List.of("-XX:+UseZGC", "-jar", RunningJar.jar().toString()), arguments);
+            assertEquals(List.of("-XX:+UseZGC", "-XX:InitialRAMPercentage=12.5", "-XX:MaxRAMPercentage=12.5",
+                    "-XX:+AlwaysPreTouch", "-jar", RunningJar.jar().toString()), arguments);
             String metrics = metrics(jar.httpPort);
             assertTrue(metrics.contains("id=\"ZGC Young Generation\""), metrics);
             assertFalse(metrics.contains("G1 Eden Space"), metrics);

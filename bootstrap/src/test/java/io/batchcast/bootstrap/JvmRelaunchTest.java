@@ -33,10 +33,11 @@ class JvmRelaunchTest {
     }
 
     @Test
-    void theChildKeepsTheGivenOptionsAndArgumentsAndAddsTheShippedOnes() {
-        assertEquals(List.of("/jdk/bin/java", "-Xmx512m", "-Dx=y", "-XX:+UseZGC", "-jar", "/app/batchcast.jar", "a"),
-                JvmRelaunch.command("/jdk/bin/java", List.of("-Xmx512m", "-Dx=y"), List.of("-XX:+UseZGC"),
-                        "/app/batchcast.jar", new String[] {"a"}));
+    void theChildKeepsTheGivenOptionsAndArgumentsAfterTheShippedOnesSoThatTheGivenOnesWin() {
+        assertEquals(List.of("/jdk/bin/java", "-XX:+UseZGC", "-XX:MaxRAMPercentage=12.5", "-XX:MaxRAMPercentage=50",
+                        "-Dx=y", "-jar", "/app/batchcast.jar", "a"),
+                JvmRelaunch.command("/jdk/bin/java", List.of("-XX:MaxRAMPercentage=50", "-Dx=y"),
+                        List.of("-XX:+UseZGC", "-XX:MaxRAMPercentage=12.5"), "/app/batchcast.jar", new String[] {"a"}));
     }
 
     @Test
@@ -48,6 +49,7 @@ class JvmRelaunchTest {
     @Test
     void theJarShipsTheArgumentFilesOptions() {
         // the resource packaged from bootstrap/jvm.options, the README's argument file
-        assertEquals(List.of("-XX:+UseZGC"), JvmRelaunch.shippedOptions());
+        assertEquals(List.of("-XX:+UseZGC", "-XX:InitialRAMPercentage=12.5", "-XX:MaxRAMPercentage=12.5",
+                "-XX:+AlwaysPreTouch"), JvmRelaunch.shippedOptions());
     }
 }
