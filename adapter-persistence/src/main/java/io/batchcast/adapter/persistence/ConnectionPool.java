@@ -9,6 +9,8 @@ import com.zaxxer.hikari.pool.HikariPool;
 import io.batchcast.application.port.in.StoreUnavailableException;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The HikariCP pool, tuned so that a dead database fails calls within {@code connectionTimeout} instead of hanging
@@ -77,16 +79,28 @@ final class ConnectionPool {
             config.setExceptionOverride(new SqliteAbortedTransactions());
         }
         if (dialect == Dialect.POSTGRESQL) {
-            // Seconds, as the PostgreSQL driver wants them; without them a vanished server blocks calls for minutes.
-            config.addDataSourceProperty("connectTimeout", Math.max(1, timeoutMillis / 1_000));
-            config.addDataSourceProperty("socketTimeout", SOCKET_TIMEOUT.toSeconds());
-            config.addDataSourceProperty("tcpKeepAlive", true);
-            config.addDataSourceProperty("ApplicationName", "batchcast");
-            // A group commit sends each statement as one JDBC batch for the whole group (WriteSet): inserts go as
-            // multi-row INSERT ... VALUES (...), (...) statements instead of one statement per row.
-            config.addDataSourceProperty("reWriteBatchedInserts", true);
+            postgresProperties(timeoutMillis).forEach(config::addDataSourceProperty);
         }
         return config;
+    }
+
+    /**
+     * The PostgreSQL driver's connection properties, as text: HikariCP hands them to the driver as they are, and the
+     * driver reads each with {@code Properties.getProperty}, which sees only {@code String} values. Given as a
+     * {@code Boolean} or a number, each of these was silently left at the driver's default: no socket timeout at
+     * all, and one statement per row where a batch should have been one multi-row insert.
+     */
+    static Map<String, String> postgresProperties(long timeoutMillis) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        // Seconds, as the PostgreSQL driver wants them; without them a vanished server blocks calls for minutes.
+        properties.put("connectTimeout", Long.toString(Math.max(1, timeoutMillis / 1_000)));
+        properties.put("socketTimeout", Long.toString(SOCKET_TIMEOUT.toSeconds()));
+        properties.put("tcpKeepAlive", "true");
+        properties.put("ApplicationName", "batchcast");
+        // A group commit sends each statement as one JDBC batch for the whole group (WriteSet): inserts go as
+        // multi-row INSERT ... VALUES (...), (...) statements instead of one statement per row.
+        properties.put("reWriteBatchedInserts", "true");
+        return properties;
     }
 
     /** Tells {@link StorageSpace} of each failure, then leaves the eviction to the dialect's own judgement. */
