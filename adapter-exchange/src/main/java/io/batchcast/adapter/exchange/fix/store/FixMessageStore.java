@@ -125,7 +125,7 @@ public final class FixMessageStore implements AutoCloseable {
         }
         if (database.url().startsWith("jdbc:postgresql:")) {
             config.addDataSourceProperty("ApplicationName", "batchcast-fix-store");
-            config.addDataSourceProperty("tcpKeepAlive", true);
+            config.addDataSourceProperty("tcpKeepAlive", "true"); // text: the driver reads only String values
         }
         return config;
     }
