@@ -14,9 +14,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * {@code java -jar batchcast.jar} runs the server on the JVM options shipped in the jar ({@code jvm.options}, the
- * garbage collector), although a jar's manifest cannot carry JVM options: when the operator chose no collector, the
- * launching JVM starts the server as a child JVM with those options and stays its stand-in.
+ * {@code java -jar batchcast.jar} runs the server on the JVM options shipped in the jar ({@code jvm.options}: the
+ * garbage collector and a fixed, pre-touched heap), although a jar's manifest cannot carry JVM options: when the
+ * operator chose no collector, the launching JVM starts the server as a child JVM with those options and stays its
+ * stand-in.
  * <ul>
  *   <li>The child inherits stdout, stderr, the environment, the working directory and every JVM option given.</li>
  *   <li>The parent exits with the child's exit code, and forwards SIGTERM/SIGINT to it (through its shutdown hook)
