@@ -60,16 +60,20 @@ final class JdbcOrderStore implements OrderStore {
     }
 
     private Optional<Order> findOne(String what, String column, long strategyId, String id) {
-        return transactions.autoCommit(what, connection -> {
-            try (PreparedStatement select = PlannedPerExecution.prepare(connection, "SELECT " + OrderRows.COLUMNS
-                    + " FROM orders WHERE strategy_id = ? AND " + column + " = ?")) {
-                select.setLong(1, strategyId);
-                select.setString(2, id);
-                try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? Optional.of(OrderRows.read(row)) : Optional.empty();
-                }
+        return transactions.autoCommit(what, connection -> findOn(connection, column, strategyId, id));
+    }
+
+    /** The order of a strategy whose {@code column} (order_id or client_order_id) is {@code id}, on {@code connection}. */
+    static Optional<Order> findOn(Connection connection, String column, long strategyId, String id)
+            throws SQLException {
+        try (PreparedStatement select = PlannedPerExecution.prepare(connection, "SELECT " + OrderRows.COLUMNS
+                + " FROM orders WHERE strategy_id = ? AND " + column + " = ?")) {
+            select.setLong(1, strategyId);
+            select.setString(2, id);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(OrderRows.read(row)) : Optional.empty();
             }
-        });
+        }
     }
 
     private Set<String> usedAmong(Connection connection, long strategyId, List<String> ids)

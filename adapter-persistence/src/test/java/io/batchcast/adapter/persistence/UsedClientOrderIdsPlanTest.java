@@ -209,6 +209,51 @@ class UsedClientOrderIdsPlanTest {
         }
     }
 
+    /**
+     * The same for finding the one order a cancel names, by its order id and by its client order id: on a table that
+     * had one order while the statements were first run (a generic plan made then walked {@code orders_newest_first},
+     * which holds order_id as its third column, over every order of the strategy), each lookup reads one entry of the
+     * primary key or the unique index once the table has grown.
+     */
+    @Test
+    void postgresFindsTheOrderACancelNamesByItsKeysOnANewDatabaseThatWasNeverAnalyzed() throws SQLException {
+        try (PostgresTestDatabase database = PostgresTestDatabase.create();
+                Persistence persistence = database.open();
+                Connection connection = database.connect();
+                Statement statement = connection.createStatement()) {
+            statement.execute("ALTER TABLE orders SET (autovacuum_enabled = false)");
+            Strategy strategy = persistence.strategyStore().create("alice", "Grid BTC", TradingFixtures.NOON);
+            statement.execute("INSERT INTO orders (strategy_id, order_id, client_order_id, symbol, side, order_type,"
+                    + " quantity, price, status, created_at, updated_at) VALUES (" + strategy.id() + ", 'x1', 'cx1',"
+                    + " 'BTC-USD', 'BUY', 'LIMIT', 1, 100, 'OPEN', now(), now())");
+            for (int run = 0; run < 20; run++) { // enough for the driver and the server to settle on a plan
+                assertEquals("x1", JdbcOrderStore.findOn(connection, "order_id", strategy.id(), "x1")
+                        .orElseThrow().orderId());
+                assertEquals("x1", JdbcOrderStore.findOn(connection, "client_order_id", strategy.id(), "cx1")
+                        .orElseThrow().orderId());
+            }
+            statement.execute("INSERT INTO orders (strategy_id, order_id, client_order_id, symbol, side, order_type,"
+                    + " quantity, price, status, created_at, updated_at) SELECT " + strategy.id() + ", 'p' || i,"
+                    + " 'c' || i, 'BTC-USD', 'BUY', 'LIMIT', 1, 100, 'OPEN', now(), now()"
+                    + " FROM generate_series(1, 20000) AS i");
+
+            connection.setAutoCommit(false); // a backend reports its counts only when idle outside a transaction
+            Map<String, List<Long>> before = indexReads(statement);
+            assertEquals("p777", JdbcOrderStore.findOn(connection, "order_id", strategy.id(), "p777")
+                    .orElseThrow().orderId());
+            assertEquals("p778", JdbcOrderStore.findOn(connection, "client_order_id", strategy.id(), "c778")
+                    .orElseThrow().orderId());
+            Map<String, List<Long>> after = indexReads(statement);
+            Map<String, List<Long>> reads = new TreeMap<>();
+            after.forEach((index, counts) -> reads.put(index, List.of(counts.get(0) - before.get(index).get(0),
+                    counts.get(1) - before.get(index).get(1))));
+            connection.rollback();
+            // [index scans, index entries read]: one lookup of one entry in each key
+            assertEquals(Map.of("orders_client_order_id_unique", List.of(1L, 1L), "orders_pk", List.of(1L, 1L),
+                    "orders_newest_first", List.of(0L, 0L)), reads);
+        }
+    }
+
     /** Per index of {@code orders}: [scans, entries read] counted by this session and not yet reported. */
     private static Map<String, List<Long>> indexReads(Statement statement) throws SQLException {
         Map<String, List<Long>> reads = new TreeMap<>();
