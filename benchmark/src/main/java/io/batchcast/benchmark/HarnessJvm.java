@@ -1,6 +1,7 @@
 package io.batchcast.benchmark;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -35,20 +36,29 @@ final class HarnessJvm {
     private HarnessJvm() {
     }
 
-    /** Runs the harness again on ZGC when due, and then never returns; returns at once when not due. */
+    /**
+     * Runs the harness again on ZGC when due, and then never returns; returns at once when not due. In the child,
+     * watches the parent: its stdin is a pipe from the parent, which ends only when the parent is gone (even by
+     * {@code kill -9}); the child then exits as after SIGTERM, stopping its server, so no orphan goes on loading the
+     * machine.
+     */
     static void runOnZgcIfDue(String[] args) throws IOException {
+        if (System.getenv().containsKey(CHILD)) {
+            watchParent(System.in, () -> System.exit(143));
+            return;
+        }
         List<String> jvmArguments = ManagementFactory.getRuntimeMXBean().getInputArguments();
         if (!due(System.getenv(), jvmArguments)) {
             return;
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(command(java, jvmArguments, System.getProperty("java.class.path"),
-                args)).inheritIO();
+                args)).inheritIO().redirectInput(ProcessBuilder.Redirect.PIPE);
         builder.environment().put(CHILD, "true");
         Process child = builder.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (child.isAlive()) {
-                child.destroy(); // SIGTERM: the child stops its server and writes what it has
+                child.toHandle().destroy(); // SIGTERM: the child stops its server and writes what it has
                 child.onExit().join();
             }
         }, "bench-harness-child-stop"));
@@ -79,6 +89,23 @@ final class HarnessJvm {
         command.add(BenchmarkMain.class.getName());
         command.addAll(Arrays.asList(args));
         return command;
+    }
+
+    /** Runs {@code parentGone} on a daemon thread once {@code parent} ends (the parent writes nothing to it). */
+    static Thread watchParent(InputStream parent, Runnable parentGone) {
+        Thread lifeline = new Thread(() -> {
+            try {
+                while (parent.read() >= 0) {
+                    // the parent writes nothing
+                }
+            } catch (IOException e) {
+                // a broken pipe: the parent is gone as well
+            }
+            parentGone.run();
+        }, "bench-harness-parent-lifeline");
+        lifeline.setDaemon(true);
+        lifeline.start();
+        return lifeline;
     }
 
     /** The collector this JVM runs on, by its MXBeans' names (e.g. "ZGC Cycles, ZGC Pauses"). */
