@@ -173,40 +173,17 @@ class UsedClientOrderIdsPlanTest {
      */
     @Test
     void postgresLooksUpOrdersByTheirKeysOnANewDatabaseThatWasNeverAnalyzed() throws SQLException {
-        try (PostgresTestDatabase database = PostgresTestDatabase.create();
-                Persistence persistence = database.open();
-                Connection connection = database.connect();
-                Statement statement = connection.createStatement()) {
-            statement.execute("ALTER TABLE orders SET (autovacuum_enabled = false)");
-            Strategy strategy = persistence.strategyStore().create("alice", "Grid BTC", TradingFixtures.NOON);
-            Order cancelled = TradingFixtures.limitBuy(strategy, "x1", "cx1", "1", "100")
-                    .withStatus(OrderStatus.CANCELLED, TradingFixtures.NOON.plusSeconds(1));
-            statement.execute("INSERT INTO orders (strategy_id, order_id, client_order_id, symbol, side, order_type,"
-                    + " quantity, price, status, created_at, updated_at) VALUES (" + strategy.id() + ", 'x1', 'cx1',"
-                    + " 'BTC-USD', 'BUY', 'LIMIT', 1, 100, 'OPEN', now(), now())");
-            List<String> ids = IntStream.rangeClosed(1, 10).mapToObj(i -> "c" + i).toList();
-            for (int run = 0; run < 20; run++) { // enough for the driver and the server to settle on a plan
-                assertEquals(Set.of(), JdbcOrderStore.usedOnPostgres(connection, strategy.id(), ids));
-                cancel(connection, cancelled);
-            }
-            statement.execute("INSERT INTO orders (strategy_id, order_id, client_order_id, symbol, side, order_type,"
-                    + " quantity, price, status, created_at, updated_at) SELECT " + strategy.id() + ", 'p' || i,"
-                    + " 'c' || i, 'BTC-USD', 'BUY', 'LIMIT', 1, 100, 'OPEN', now(), now()"
-                    + " FROM generate_series(1, 20000) AS i");
-
-            connection.setAutoCommit(false); // a backend reports its counts only when idle outside a transaction
-            Map<String, List<Long>> before = indexReads(statement);
+        List<String> ids = IntStream.rangeClosed(1, 10).mapToObj(i -> "c" + i).toList();
+        Map<String, List<Long>> reads = indexReadsOnAGrownTable((connection, strategy) -> {
+            assertEquals(Set.of(), JdbcOrderStore.usedOnPostgres(connection, strategy.id(), ids));
+            cancel(connection, cancelledX1(strategy));
+        }, (connection, strategy) -> {
             assertEquals(Set.copyOf(ids), JdbcOrderStore.usedOnPostgres(connection, strategy.id(), ids));
-            cancel(connection, cancelled);
-            Map<String, List<Long>> after = indexReads(statement);
-            Map<String, List<Long>> reads = new TreeMap<>();
-            after.forEach((index, counts) -> reads.put(index, List.of(counts.get(0) - before.get(index).get(0),
-                    counts.get(1) - before.get(index).get(1))));
-            connection.rollback();
-            // [index scans, index entries read]: ten lookups of one entry each, one update of one row
-            assertEquals(Map.of("orders_client_order_id_unique", List.of(10L, 10L), "orders_pk", List.of(1L, 1L),
-                    "orders_newest_first", List.of(0L, 0L)), reads);
-        }
+            cancel(connection, cancelledX1(strategy));
+        });
+        // [index scans, index entries read]: ten lookups of one entry each, one update of one row
+        assertEquals(Map.of("orders_client_order_id_unique", List.of(10L, 10L), "orders_pk", List.of(1L, 1L),
+                "orders_newest_first", List.of(0L, 0L)), reads);
     }
 
     /**
@@ -217,6 +194,35 @@ class UsedClientOrderIdsPlanTest {
      */
     @Test
     void postgresFindsTheOrderACancelNamesByItsKeysOnANewDatabaseThatWasNeverAnalyzed() throws SQLException {
+        Map<String, List<Long>> reads = indexReadsOnAGrownTable((connection, strategy) -> {
+            assertEquals("x1", JdbcOrderStore.findOn(connection, "order_id", strategy.id(), "x1")
+                    .orElseThrow().orderId());
+            assertEquals("x1", JdbcOrderStore.findOn(connection, "client_order_id", strategy.id(), "cx1")
+                    .orElseThrow().orderId());
+        }, (connection, strategy) -> {
+            assertEquals("p777", JdbcOrderStore.findOn(connection, "order_id", strategy.id(), "p777")
+                    .orElseThrow().orderId());
+            assertEquals("p778", JdbcOrderStore.findOn(connection, "client_order_id", strategy.id(), "c778")
+                    .orElseThrow().orderId());
+        });
+        // [index scans, index entries read]: one lookup of one entry in each key
+        assertEquals(Map.of("orders_client_order_id_unique", List.of(1L, 1L), "orders_pk", List.of(1L, 1L),
+                "orders_newest_first", List.of(0L, 0L)), reads);
+    }
+
+    @FunctionalInterface
+    private interface OnConnection {
+        void run(Connection connection, Strategy strategy) throws SQLException;
+    }
+
+    /**
+     * On a new database whose {@code orders} is never analyzed: runs {@code settle} 20 times (enough for the driver
+     * and the server to settle on a plan) while the table holds one order of the strategy (x1, client order id cx1),
+     * adds 20,000 orders (p1…p20000, client order ids c1…c20000), and returns the [index scans, index entries read]
+     * per index of {@code orders} that one run of {@code measured} causes.
+     */
+    private static Map<String, List<Long>> indexReadsOnAGrownTable(OnConnection settle, OnConnection measured)
+            throws SQLException {
         try (PostgresTestDatabase database = PostgresTestDatabase.create();
                 Persistence persistence = database.open();
                 Connection connection = database.connect();
@@ -226,11 +232,8 @@ class UsedClientOrderIdsPlanTest {
             statement.execute("INSERT INTO orders (strategy_id, order_id, client_order_id, symbol, side, order_type,"
                     + " quantity, price, status, created_at, updated_at) VALUES (" + strategy.id() + ", 'x1', 'cx1',"
                     + " 'BTC-USD', 'BUY', 'LIMIT', 1, 100, 'OPEN', now(), now())");
-            for (int run = 0; run < 20; run++) { // enough for the driver and the server to settle on a plan
-                assertEquals("x1", JdbcOrderStore.findOn(connection, "order_id", strategy.id(), "x1")
-                        .orElseThrow().orderId());
-                assertEquals("x1", JdbcOrderStore.findOn(connection, "client_order_id", strategy.id(), "cx1")
-                        .orElseThrow().orderId());
+            for (int run = 0; run < 20; run++) {
+                settle.run(connection, strategy);
             }
             statement.execute("INSERT INTO orders (strategy_id, order_id, client_order_id, symbol, side, order_type,"
                     + " quantity, price, status, created_at, updated_at) SELECT " + strategy.id() + ", 'p' || i,"
@@ -239,19 +242,19 @@ class UsedClientOrderIdsPlanTest {
 
             connection.setAutoCommit(false); // a backend reports its counts only when idle outside a transaction
             Map<String, List<Long>> before = indexReads(statement);
-            assertEquals("p777", JdbcOrderStore.findOn(connection, "order_id", strategy.id(), "p777")
-                    .orElseThrow().orderId());
-            assertEquals("p778", JdbcOrderStore.findOn(connection, "client_order_id", strategy.id(), "c778")
-                    .orElseThrow().orderId());
+            measured.run(connection, strategy);
             Map<String, List<Long>> after = indexReads(statement);
+            connection.rollback();
             Map<String, List<Long>> reads = new TreeMap<>();
             after.forEach((index, counts) -> reads.put(index, List.of(counts.get(0) - before.get(index).get(0),
                     counts.get(1) - before.get(index).get(1))));
-            connection.rollback();
-            // [index scans, index entries read]: one lookup of one entry in each key
-            assertEquals(Map.of("orders_client_order_id_unique", List.of(1L, 1L), "orders_pk", List.of(1L, 1L),
-                    "orders_newest_first", List.of(0L, 0L)), reads);
+            return reads;
         }
+    }
+
+    private static Order cancelledX1(Strategy strategy) {
+        return TradingFixtures.limitBuy(strategy, "x1", "cx1", "1", "100")
+                .withStatus(OrderStatus.CANCELLED, TradingFixtures.NOON.plusSeconds(1));
     }
 
     /** Per index of {@code orders}: [scans, entries read] counted by this session and not yet reported. */
