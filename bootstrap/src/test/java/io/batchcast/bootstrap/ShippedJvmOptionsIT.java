@@ -13,13 +13,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code java @bootstrap/jvm.options -jar batchcast.jar} (the README's and the container's command) runs the server
- * on generational ZGC (its heap pools are ZGC's, not G1's), with a heap of one eighth of the machine's memory that is
- * committed and resident from the start, so that no allocation under load waits for the kernel to hand out and zero
+ * on generational ZGC (its heap pools are ZGC's, not G1's), with a fixed heap (one eighth of the memory the JVM sees)
+ * that is committed and resident from the start, so that no allocation under load waits for the kernel to hand out and zero
  * a fresh page.
  */
 class ShippedJvmOptionsIT {
@@ -39,12 +42,31 @@ class ShippedJvmOptionsIT {
             assertTrue(metrics.contains("jvm_memory_used_bytes{area=\"heap\",id=\"ZGC Young Generation\",}"), metrics);
             assertTrue(metrics.contains("jvm_memory_used_bytes{area=\"heap\",id=\"ZGC Old Generation\",}"), metrics);
             assertFalse(metrics.contains("G1 Eden Space"), "G1's pools: the options were not applied");
+            // the heap's size as the server's JVM took it (an eighth of the memory it sees: the machine's, or a
+            // container's limit), the same at start as at most
+            String flags = jcmd(jar.process().pid(), "VM.flags");
+            long initial = flag(flags, "InitialHeapSize");
+            assertEquals(flag(flags, "MaxHeapSize"), initial, flags);
             // ZGC's heap is shared memory: resident from the start only when it was touched before any use (an idle
             // server without AlwaysPreTouch holds some tens of MB of it)
-            long heap = kilobytes("/proc/meminfo", "MemTotal:") / 8;
-            long resident = kilobytes("/proc/" + jar.process().pid() + "/status", "RssShmem:");
-            assertTrue(resident >= heap * 95 / 100, "resident heap " + resident + " kB, expected about " + heap + " kB");
+            long resident = kilobytes("/proc/" + jar.process().pid() + "/status", "RssShmem:") * 1024;
+            assertTrue(resident >= initial * 95 / 100, "resident heap " + resident + " bytes, heap " + initial);
         }
+    }
+
+    private static String jcmd(long pid, String command) throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(pid), command).redirectErrorStream(true).start();
+        String out = new String(jcmd.getInputStream().readAllBytes());
+        assertTrue(jcmd.waitFor(30, TimeUnit.SECONDS), "jcmd did not end");
+        return out;
+    }
+
+    /** A size flag from {@code VM.flags} output ({@code -XX:MaxHeapSize=3087007744}). */
+    private static long flag(String flags, String name) {
+        Matcher value = Pattern.compile("-XX:" + name + "=(\\d+)").matcher(flags);
+        assertTrue(value.find(), name + " not in " + flags);
+        return Long.parseLong(value.group(1));
     }
 
     private static long kilobytes(String file, String field) throws IOException {
