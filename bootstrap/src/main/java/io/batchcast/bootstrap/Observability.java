@@ -1,10 +1,12 @@
 package io.batchcast.bootstrap;
 
+import io.batchcast.adapter.persistence.CommitObserver;
 import io.batchcast.adapter.persistence.Persistence;
 import io.batchcast.adapter.sse.StreamCounters;
 import io.batchcast.application.service.DeliveryCounters;
 import io.helidon.health.HealthCheckResponse;
 import io.helidon.health.HealthCheckType;
+import io.helidon.metrics.api.Counter;
 import io.helidon.metrics.api.FunctionalCounter;
 import io.helidon.metrics.api.Gauge;
 import io.helidon.metrics.api.Timer;
@@ -94,5 +96,30 @@ final class Observability {
                 // a histogram only: Helidon adds quantile series by default, which no Prometheus histogram may carry
                 .percentiles(new double[0])
                 .buckets(buckets.toArray(Duration[]::new)));
+    }
+
+    /** Upper bounds of the store commit histogram's buckets: a synced commit takes from a fraction of a millisecond up. */
+    static final List<Duration> COMMIT_BUCKETS = List.of(Duration.ofNanos(250_000), Duration.ofNanos(500_000),
+            Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5), Duration.ofMillis(10),
+            Duration.ofMillis(20), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
+            Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(5));
+
+    /**
+     * The group-commit writer's transactions: {@code batchcast_store_commit_seconds} (a histogram: how long each took
+     * from the writer taking its writes to a durable commit) and {@code batchcast_store_writes_total} (the writes they
+     * carried; over the histogram's count, the mean group size).
+     */
+    static CommitObserver storeCommits(MeterRegistry meters) {
+        Timer commits = meters.getOrCreate(Timer.builder("batchcast_store_commit")
+                .description("Group-commit transactions: time from the writer taking a group to its durable commit"
+                        + " (connection, statements, commit, sync)")
+                .percentiles(new double[0])
+                .buckets(COMMIT_BUCKETS.toArray(Duration[]::new)));
+        Counter writes = meters.getOrCreate(Counter.builder("batchcast_store_writes")
+                .description("Writes (claims, recordings, strategies, summaries) committed by group-commit transactions"));
+        return (count, nanos) -> {
+            commits.record(Duration.ofNanos(nanos));
+            writes.increment(count);
+        };
     }
 }

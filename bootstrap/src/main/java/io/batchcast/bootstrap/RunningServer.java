@@ -82,7 +82,8 @@ final class RunningServer {
         MeterRegistry meters = Metrics.globalRegistry();
         LibraryMeters libraryMeters = LibraryMeters.bind(meters);
 
-        Persistence persistence = Persistence.open(settings.persistence(), clock, libraryMeters.connectionPool());
+        Persistence persistence = Persistence.open(settings.persistence(), clock, libraryMeters.connectionPool(),
+                Observability.storeCommits(meters));
         // after the migrations (see ExchangeConnection): paper exchange, or the FIX adapter for a fix:// venue
         ExchangeConnection exchange = ExchangeConnection.open(config, settings.exchange(), settings.persistence());
         LOG.info("Executing on the {}", exchange.description());

@@ -64,7 +64,12 @@ class PrometheusMetricsIT {
                     "hikaricp_connections_max{pool=\"batchcast-db\",} 10.0",
                     "hikaricp_connections_min{pool=\"batchcast-db\",} 10.0",
                     "hikaricp_connections_timeout_total{pool=\"batchcast-db\",} 0.0",
-                    "# TYPE batchcast_delivery_lag_seconds histogram")) {
+                    "# TYPE batchcast_delivery_lag_seconds histogram",
+                    "# TYPE batchcast_store_commit_seconds histogram",
+                    // one strategy, and each batch's claim before the venue call and its recording after; the refused
+                    // batch writes nothing. Called one after another, every write is a group commit of its own.
+                    "batchcast_store_commit_seconds_count{scope=\"application\",} 5.0",
+                    "batchcast_store_writes_total{scope=\"application\",} 5.0")) {
                 assertTrue(metrics.contains(line + "\n"), line + " in\n" + metrics);
             }
             for (String name : List.of("jvm_memory_used_bytes{area=\"heap\"", "jvm_memory_max_bytes{area=\"nonheap\"",

@@ -71,6 +71,7 @@ final class GroupCommitter implements AutoCloseable {
     private final AfterCommit afterCommit;
     private final BeforeCommit beforeCommit;
     private final String syncAfterCommit;
+    private final CommitObserver observer;
     private final BlockingQueue<Member> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean closed;
@@ -89,6 +90,12 @@ final class GroupCommitter implements AutoCloseable {
     /** @param beforeCommit the work merged across a transaction's members, given the shares they brought */
     GroupCommitter(DataSource dataSource, int maxGroup, String syncAfterCommit, BeforeCommit beforeCommit,
             AfterCommit afterCommit) {
+        this(dataSource, maxGroup, syncAfterCommit, beforeCommit, afterCommit, CommitObserver.NONE);
+    }
+
+    /** @param observer told of every committed transaction (its writes and duration) before they are answered */
+    GroupCommitter(DataSource dataSource, int maxGroup, String syncAfterCommit, BeforeCommit beforeCommit,
+            AfterCommit afterCommit, CommitObserver observer) {
         if (maxGroup < 1) {
             throw new IllegalArgumentException("maxGroup must be >= 1, was " + maxGroup);
         }
@@ -97,6 +104,7 @@ final class GroupCommitter implements AutoCloseable {
         this.afterCommit = afterCommit;
         this.beforeCommit = beforeCommit;
         this.syncAfterCommit = syncAfterCommit;
+        this.observer = observer;
         this.writer = Thread.ofPlatform().name("batchcast-group-commit").daemon().start(this::writeGroups);
     }
 
@@ -181,12 +189,13 @@ final class GroupCommitter implements AutoCloseable {
     private void write(List<Member> group) {
         List<Object> results = new ArrayList<>(group.size());
         Throwable memberFailure = null;
+        long start = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             memberFailure = runMembers(connection, group, results);
             if (memberFailure == null) {
                 commit(connection);
-                commits.incrementAndGet();
+                committed(group.size(), start);
                 for (int i = 0; i < group.size(); i++) {
                     group.get(i).answer().complete(results.get(i));
                 }
@@ -268,6 +277,7 @@ final class GroupCommitter implements AutoCloseable {
 
     /** After a rolled-back group: this member in its own transaction, failing alone if it fails. */
     private void writeAlone(Member member) {
+        long start = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             Object result;
@@ -277,7 +287,7 @@ final class GroupCommitter implements AutoCloseable {
                 writes.flush(connection);
                 runBeforeCommit(connection, List.of(member));
                 commit(connection);
-                commits.incrementAndGet();
+                committed(1, start);
             } catch (SQLException | RuntimeException e) {
                 Transactions.rollbackOrDiscard(dataSource, connection, e);
                 fail(member, e);
@@ -287,6 +297,15 @@ final class GroupCommitter implements AutoCloseable {
             ringAfterCommit(connection, List.of(result));
         } catch (SQLException e) {
             member.answer().completeExceptionally(Transactions.unavailable(member.what(), e));
+        }
+    }
+
+    private void committed(int writes, long start) {
+        commits.incrementAndGet();
+        try {
+            observer.committed(writes, System.nanoTime() - start);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "commit observer failed (the commit stands): " + e.getMessage());
         }
     }
 

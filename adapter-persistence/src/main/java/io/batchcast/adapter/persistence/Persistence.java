@@ -43,7 +43,7 @@ public final class Persistence implements AutoCloseable {
     private final StorageSpace space;
 
     private Persistence(PersistenceSettings settings, Dialect dialect, HikariDataSource dataSource, Clock clock,
-            StorageSpace space) {
+            StorageSpace space, CommitObserver commits) {
         this.settings = settings;
         this.space = space;
         this.dialect = dialect;
@@ -51,7 +51,8 @@ public final class Persistence implements AutoCloseable {
         this.transactions = new Transactions(dataSource);
         this.epoch = SchemaMigrations.readEpoch(transactions);
         this.writer = new GroupCommitter(dataSource, GroupCommitter.DEFAULT_MAX_GROUP, dialect.syncAfterCommit(),
-                new StatisticsRows(dialect), dialect.notifies() ? new PostgresDoorbellRing() : (connection, results) -> { });
+                new StatisticsRows(dialect), dialect.notifies() ? new PostgresDoorbellRing() : (connection, results) -> { },
+                commits);
         this.strategies = new JdbcStrategyStore(transactions, writer);
         this.clock = clock;
         this.pruner = new EventLogPruner(transactions, settings, clock);
@@ -75,12 +76,21 @@ public final class Persistence implements AutoCloseable {
      * idle and pending connections and how long callers wait for one.
      */
     public static Persistence open(PersistenceSettings settings, Clock clock, MeterRegistry meters) {
+        return open(settings, clock, meters, CommitObserver.NONE);
+    }
+
+    /**
+     * As {@link #open(PersistenceSettings, Clock, MeterRegistry)}, telling {@code commits} of every transaction the
+     * group-commit writer commits (how many writes it carried, how long it took to be durable).
+     */
+    public static Persistence open(PersistenceSettings settings, Clock clock, MeterRegistry meters,
+            CommitObserver commits) {
         Dialect dialect = Dialect.of(settings.url());
         StorageSpace space = new StorageSpace(dialect, clock);
         HikariDataSource dataSource = ConnectionPool.open(settings, dialect, meters, space);
         try {
             SchemaMigrations.migrate(dataSource, dialect);
-            return new Persistence(settings, dialect, dataSource, clock, space);
+            return new Persistence(settings, dialect, dataSource, clock, space, commits);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;

@@ -25,11 +25,16 @@ import org.junit.jupiter.params.provider.EnumSource;
 class GroupCommitterTest {
 
     private static void withWriter(Engine engine, WriterTest test) throws Exception {
+        withWriter(engine, CommitObserver.NONE, test);
+    }
+
+    private static void withWriter(Engine engine, CommitObserver observer, WriterTest test) throws Exception {
         try (TestDatabase database = engine.newDatabase(); Persistence migrated = database.open();
                 HikariDataSource pool = ConnectionPool.open(database.settings(), Dialect.of(database.settings().url()))) {
             database.execute("CREATE TABLE gc_test (id INTEGER PRIMARY KEY, v VARCHAR(16))");
             List<List<Object>> rung = new java.util.concurrent.CopyOnWriteArrayList<>();
-            try (GroupCommitter writer = new GroupCommitter(pool, 128, (connection, results) -> rung.add(results))) {
+            try (GroupCommitter writer = new GroupCommitter(pool, 128, "", (connection, shares) -> { },
+                    (connection, results) -> rung.add(results), observer)) {
                 test.run(writer, database, rung);
             }
         }
@@ -66,7 +71,12 @@ class GroupCommitterTest {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void callersQueuedWhileAGroupIsWrittenCommitTogetherInQueueOrder(Engine engine) throws Exception {
-        withWriter(engine, (writer, database, rung) -> {
+        List<Integer> observedWrites = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Long> observedNanos = new java.util.concurrent.CopyOnWriteArrayList<>();
+        withWriter(engine, (writes, nanos) -> {
+            observedWrites.add(writes);
+            observedNanos.add(nanos);
+        }, (writer, database, rung) -> {
             CountDownLatch writerBusy = new CountDownLatch(1);
             CountDownLatch othersQueued = new CountDownLatch(1);
             try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -90,6 +100,9 @@ class GroupCommitterTest {
             }
 
             assertEquals(2, writer.commits(), "one commit for the first caller, one for the ten that queued");
+            assertEquals(List.of(1, 10), observedWrites, "each commit is observed with the writes it carried");
+            // the first transaction lasted at least until the ten others were queued, which took a thread each
+            assertTrue(observedNanos.stream().allMatch(nanos -> nanos > 0), observedNanos.toString());
             assertEquals(11, database.queryLong("SELECT COUNT(*) FROM gc_test"));
             Await.until("after-commit work ran for both groups", () -> rung.size() == 2);
             assertEquals(10, rung.get(1).size());
@@ -99,7 +112,8 @@ class GroupCommitterTest {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void aFailingMemberFailsAloneAndTheRestOfItsGroupIsWritten(Engine engine) throws Exception {
-        withWriter(engine, (writer, database, rung) -> {
+        List<Integer> observedWrites = new java.util.concurrent.CopyOnWriteArrayList<>();
+        withWriter(engine, (writes, nanos) -> observedWrites.add(writes), (writer, database, rung) -> {
             writer.inTransaction("the row a later member collides with", 0, insert(5));
             try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
                 List<Future<Integer>> answers = oneGroupAfterAHolder(writer, callers,
@@ -119,6 +133,7 @@ class GroupCommitterTest {
                     database.queryLong("SELECT MIN(id) FROM gc_test WHERE id = 6"),
                     database.queryLong("SELECT MIN(id) FROM gc_test WHERE id = 100")));
             assertEquals(1 + 1 + 2, writer.commits(), "the first insert, the holder, then 4 and 6 alone");
+            assertEquals(List.of(1, 1, 1, 1), observedWrites, "the rolled-back group is not observed as a commit");
         });
     }
 
