@@ -1,6 +1,7 @@
 package io.batchcast.benchmark;
 
 import io.batchcast.benchmark.measure.CpuCounter;
+import io.batchcast.benchmark.measure.StoreCommits;
 import io.batchcast.benchmark.measure.WarmUp;
 import io.batchcast.benchmark.report.ScenarioResult;
 import io.batchcast.benchmark.server.ServerProcess;
@@ -30,6 +31,7 @@ final class LatencyScenario implements Scenario {
         ServerCpu cpu = ServerCpu.of(context, server);
         WarmUp.Outcome warmUp;
         ServerCpu.PerBatch perBatch;
+        StoreCommits commits;
         try (LatencyRig rig = new LatencyRig(context, server, name(), sizes.latencyStrategies(),
                 sizes.latencyReadersPerStrategy(), reader -> false)) {
             WarmUp.Plan plan = context.warmUp(60, 120);
@@ -45,13 +47,18 @@ final class LatencyScenario implements Scenario {
             }, w -> context.sayWindow(name(), "executed", w));
             context.console.say(name(), "warm-up %s", warmUp.summary());
             long[] start = cpu.read();
+            StoreCommits commitsBefore = StoreCommits.of(server.metrics());
             phase = rig.run(name(), sizes.latencyRate(), 0, sizes.latencySeconds());
             perBatch = cpu.perBatch(phase.sent() - phase.errors(), ServerCpu.used(start, cpu.read()));
+            commits = StoreCommits.of(server.metrics()).since(commitsBefore);
         }
         var h = phase.latency().snapshot();
         context.console.say(name(), "p50 %.2f ms  p99 %.2f ms  p99.9 %.2f ms  max %.2f ms; %.2f ms CPU per batch"
                 + " (server %s)", phase.percentileMillis(50), phase.percentileMillis(99), phase.percentileMillis(99.9),
                 h.getMaxValue() / 1e6, perBatch.total(), perBatch.describeServer());
+        // a latency tail that lines up with slow commits waited on the disk's syncs, not on the server's own work
+        context.console.say(name(), "store: %d commits (%.2f writes each), %d over 50 ms, %d over 100 ms",
+                commits.commits(), commits.writesPerCommit(), commits.over50ms(), commits.over100ms());
         ScenarioResult result = new ScenarioResult(name())
                 .figure("latency.p50_ms", phase.percentileMillis(50))
                 .figure("latency.p99_ms", phase.percentileMillis(99))
@@ -67,7 +74,11 @@ final class LatencyScenario implements Scenario {
                 .raw("deliveries_lost", phase.lost())
                 .raw("max_ms", NetworkScenario.round(h.getMaxValue() / 1e6, 3))
                 .raw("mean_ms", NetworkScenario.round(h.getMean() / 1e6, 3))
-                .raw("p90_ms", phase.percentileMillis(90));
+                .raw("p90_ms", phase.percentileMillis(90))
+                .raw("store_commits", commits.commits())
+                .raw("store_writes_per_commit", NetworkScenario.round(commits.writesPerCommit(), 3))
+                .raw("store_commits_over_50ms", commits.over50ms())
+                .raw("store_commits_over_100ms", commits.over100ms());
         // per batch executed; the measured window includes the wait for its stragglers, whose CPU belongs to them
         perBatch.addTo(result, "");
         warmUp.asRaw("warmup").forEach(result::raw);
