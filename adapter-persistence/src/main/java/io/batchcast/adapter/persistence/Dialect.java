@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** The three databases Batchcast runs on, told apart by their JDBC URL. */
@@ -106,22 +107,31 @@ enum Dialect {
      * need nothing.
      */
     void createDatabaseDirectory(String jdbcUrl) {
-        if (this != SQLITE) {
+        Optional<Path> file = databaseFile(jdbcUrl);
+        if (file.isEmpty()) {
             return;
+        }
+        Path parent = file.get().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the directory of the database file " + parent, e);
+        }
+    }
+
+    /** The SQLite database file {@code jdbcUrl} names, absolute; empty for an in-memory database and other dialects. */
+    Optional<Path> databaseFile(String jdbcUrl) {
+        if (this != SQLITE) {
+            return Optional.empty();
         }
         String file = jdbcUrl.substring(urlPrefix.length());
         int query = file.indexOf('?');
         file = query < 0 ? file : file.substring(0, query);
         file = file.startsWith("file:") ? file.substring("file:".length()) : file;
         if (file.isEmpty() || file.contains(":memory:") || file.startsWith("//")) {
-            return;
+            return Optional.empty();
         }
-        Path parent = Path.of(file).toAbsolutePath().getParent();
-        try {
-            Files.createDirectories(parent);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the directory of the database file " + parent, e);
-        }
+        return Optional.of(Path.of(file).toAbsolutePath());
     }
 
     /**

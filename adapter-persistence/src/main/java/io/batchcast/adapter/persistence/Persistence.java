@@ -86,7 +86,7 @@ public final class Persistence implements AutoCloseable {
     public static Persistence open(PersistenceSettings settings, Clock clock, MeterRegistry meters,
             CommitObserver commits) {
         Dialect dialect = Dialect.of(settings.url());
-        StorageSpace space = new StorageSpace(dialect, clock);
+        StorageSpace space = new StorageSpace(dialect, clock, dialect.databaseFile(settings.url()));
         HikariDataSource dataSource = ConnectionPool.open(settings, dialect, meters, space);
         try {
             SchemaMigrations.migrate(dataSource, dialect);

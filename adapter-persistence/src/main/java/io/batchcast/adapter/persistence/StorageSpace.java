@@ -1,5 +1,8 @@
 package io.batchcast.adapter.persistence;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -15,13 +18,21 @@ import org.sqlite.SQLiteErrorCode;
  * Whether the database's storage has room for writes. Every failure a pooled connection reports passes
  * {@link #noteFailure}; a full disk (SQLite's {@code SQLITE_FULL}, PostgreSQL's SQLState {@code 53100},
  * {@code disk_full}) marks the storage full from that instant. While it is marked, {@link #fullness} runs a probe
- * write at most once every {@link #PROBE_INTERVAL} and clears the mark when the probe commits: the space is back, and
- * nothing needs a restart. Lock-free on the failing side: a writer that fails must never wait for a probe, which may
- * itself be waiting for that writer's lock in the database.
+ * write at most once every {@link #PROBE_INTERVAL} and clears the mark when the probe commits (and, for a database
+ * file, its filesystem has {@link #FILE_MARGIN_BYTES} free): the space is back, and nothing needs a restart.
+ * Lock-free on the failing side: a writer that fails must never wait for a probe, which may itself be waiting for
+ * that writer's lock in the database.
  */
 final class StorageSpace {
 
     static final Duration PROBE_INTERVAL = Duration.ofSeconds(1);
+    /**
+     * The room a database file's filesystem must have, besides the probe committing, before a full disk counts as
+     * freed: twice the log SQLite keeps before it checkpoints (1,000 pages of 4 KB), so that the log can fill and
+     * the checkpoint can grow the database file by as much. A probe alone is not enough on SQLite: the log keeps its
+     * size when a checkpoint restarts it, so the probe's one row fits in it on a disk that has no room left.
+     */
+    static final long FILE_MARGIN_BYTES = 8L * 1024 * 1024;
     private static final String POSTGRES_DISK_FULL = "53100";
     private static final int PROBE_TIMEOUT_SECONDS = 2;
 
@@ -30,12 +41,19 @@ final class StorageSpace {
 
     private final Dialect dialect;
     private final Clock clock;
+    private final Optional<Path> databaseFile;
     private final AtomicReference<Full> full = new AtomicReference<>();
     private final AtomicReference<Instant> lastProbe = new AtomicReference<>(Instant.MIN);
 
     StorageSpace(Dialect dialect, Clock clock) {
+        this(dialect, clock, Optional.empty());
+    }
+
+    /** @param databaseFile the database's file, when it has one (SQLite): the room on its filesystem is checked too */
+    StorageSpace(Dialect dialect, Clock clock, Optional<Path> databaseFile) {
         this.dialect = dialect;
         this.clock = clock;
+        this.databaseFile = databaseFile;
     }
 
     /** Marks the storage full when {@code e} says the disk is full; any other failure changes nothing. */
@@ -61,11 +79,24 @@ final class StorageSpace {
         }
         Instant now = clock.instant();
         Instant last = lastProbe.get();
-        if (!now.isBefore(last.plus(PROBE_INTERVAL)) && lastProbe.compareAndSet(last, now) && probeWrites(probe)) {
+        if (!now.isBefore(last.plus(PROBE_INTERVAL)) && lastProbe.compareAndSet(last, now) && fileHasRoom()
+                && probeWrites(probe)) {
             full.compareAndSet(seen, null);
             return Optional.empty();
         }
         return Optional.of("full: writes fail since " + seen.since() + ": " + seen.code());
+    }
+
+    /** True when the database has no file, or the file's filesystem has {@link #FILE_MARGIN_BYTES} free for us. */
+    private boolean fileHasRoom() {
+        if (databaseFile.isEmpty()) {
+            return true;
+        }
+        try {
+            return Files.getFileStore(databaseFile.get()).getUsableSpace() >= FILE_MARGIN_BYTES;
+        } catch (IOException e) {
+            return false; // the file or its filesystem cannot be read: not known to have room
+        }
     }
 
     /** A small write that must find room on the storage to commit: a row of a temporary table on PostgreSQL. */

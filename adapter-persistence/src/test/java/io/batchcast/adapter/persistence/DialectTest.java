@@ -1,6 +1,7 @@
 package io.batchcast.adapter.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -94,6 +95,30 @@ class DialectTest {
             assertTrue(Files.isRegularFile(file), file + " was not created");
             assertEquals(8, persistence.epoch().length());
         }
+    }
+
+    /** A directory that cannot be made (its parent is a file) stops the start with a message naming it. */
+    @Test
+    void aSqliteDirectoryThatCannotBeCreatedIsNamed(@TempDir Path dir) throws java.io.IOException {
+        Path notADirectory = Files.writeString(dir.resolve("data"), "a file where the directory should be");
+        java.io.UncheckedIOException refused = assertThrows(java.io.UncheckedIOException.class,
+                () -> Dialect.SQLITE.createDatabaseDirectory("jdbc:sqlite:" + notADirectory.resolve("db/batchcast.db")));
+
+        assertEquals("cannot create the directory of the database file " + notADirectory.resolve("db"),
+                refused.getMessage());
+    }
+
+    @Test
+    void theDatabaseFileIsTheSqliteUrlsPathMadeAbsolute() {
+        Path here = Path.of("").toAbsolutePath();
+        assertEquals(java.util.Optional.of(here.resolve("data/batchcast.db")),
+                Dialect.SQLITE.databaseFile("jdbc:sqlite:./data/batchcast.db").map(Path::normalize));
+        assertEquals(java.util.Optional.of(Path.of("/srv/bc/b.db")),
+                Dialect.SQLITE.databaseFile("jdbc:sqlite:file:/srv/bc/b.db?busy_timeout=5000"));
+        assertEquals(java.util.Optional.empty(), Dialect.SQLITE.databaseFile("jdbc:sqlite::memory:"));
+        assertEquals(java.util.Optional.empty(), Dialect.SQLITE.databaseFile("jdbc:sqlite:"));
+        assertEquals(java.util.Optional.empty(), Dialect.H2.databaseFile("jdbc:h2:file:./data/batchcast"));
+        assertEquals(java.util.Optional.empty(), Dialect.POSTGRESQL.databaseFile("jdbc:postgresql://db/batchcast"));
     }
 
     private static String pragma(Connection connection, String name) throws SQLException {

@@ -31,7 +31,7 @@ class SqliteDiskFullTest {
 
     @BeforeEach
     void mountASmallFilesystem() {
-        filesystem = SmallFilesystem.mount(8);
+        filesystem = SmallFilesystem.mount(32);
         url = "jdbc:sqlite:" + filesystem.root().resolve("batchcast.db");
     }
 
@@ -106,6 +106,43 @@ class SqliteDiskFullTest {
                     "the probe a second later commits: ready again, no restart");
             persistence.strategyStore().create("u1", "after", start);
         }
+    }
+
+    /**
+     * The log keeps its size when a checkpoint restarts it, so small writes still fit in it on a full disk while every
+     * write larger than its spare room fails: a probe that only has to commit one small row would call such a disk
+     * ready, and readiness would flap up and down while the disk stays full.
+     */
+    @Test
+    void aProbeThatFitsInTheLogsSpareRoomDoesNotCallAFullDiskReady() throws SQLException {
+        Instant start = Instant.parse("2026-12-03T10:00:00Z");
+        SettableClock clock = new SettableClock(start);
+        Persistence.open(PersistenceSettings.of(url, "", ""), clock).close(); // the schema, with the probe's table
+        StorageSpace space = new StorageSpace(Dialect.SQLITE, clock, Dialect.SQLITE.databaseFile(url));
+        pool = ConnectionPool.open(PersistenceSettings.of(url, "", "").withPoolSize(1), Dialect.SQLITE, null, space);
+        transactions = new Transactions(pool);
+        transactions.autoCommit("creating the table", connection -> {
+            try (Statement create = connection.createStatement()) {
+                return create.execute("CREATE TABLE rows_written (id INTEGER PRIMARY KEY, v BLOB NOT NULL)");
+            }
+        });
+        transactions.inTransaction("writing 4 MB", connection -> insert(connection, 1, "randomblob(4194304)"));
+        transactions.autoCommit("restarting the log", connection -> {
+            try (Statement checkpoint = connection.createStatement()) {
+                return checkpoint.execute("PRAGMA wal_checkpoint(RESTART)");
+            }
+        });
+        filesystem.fill();
+        assertThrows(StoreUnavailableException.class, () -> transactions.inTransaction("writing 8 MB",
+                connection -> insert(connection, 2, "randomblob(8388608)")));
+        Optional<String> full = Optional.of("full: writes fail since 2026-12-03T10:00:00Z: SQLITE_FULL");
+
+        clock.set(start.plusSeconds(1));
+        assertEquals(full, space.fullness(transactions), "the probe's row fits in the log, but the disk is full");
+        transactions.inTransaction("a small write", connection -> insert(connection, 3, "zeroblob(10)"));
+        filesystem.free();
+        clock.set(start.plusSeconds(2));
+        assertEquals(Optional.empty(), space.fullness(transactions), "room again: ready");
     }
 
     private static int insert(Connection connection, int id, String value) throws SQLException {
