@@ -1,7 +1,9 @@
 package io.batchcast.adapter.persistence;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.batchcast.application.port.out.IntentStep;
@@ -28,7 +30,15 @@ import java.util.List;
  */
 final class BatchJson {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * With a pool of its own for the generators' buffers: Jackson's default keeps them per thread, and every submit
+     * runs on a fresh virtual thread, so each batch allocated new ones (5% of all the server allocated).
+     */
+    private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.newConcurrentDequePool()).build());
+
+    /** Room for one step or result, most of which take 100-250 characters. */
+    private static final int ELEMENT_CHARS = 256;
 
     private BatchJson() {
     }
@@ -38,7 +48,7 @@ final class BatchJson {
      * was 14% of the server's CPU per batch in the ingest benchmark. The text is the same either way.
      */
     static String encode(List<IntentStep> steps) {
-        return write(json -> {
+        return write(steps.size(), json -> {
             json.writeStartArray();
             for (IntentStep step : steps) {
                 json.writeStartObject();
@@ -77,8 +87,9 @@ final class BatchJson {
         void to(JsonGenerator json) throws IOException;
     }
 
-    private static String write(Writing writing) {
-        StringWriter text = new StringWriter(256);
+    /** The text of what {@code writing} writes, for an array of {@code elements} (sized so it need not grow). */
+    private static String write(int elements, Writing writing) {
+        StringWriter text = new StringWriter(ELEMENT_CHARS * (elements + 1));
         try (JsonGenerator json = JSON.getFactory().createGenerator(text)) {
             writing.to(json);
         } catch (IOException e) {
@@ -117,7 +128,7 @@ final class BatchJson {
 
     /** A batch's results, in index order, as one JSON array (the {@code batches.results} column). */
     static String encodeResults(List<OperationResult> results) {
-        return write(json -> {
+        return write(results.size(), json -> {
             json.writeStartArray();
             for (OperationResult result : results) {
                 writeResult(json, result);

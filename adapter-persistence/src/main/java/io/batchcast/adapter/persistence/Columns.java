@@ -1,6 +1,7 @@
 package io.batchcast.adapter.persistence;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -44,7 +45,8 @@ final class Columns {
 
     /**
      * An instant as SQLite stores it: fixed-width UTC text with microseconds, {@link #SQLITE_INSTANT}'s text. Written
-     * digit by digit for the years 0–9999: the formatter was 4% of the server's CPU per batch in the ingest benchmark.
+     * digit by digit into one array for the years 0–9999: the formatter was 4% of the server's CPU per batch in the
+     * ingest benchmark, and a string per field was 7% of all the server allocated in the latency benchmark.
      */
     static String sqliteText(Instant instant) {
         Instant micros = storable(instant);
@@ -52,22 +54,23 @@ final class Columns {
         if (t.getYear() < 0 || t.getYear() > 9999) {
             return SQLITE_INSTANT.format(micros);
         }
-        StringBuilder text = new StringBuilder(27);
-        digits(text, t.getYear(), 4).append('-');
-        digits(text, t.getMonthValue(), 2).append('-');
-        digits(text, t.getDayOfMonth(), 2).append('T');
-        digits(text, t.getHour(), 2).append(':');
-        digits(text, t.getMinute(), 2).append(':');
-        digits(text, t.getSecond(), 2).append('.');
-        return digits(text, t.getNano() / 1_000, 6).append('Z').toString();
+        byte[] text = "0000-00-00T00:00:00.000000Z".getBytes(StandardCharsets.US_ASCII);
+        digits(text, 0, t.getYear(), 4);
+        digits(text, 5, t.getMonthValue(), 2);
+        digits(text, 8, t.getDayOfMonth(), 2);
+        digits(text, 11, t.getHour(), 2);
+        digits(text, 14, t.getMinute(), 2);
+        digits(text, 17, t.getSecond(), 2);
+        digits(text, 20, t.getNano() / 1_000, 6);
+        return new String(text, StandardCharsets.US_ASCII);
     }
 
-    private static StringBuilder digits(StringBuilder text, int value, int width) {
-        String number = Integer.toString(value);
-        for (int i = number.length(); i < width; i++) {
-            text.append('0');
+    /** Writes {@code value} (non-negative, at most {@code width} digits) into {@code text[at, at + width)}. */
+    private static void digits(byte[] text, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            text[i] = (byte) ('0' + value % 10);
+            value /= 10;
         }
-        return text.append(number);
     }
 
     static Instant getInstant(ResultSet row, String column) throws SQLException {

@@ -2,6 +2,7 @@ package io.batchcast.adapter.sse;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.HeaderValues;
 import io.helidon.http.Status;
@@ -18,7 +19,12 @@ import java.io.UncheckedIOException;
  */
 final class JsonResponses {
 
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    /**
+     * With a pool of its own for the generators' buffers: Jackson's default keeps them per thread, and every stream
+     * and call runs on a fresh virtual thread, so each frame allocated new ones.
+     */
+    private static final JsonFactory JSON = JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.newConcurrentDequePool()).build();
 
     /** The fields of one JSON object, written between its braces. */
     interface Fields {
