@@ -37,8 +37,10 @@ final class BatchJson {
     private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
             .recyclerPool(JsonRecyclerPools.newConcurrentDequePool()).build());
 
-    /** Room for one step or result, most of which take 100-250 characters. */
-    private static final int ELEMENT_CHARS = 256;
+    /** Room for one intent step (a place or cancel step with its order: about 200 characters). */
+    private static final int STEP_CHARS = 256;
+    /** Room for one result (a created order's: about 110 characters). */
+    private static final int RESULT_CHARS = 128;
 
     private BatchJson() {
     }
@@ -48,7 +50,7 @@ final class BatchJson {
      * was 14% of the server's CPU per batch in the ingest benchmark. The text is the same either way.
      */
     static String encode(List<IntentStep> steps) {
-        return write(steps.size(), json -> {
+        return write(STEP_CHARS * steps.size(), json -> {
             json.writeStartArray();
             for (IntentStep step : steps) {
                 json.writeStartObject();
@@ -87,9 +89,9 @@ final class BatchJson {
         void to(JsonGenerator json) throws IOException;
     }
 
-    /** The text of what {@code writing} writes, for an array of {@code elements} (sized so it need not grow). */
-    private static String write(int elements, Writing writing) {
-        StringWriter text = new StringWriter(ELEMENT_CHARS * (elements + 1));
+    /** The text of what {@code writing} writes, in a buffer of {@code chars} (sized so that it need not grow). */
+    private static String write(int chars, Writing writing) {
+        StringWriter text = new StringWriter(chars + 2);
         try (JsonGenerator json = JSON.getFactory().createGenerator(text)) {
             writing.to(json);
         } catch (IOException e) {
@@ -128,7 +130,7 @@ final class BatchJson {
 
     /** A batch's results, in index order, as one JSON array (the {@code batches.results} column). */
     static String encodeResults(List<OperationResult> results) {
-        return write(results.size(), json -> {
+        return write(RESULT_CHARS * results.size(), json -> {
             json.writeStartArray();
             for (OperationResult result : results) {
                 writeResult(json, result);
