@@ -1,5 +1,6 @@
 package io.batchcast.benchmark;
 
+import io.batchcast.benchmark.measure.CpuTicks;
 import io.batchcast.benchmark.report.MachineInfo;
 import io.batchcast.benchmark.report.Plots;
 import io.batchcast.benchmark.report.RunReport;
@@ -85,9 +86,13 @@ public final class BenchmarkMain {
         return allRan;
     }
 
+    /** A steal share from which a scenario's figures are called disturbed: 2% of the machine's CPU time. */
+    static final double DISTURBING_STEAL = 0.02;
+
     private static ScenarioResult runOne(Scenario scenario, BenchContext context) {
         context.console.say(scenario.name(), "starting");
         long start = System.nanoTime();
+        CpuTicks ticks = CpuTicks.now();
         ScenarioResult result;
         try {
             result = scenario.run(context);
@@ -96,8 +101,14 @@ public final class BenchmarkMain {
             logError(context, scenario.name(), e);
             result = ScenarioResult.failed(scenario.name(), e);
         }
-        // the machine is shared: a busy neighbour during a scenario shows up here
-        return result.seconds((System.nanoTime() - start) / 1e9).raw("load_average_after", MachineInfo.loadAverage());
+        // the machine is shared: a busy neighbour during a scenario shows up here, and in the host's steal
+        double steal = CpuTicks.now().since(ticks).stealShare();
+        if (steal >= DISTURBING_STEAL) {
+            context.console.say(scenario.name(), "the host took %.1f%% of this machine's CPU time meanwhile (steal):"
+                    + " this scenario's figures are disturbed", 100 * steal);
+        }
+        return result.seconds((System.nanoTime() - start) / 1e9).raw("load_average_after", MachineInfo.loadAverage())
+                .raw("host_steal_share", NetworkScenario.round(steal, 4));
     }
 
     private static String firstLine(Throwable e) {

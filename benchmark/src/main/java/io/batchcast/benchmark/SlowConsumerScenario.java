@@ -11,8 +11,9 @@ import java.util.List;
  * 1% of readers stop reading. The healthy 99% are measured at the same open-loop rate three times: all readers
  * reading, the slow 1% paused (their small receive buffers fill, the server's queue for them fills, and the server
  * should drop them without the others noticing), and once more after (the slow readers dropped or reading again).
- * {@code slow.p99_ratio} = healthy p99 while stalled / mean healthy p99 of the two phases around it, which keeps a
- * drift of the shared machine's load out of the ratio. The server runs with its default settings; its eviction
+ * {@code slow.p99_ratio} = healthy p99 while stalled / the better healthy p99 of the two phases around it. The
+ * mean of the two was used before; a disturbed phase after the stall (the host taking up to half a core) then
+ * lowered the ratio to 0.21 and called the target met, so noise can now only make the ratio worse. The server runs with its default settings; its eviction
  * counter tells whether it had to cut a stalled reader off. On loopback it rarely does within a window: the kernel
  * grows a socket's send buffer up to tcp_wmem's maximum (4 MiB here, some 12,000 frames) before the server's own
  * queue even starts to fill, so what this measures is the healthy readers' latency while stalled peers hold buffers.
@@ -28,6 +29,11 @@ final class SlowConsumerScenario implements Scenario {
     @Override
     public String name() {
         return "slow";
+    }
+
+    /** The healthy readers' p99 while the slow ones stall, over the better of the phases before and after. */
+    static double p99Ratio(double beforeMillis, double stalledMillis, double afterMillis) {
+        return stalledMillis / Math.min(beforeMillis, afterMillis);
     }
 
     @Override
@@ -48,8 +54,8 @@ final class SlowConsumerScenario implements Scenario {
             double evicted = evictions(server.metrics()) - evictionsBefore;
             rig.pauseSlowReaders(false);
             LatencyRig.Phase after = rig.run(name(), sizes.slowRate(), 0, sizes.slowSeconds());
-            double around = (before.percentileMillis(99) + after.percentileMillis(99)) / 2;
-            double ratio = stalled.percentileMillis(99) / around;
+            double ratio = p99Ratio(before.percentileMillis(99), stalled.percentileMillis(99),
+                    after.percentileMillis(99));
             context.console.say(name(), "stalled: healthy p99 %.2f ms, after: %.2f ms (ratio %.3f); server evicted %.0f",
                     stalled.percentileMillis(99), after.percentileMillis(99), ratio, evicted);
             return new ScenarioResult(name())
