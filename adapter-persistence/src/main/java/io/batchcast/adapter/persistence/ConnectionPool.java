@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The HikariCP pool, tuned so that a dead database fails calls within {@code connectionTimeout} instead of hanging
@@ -35,7 +36,14 @@ final class ConnectionPool {
      */
     static HikariDataSource open(PersistenceSettings settings, Dialect dialect, MeterRegistry meters,
             StorageSpace space) {
-        HikariConfig config = config(settings, dialect);
+        // the pool, once it exists: the H2 override evicts all of its connections when the database was closed
+        AtomicReference<HikariDataSource> pool = new AtomicReference<>();
+        HikariConfig config = config(settings, dialect, () -> {
+            HikariDataSource opened = pool.get();
+            if (opened != null && opened.getHikariPoolMXBean() != null) {
+                opened.getHikariPoolMXBean().softEvictConnections();
+            }
+        });
         if (space != null) {
             config.setExceptionOverride(new NotingFailures(space, config.getExceptionOverride()));
         }
@@ -43,14 +51,16 @@ final class ConnectionPool {
             config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
         }
         try {
-            return new HikariDataSource(config);
+            HikariDataSource opened = new HikariDataSource(config);
+            pool.set(opened);
+            return opened;
         } catch (HikariPool.PoolInitializationException e) {
             throw new StoreUnavailableException("cannot reach the database at " + settings.redactedUrl() + " within "
                     + settings.connectionTimeout().toMillis() + " ms: " + rootMessage(e), e);
         }
     }
 
-    private static HikariConfig config(PersistenceSettings settings, Dialect dialect) {
+    private static HikariConfig config(PersistenceSettings settings, Dialect dialect, Runnable evictAll) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("batchcast-db");
         dialect.createDatabaseDirectory(settings.url());
@@ -73,7 +83,7 @@ final class ConnectionPool {
             config.setConnectionInitSql(dialect.connectionInitSql());
         }
         if (dialect == Dialect.H2) {
-            config.setExceptionOverride(new H2BrokenConnections());
+            config.setExceptionOverride(new H2BrokenConnections(evictAll));
         }
         if (dialect == Dialect.SQLITE) {
             config.setExceptionOverride(new SqliteAbortedTransactions());

@@ -119,8 +119,14 @@ enum Dialect {
         }
     }
 
-    /** The SQLite database file {@code jdbcUrl} names, absolute; empty for an in-memory database and other dialects. */
+    /**
+     * The database file {@code jdbcUrl} names, absolute: SQLite's file, or an embedded H2 database's {@code .mv.db}
+     * file. Empty for in-memory databases, H2 servers and PostgreSQL.
+     */
     Optional<Path> databaseFile(String jdbcUrl) {
+        if (this == H2) {
+            return h2File(jdbcUrl.substring(urlPrefix.length()));
+        }
         if (this != SQLITE) {
             return Optional.empty();
         }
@@ -132,6 +138,21 @@ enum Dialect {
             return Optional.empty();
         }
         return Optional.of(Path.of(file).toAbsolutePath());
+    }
+
+    private static Optional<Path> h2File(String rest) {
+        int settings = rest.indexOf(';');
+        String name = settings < 0 ? rest : rest.substring(0, settings);
+        name = name.startsWith("file:") ? name.substring("file:".length()) : name;
+        boolean embeddedFile = name.startsWith("./") || name.startsWith("../") || name.startsWith("/")
+                || name.startsWith("~");
+        if (!embeddedFile) {
+            return Optional.empty(); // mem:, tcp:, ssl: and H2's other file systems
+        }
+        if (name.startsWith("~")) {
+            name = System.getProperty("user.home") + name.substring(1);
+        }
+        return Optional.of(Path.of(name + ".mv.db").toAbsolutePath());
     }
 
     /**

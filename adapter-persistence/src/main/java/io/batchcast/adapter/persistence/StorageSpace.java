@@ -30,10 +30,15 @@ final class StorageSpace {
      * The room a database file's filesystem must have, besides the probe committing, before a full disk counts as
      * freed: twice the log SQLite keeps before it checkpoints (1,000 pages of 4 KB), so that the log can fill and
      * the checkpoint can grow the database file by as much. A probe alone is not enough on SQLite: the log keeps its
-     * size when a checkpoint restarts it, so the probe's one row fits in it on a disk that has no room left.
+     * size when a checkpoint restarts it, so the probe's one row fits in it on a disk that has no room left. H2's
+     * file, which grows a chunk at a time, gets the same margin.
      */
     static final long FILE_MARGIN_BYTES = 8L * 1024 * 1024;
     private static final String POSTGRES_DISK_FULL = "53100";
+    /** What the JDK says on Linux for a write that failed with {@code ENOSPC}. */
+    private static final String NO_SPACE = "No space left on device";
+    private static final String ENOSPC = "ENOSPC";
+    private static final int H2_DATABASE_IS_CLOSED = 90098;
     private static final int PROBE_TIMEOUT_SECONDS = 2;
 
     private record Full(Instant since, String code) {
@@ -99,22 +104,46 @@ final class StorageSpace {
         }
     }
 
-    /** A small write that must find room on the storage to commit: a row of a temporary table on PostgreSQL. */
+    /**
+     * A small write that must find room on the storage to commit: a row of a temporary table on PostgreSQL, a row of
+     * {@code meta} on SQLite and H2, there followed by H2's sync.
+     */
     private boolean probeWrites(Transactions probe) {
         try {
-            probe.inTransaction("probing for storage space", connection -> {
-                if (dialect == Dialect.POSTGRESQL) {
-                    execute(connection, "CREATE TEMPORARY TABLE batchcast_storage_probe (written_at TEXT) ON COMMIT DROP");
-                    write(connection, "INSERT INTO batchcast_storage_probe (written_at) VALUES (?)");
-                } else {
-                    execute(connection, "DELETE FROM meta WHERE meta_key = 'storage_probe'");
-                    write(connection, "INSERT INTO meta (meta_key, meta_value) VALUES ('storage_probe', ?)");
-                }
-                return null;
-            });
+            probeOnce(probe);
+            return true;
+        } catch (RuntimeException failed) {
+            if (!(failed.getCause() instanceof SQLException sql && sql.getErrorCode() == H2_DATABASE_IS_CLOSED)) {
+                return false;
+            }
+        }
+        // H2 closed the database after a write to its file failed, and the pool has just evicted every connection
+        // to it: a fresh connection opens the database again from its file
+        try {
+            probeOnce(probe);
             return true;
         } catch (RuntimeException stillFailing) {
             return false;
+        }
+    }
+
+    private void probeOnce(Transactions probe) {
+        probe.inTransaction("probing for storage space", connection -> {
+            if (dialect == Dialect.POSTGRESQL) {
+                execute(connection, "CREATE TEMPORARY TABLE batchcast_storage_probe (written_at TEXT) ON COMMIT DROP");
+                write(connection, "INSERT INTO batchcast_storage_probe (written_at) VALUES (?)");
+            } else {
+                execute(connection, "DELETE FROM meta WHERE meta_key = 'storage_probe'");
+                write(connection, "INSERT INTO meta (meta_key, meta_value) VALUES ('storage_probe', ?)");
+            }
+            return null;
+        });
+        if (!dialect.syncAfterCommit().isEmpty()) {
+            // H2 commits in memory: only its sync says the probe's row reached the file
+            probe.autoCommit("syncing the storage probe", connection -> {
+                execute(connection, dialect.syncAfterCommit());
+                return null;
+            });
         }
     }
 
@@ -133,11 +162,23 @@ final class StorageSpace {
         }
     }
 
-    /** {@code SQLITE_FULL} or {@code 53100} when {@code e} says the disk is full. */
+    /**
+     * {@code SQLITE_FULL}, {@code 53100} or {@code ENOSPC} when {@code e} says the disk is full. H2 has no code of its
+     * own for it: it reports a general error (50000) whose causes end in the operating system's "No space left on
+     * device" from the file write.
+     */
     static Optional<String> diskFullCode(SQLException e) {
         if (SqliteAbortedTransactions.primaryCode(e) == SQLiteErrorCode.SQLITE_FULL.code) {
             return Optional.of(SQLiteErrorCode.SQLITE_FULL.name());
         }
-        return POSTGRES_DISK_FULL.equals(e.getSQLState()) ? Optional.of(POSTGRES_DISK_FULL) : Optional.empty();
+        if (POSTGRES_DISK_FULL.equals(e.getSQLState())) {
+            return Optional.of(POSTGRES_DISK_FULL);
+        }
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof IOException && NO_SPACE.equals(cause.getMessage())) {
+                return Optional.of(ENOSPC);
+            }
+        }
+        return Optional.empty();
     }
 }
