@@ -117,8 +117,20 @@ class DialectTest {
                 Dialect.SQLITE.databaseFile("jdbc:sqlite:file:/srv/bc/b.db?busy_timeout=5000"));
         assertEquals(java.util.Optional.empty(), Dialect.SQLITE.databaseFile("jdbc:sqlite::memory:"));
         assertEquals(java.util.Optional.empty(), Dialect.SQLITE.databaseFile("jdbc:sqlite:"));
-        assertEquals(java.util.Optional.empty(), Dialect.H2.databaseFile("jdbc:h2:file:./data/batchcast"));
         assertEquals(java.util.Optional.empty(), Dialect.POSTGRESQL.databaseFile("jdbc:postgresql://db/batchcast"));
+    }
+
+    @Test
+    void anEmbeddedH2DatabasesFileIsItsMvDbFile() {
+        Path here = Path.of("").toAbsolutePath();
+        assertEquals(java.util.Optional.of(here.resolve("data/batchcast.mv.db")),
+                Dialect.H2.databaseFile("jdbc:h2:file:./data/batchcast").map(Path::normalize));
+        assertEquals(java.util.Optional.of(Path.of("/srv/bc.mv.db")),
+                Dialect.H2.databaseFile("jdbc:h2:/srv/bc;MODE=REGULAR"));
+        assertEquals(java.util.Optional.of(Path.of(System.getProperty("user.home"), "bc.mv.db")),
+                Dialect.H2.databaseFile("jdbc:h2:~/bc"));
+        assertEquals(java.util.Optional.empty(), Dialect.H2.databaseFile("jdbc:h2:mem:test"));
+        assertEquals(java.util.Optional.empty(), Dialect.H2.databaseFile("jdbc:h2:tcp://127.0.0.1:9092/batchcast"));
     }
 
     private static String pragma(Connection connection, String name) throws SQLException {
