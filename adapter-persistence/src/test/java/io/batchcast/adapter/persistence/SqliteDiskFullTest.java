@@ -81,33 +81,6 @@ class SqliteDiskFullTest {
         assertEquals(1, count(), "the pool healed: a new connection writes");
     }
 
-    @Test
-    void aWriteOnAFullDiskMakesTheDatabaseNotReadyUntilAProbeWriteCommitsAgain() {
-        Instant start = Instant.parse("2026-12-03T10:00:00.123456Z");
-        SettableClock clock = new SettableClock(start);
-        try (Persistence persistence = Persistence.open(PersistenceSettings.of(url, "", ""), clock)) {
-            assertEquals(new Persistence.DatabaseHealth(true, Optional.empty()), persistence.databaseHealth());
-            filesystem.fill();
-            StoreUnavailableException full = assertThrows(StoreUnavailableException.class, () -> {
-                for (int i = 0; i < 10_000; i++) { // what the WAL still had room for goes first
-                    persistence.strategyStore().create("u1", "strategy-" + i, start);
-                }
-            });
-            assertEquals(13, SqliteAbortedTransactions.primaryCode((SQLException) full.getCause()), "SQLITE_FULL");
-
-            Persistence.DatabaseHealth down = new Persistence.DatabaseHealth(false,
-                    Optional.of("full: writes fail since 2026-12-03T10:00:00.123456Z: SQLITE_FULL"));
-            assertEquals(down, persistence.databaseHealth(), "the first probe fails: still full");
-            clock.set(start.plusMillis(999));
-            filesystem.free();
-            assertEquals(down, persistence.databaseHealth(), "no second probe within a second");
-            clock.set(start.plusSeconds(1));
-            assertEquals(new Persistence.DatabaseHealth(true, Optional.empty()), persistence.databaseHealth(),
-                    "the probe a second later commits: ready again, no restart");
-            persistence.strategyStore().create("u1", "after", start);
-        }
-    }
-
     /**
      * The log keeps its size when a checkpoint restarts it, so small writes still fit in it on a full disk while every
      * write larger than its spare room fails: a probe that only has to commit one small row would call such a disk
