@@ -2,41 +2,50 @@ package io.batchcast.adapter.exchange;
 
 import io.batchcast.application.port.out.VenueOrder;
 import io.batchcast.domain.OrderStatus;
-import java.util.HashSet;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
 
 /**
- * The paper exchange's memory of orders, per strategy. Open orders are kept until cancelled; closed ones (filled or
+ * The paper exchange's memory of orders, per strategy. Its orders are numbered 1, 2, 3, … in the order it accepts
+ * them, and their ids are {@code <prefix><number>}. Open orders are kept until cancelled; closed ones (filled or
  * cancelled) only up to a bound, oldest forgotten first, so a long-running demo does not grow without limit.
- * One lock guards both collections: everything done under it is a few hash lookups, never I/O or sleeping.
+ *
+ * <p>A resting order costs a bit and its owner's 8 bytes in two arrays indexed by its number, not objects of its
+ * own: every benchmark order rests until cancelled, and as objects (a key, its id and a set entry, about 120 bytes
+ * each) they were most of what every young collection of the server had to mark and copy. One lock guards
+ * everything; everything done under it is a few array or hash lookups, never I/O or sleeping.
  */
 final class OrderBook {
 
     /** Requests are remembered a few times longer than closed orders: reconciliation asks about them later. */
     static final int REQUESTS_PER_CLOSED_ORDER = 4;
-
-    private record Key(long strategyId, String orderId) {
-    }
+    /** The most orders one session can number (array and bit set indexes are ints). */
+    static final int MAX_ORDERS = Integer.MAX_VALUE - 8;
 
     /** A request the book acted on: the order it placed or cancelled, and that order's status right after. */
-    private record Request(Key order, OrderStatus statusAfter) {
+    private record Request(int order, OrderStatus statusAfter) {
     }
-
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Set<Key> open = new HashSet<>();
-    private final Map<Key, OrderStatus> closed;
-    /** By venue client order id and strategy: what each accepted place or cancel request did. */
-    private final Map<RequestKey, Request> requests;
 
     private record RequestKey(long strategyId, String venueClientOrderId) {
     }
 
-    OrderBook(int closedOrderMemory) {
+    private final String idPrefix;
+    private final ReentrantLock lock = new ReentrantLock();
+    /** {@code owners[n]}: the strategy of order n (index 0 unused). */
+    private long[] owners = new long[1024];
+    private int numbered;
+    private final BitSet open = new BitSet();
+    /** Closed orders by number: what closed them. */
+    private final Map<Integer, OrderStatus> closed;
+    /** By venue client order id and strategy: what each accepted place or cancel request did. */
+    private final Map<RequestKey, Request> requests;
+
+    OrderBook(String idPrefix, int closedOrderMemory) {
+        this.idPrefix = idPrefix;
         this.closed = bounded(closedOrderMemory);
         this.requests = bounded(REQUESTS_PER_CLOSED_ORDER * Math.max(closedOrderMemory, 1));
     }
@@ -50,26 +59,43 @@ final class OrderBook {
         };
     }
 
-    /**
-     * Records a new order under its request id, resting (OPEN) or filled at once, and returns its new order id.
-     * Returns empty, changing nothing, when the strategy already sent a request with this id: the venue refuses a
-     * double.
-     */
-    Optional<String> add(long strategyId, String venueClientOrderId, Supplier<String> newOrderId, OrderStatus status) {
+    /** Outcome of {@link #add}: the new order's id, or why none was placed. */
+    sealed interface Added {
+        record Placed(String orderId) implements Added {
+        }
+
+        /** The strategy already sent a request with this venue client order id: the venue refuses a double. */
+        record Duplicate() implements Added {
+        }
+
+        /** The session numbered {@link #MAX_ORDERS} orders already. */
+        record BookFull() implements Added {
+        }
+    }
+
+    /** Records a new order under its request id, resting (OPEN) or filled at once, and returns its new order id. */
+    Added add(long strategyId, String venueClientOrderId, OrderStatus status) {
         RequestKey request = new RequestKey(strategyId, venueClientOrderId);
         lock.lock();
         try {
             if (requests.containsKey(request)) {
-                return Optional.empty();
+                return new Added.Duplicate();
             }
-            Key key = new Key(strategyId, newOrderId.get());
-            requests.put(request, new Request(key, status));
+            if (numbered >= MAX_ORDERS) {
+                return new Added.BookFull();
+            }
+            int order = ++numbered;
+            if (order >= owners.length) {
+                owners = Arrays.copyOf(owners, (int) Math.min((long) owners.length * 2, MAX_ORDERS + 1L));
+            }
+            owners[order] = strategyId;
+            requests.put(request, new Request(order, status));
             if (status == OrderStatus.OPEN) {
-                open.add(key);
+                open.set(order);
             } else {
-                closed.put(key, status);
+                closed.put(order, status);
             }
-            return Optional.of(key.orderId());
+            return new Added.Placed(idOf(order));
         } finally {
             lock.unlock();
         }
@@ -83,9 +109,9 @@ final class OrderBook {
             if (request == null) {
                 return Optional.empty();
             }
-            OrderStatus now = open.contains(request.order()) ? OrderStatus.OPEN
+            OrderStatus now = open.get(request.order()) ? OrderStatus.OPEN
                     : closed.getOrDefault(request.order(), request.statusAfter());
-            return Optional.of(new VenueOrder(request.order().orderId(), now));
+            return Optional.of(new VenueOrder(idOf(request.order()), now));
         } finally {
             lock.unlock();
         }
@@ -96,7 +122,7 @@ final class OrderBook {
         lock.lock();
         try {
             Request request = requests.get(new RequestKey(strategyId, venueClientOrderId));
-            return request == null ? Optional.empty() : Optional.of(request.order().orderId());
+            return request == null ? Optional.empty() : Optional.of(idOf(request.order()));
         } finally {
             lock.unlock();
         }
@@ -105,18 +131,22 @@ final class OrderBook {
     /**
      * Cancels the strategy's order if it is open. Returns the status the order had before this call: OPEN when this
      * call cancelled it, FILLED or CANCELLED when it was already closed, empty when the strategy has no such order
-     * (or it was closed so long ago that it has been forgotten).
+     * (another strategy's, one this session never numbered, or one closed so long ago that it has been forgotten).
      */
     Optional<OrderStatus> cancel(long strategyId, String venueClientOrderId, String orderId) {
-        Key key = new Key(strategyId, orderId);
         lock.lock();
         try {
-            if (open.remove(key)) {
-                closed.put(key, OrderStatus.CANCELLED);
-                requests.put(new RequestKey(strategyId, venueClientOrderId), new Request(key, OrderStatus.CANCELLED));
+            int order = numberOf(orderId);
+            if (order == 0 || owners[order] != strategyId) {
+                return Optional.empty();
+            }
+            if (open.get(order)) {
+                open.clear(order);
+                closed.put(order, OrderStatus.CANCELLED);
+                requests.put(new RequestKey(strategyId, venueClientOrderId), new Request(order, OrderStatus.CANCELLED));
                 return Optional.of(OrderStatus.OPEN);
             }
-            return Optional.ofNullable(closed.get(key));
+            return Optional.ofNullable(closed.get(order));
         } finally {
             lock.unlock();
         }
@@ -125,9 +155,30 @@ final class OrderBook {
     int openOrders() {
         lock.lock();
         try {
-            return open.size();
+            return open.cardinality();
         } finally {
             lock.unlock();
         }
+    }
+
+    private String idOf(int order) {
+        return idPrefix + order;
+    }
+
+    /** The number of the order this session gave {@code orderId}; 0 when it gave no order that id. */
+    private int numberOf(String orderId) {
+        if (orderId == null || !orderId.startsWith(idPrefix) || orderId.length() == idPrefix.length()
+                || orderId.length() > idPrefix.length() + 10 || orderId.charAt(idPrefix.length()) == '0') {
+            return 0;
+        }
+        long number = 0;
+        for (int i = idPrefix.length(); i < orderId.length(); i++) {
+            char digit = orderId.charAt(i);
+            if (digit < '0' || digit > '9') {
+                return 0;
+            }
+            number = number * 10 + (digit - '0');
+        }
+        return number <= numbered ? (int) number : 0;
     }
 }

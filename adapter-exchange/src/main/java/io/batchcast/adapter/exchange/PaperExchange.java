@@ -11,7 +11,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A simulated exchange, the default {@link OrderExecutionPort}: accepts orders that pass its {@link TradingRules},
@@ -28,8 +27,6 @@ public final class PaperExchange implements OrderExecutionPort {
     private final Duration latency;
     private final TradingRules rules;
     private final OrderBook book;
-    private final String idPrefix;
-    private final AtomicLong nextId = new AtomicLong(1);
 
     public PaperExchange(PaperExchangeSettings settings) {
         this(settings, randomSession());
@@ -43,8 +40,7 @@ public final class PaperExchange implements OrderExecutionPort {
         }
         this.latency = settings.latency();
         this.rules = new TradingRules(settings);
-        this.book = new OrderBook(settings.closedOrderMemory());
-        this.idPrefix = "PX-" + session + "-";
+        this.book = new OrderBook("PX-" + session + "-", settings.closedOrderMemory());
     }
 
     @Override
@@ -55,10 +51,14 @@ public final class PaperExchange implements OrderExecutionPort {
             return new ExecutionReport.Rejected(OperationError.EXCHANGE_REJECTED, violation.get());
         }
         OrderStatus status = order.type() == OrderType.MARKET ? OrderStatus.FILLED : OrderStatus.OPEN;
-        return book.add(strategyId, venueClientOrderId, () -> idPrefix + nextId.getAndIncrement(), status)
-                .<ExecutionReport>map(orderId -> new ExecutionReport.Accepted(orderId, status))
-                .orElseGet(() -> new ExecutionReport.Rejected(OperationError.DUPLICATE_CLIENT_ORDER_ID,
-                        "the venue already accepted a request with client order id " + venueClientOrderId));
+        return switch (book.add(strategyId, venueClientOrderId, status)) {
+            case OrderBook.Added.Placed placed -> new ExecutionReport.Accepted(placed.orderId(), status);
+            case OrderBook.Added.Duplicate duplicate -> new ExecutionReport.Rejected(
+                    OperationError.DUPLICATE_CLIENT_ORDER_ID,
+                    "the venue already accepted a request with client order id " + venueClientOrderId);
+            case OrderBook.Added.BookFull full -> new ExecutionReport.Rejected(OperationError.EXCHANGE_REJECTED,
+                    "the paper exchange took " + OrderBook.MAX_ORDERS + " orders this session; restart it");
+        };
     }
 
     @Override

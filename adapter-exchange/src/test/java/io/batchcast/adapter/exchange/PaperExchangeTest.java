@@ -81,6 +81,32 @@ class PaperExchangeTest {
     }
 
     @Test
+    void idsThisSessionNeverGaveAreUnknownOrders() {
+        exchange.place(7, VenueIds.next(), limit("BTC-USDT", "1", "100"));
+
+        for (String id : List.of("PX-t-0", "PX-t-01", "PX-t-2", "PX-t-", "PX-t-1x", "PX-t-99999999999", "PX-u-1",
+                "px-t-1", "1")) {
+            assertEquals("UNKNOWN_ORDER", ((Rejected) exchange.cancel(7, VenueIds.next(), id)).reason(), id);
+        }
+        assertEquals(1, exchange.openOrders(), "nothing was cancelled");
+    }
+
+    @Test
+    void thousandsOfRestingOrdersStayCancellableOneByOne() {
+        for (int i = 0; i < 5_000; i++) {
+            exchange.place(1 + i % 3, VenueIds.next(), limit("BTC-USDT", "1", "100"));
+        }
+
+        assertEquals(5_000, exchange.openOrders());
+        // order n belongs to strategy 1 + (n - 1) % 3
+        assertEquals(new Accepted("PX-t-4999", OrderStatus.CANCELLED), exchange.cancel(1, VenueIds.next(), "PX-t-4999"));
+        assertEquals("UNKNOWN_ORDER", ((Rejected) exchange.cancel(1, VenueIds.next(), "PX-t-5000")).reason(),
+                "order 5000 is strategy 2's");
+        assertEquals(new Accepted("PX-t-5000", OrderStatus.CANCELLED), exchange.cancel(2, VenueIds.next(), "PX-t-5000"));
+        assertEquals(4_998, exchange.openOrders());
+    }
+
+    @Test
     void forgetsTheOldestClosedOrdersBeyondItsMemory() {
         PaperExchange forgetful = new PaperExchange(PaperExchangeSettings.defaults().withClosedOrderMemory(1), "t");
         forgetful.place(7, VenueIds.next(), limit("BTC-USDT", "1", "100"));
