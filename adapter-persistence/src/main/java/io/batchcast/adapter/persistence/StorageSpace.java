@@ -17,7 +17,7 @@ import org.sqlite.SQLiteErrorCode;
 /**
  * Whether the database's storage has room for writes. Every failure a pooled connection reports passes
  * {@link #noteFailure}; a full disk (SQLite's {@code SQLITE_FULL}, PostgreSQL's SQLState {@code 53100},
- * {@code disk_full}) marks the storage full from that instant. While it is marked, {@link #fullness} runs a probe
+ * {@code disk_full}, H2's "No space left on device" as {@code ENOSPC}) marks the storage full from that instant. While it is marked, {@link #fullness} runs a probe
  * write at most once every {@link #PROBE_INTERVAL} and clears the mark when the probe commits (and, for a database
  * file, its filesystem has {@link #FILE_MARGIN_BYTES} free): the space is back, and nothing needs a restart.
  * Lock-free on the failing side: a writer that fails must never wait for a probe, which may itself be waiting for
@@ -54,7 +54,7 @@ final class StorageSpace {
         this(dialect, clock, Optional.empty());
     }
 
-    /** @param databaseFile the database's file, when it has one (SQLite): the room on its filesystem is checked too */
+    /** @param databaseFile the database's file, if any (SQLite, embedded H2): its filesystem's room is checked too */
     StorageSpace(Dialect dialect, Clock clock, Optional<Path> databaseFile) {
         this.dialect = dialect;
         this.clock = clock;
