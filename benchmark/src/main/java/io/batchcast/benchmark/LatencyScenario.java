@@ -57,8 +57,9 @@ final class LatencyScenario implements Scenario {
                 + " (server %s)", phase.percentileMillis(50), phase.percentileMillis(99), phase.percentileMillis(99.9),
                 h.getMaxValue() / 1e6, perBatch.total(), perBatch.describeServer());
         // a latency tail that lines up with slow commits waited on the disk's syncs, not on the server's own work
-        context.console.say(name(), "store: %d commits (%.2f writes each), %d over 50 ms, %d over 100 ms",
-                commits.commits(), commits.writesPerCommit(), commits.over50ms(), commits.over100ms());
+        context.console.say(name(), "store: %d commits (%.2f writes each), %d over 20 ms, %d over 50 ms, %d over 100 ms",
+                commits.commits(), commits.writesPerCommit(), commits.over20ms(), commits.over50ms(),
+                commits.over100ms());
         ScenarioResult result = new ScenarioResult(name())
                 .figure("latency.p50_ms", phase.percentileMillis(50))
                 .figure("latency.p99_ms", phase.percentileMillis(99))
@@ -77,6 +78,7 @@ final class LatencyScenario implements Scenario {
                 .raw("p90_ms", phase.percentileMillis(90))
                 .raw("store_commits", commits.commits())
                 .raw("store_writes_per_commit", NetworkScenario.round(commits.writesPerCommit(), 3))
+                .raw("store_commits_over_20ms", commits.over20ms())
                 .raw("store_commits_over_50ms", commits.over50ms())
                 .raw("store_commits_over_100ms", commits.over100ms());
         // per batch executed; the measured window includes the wait for its stragglers, whose CPU belongs to them
