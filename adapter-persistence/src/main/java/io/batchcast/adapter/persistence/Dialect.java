@@ -107,7 +107,7 @@ enum Dialect {
      * need nothing.
      */
     void createDatabaseDirectory(String jdbcUrl) {
-        Optional<Path> file = databaseFile(jdbcUrl);
+        Optional<Path> file = this == SQLITE ? databaseFile(jdbcUrl) : Optional.empty();
         if (file.isEmpty()) {
             return;
         }

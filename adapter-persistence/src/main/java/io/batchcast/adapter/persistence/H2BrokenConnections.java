@@ -20,10 +20,6 @@ final class H2BrokenConnections implements SQLExceptionOverride {
 
     private final Runnable onDatabaseClosed;
 
-    H2BrokenConnections() {
-        this(() -> { });
-    }
-
     H2BrokenConnections(Runnable onDatabaseClosed) {
         this.onDatabaseClosed = onDatabaseClosed;
     }

@@ -108,6 +108,14 @@ class DialectTest {
                 refused.getMessage());
     }
 
+    /** H2 makes its own directories; only SQLite's are made for it. */
+    @Test
+    void noDirectoryIsMadeForAnH2File(@TempDir Path dir) {
+        Dialect.H2.createDatabaseDirectory("jdbc:h2:file:" + dir.resolve("h2/batchcast"));
+
+        assertTrue(Files.notExists(dir.resolve("h2")));
+    }
+
     @Test
     void theDatabaseFileIsTheSqliteUrlsPathMadeAbsolute() {
         Path here = Path.of("").toAbsolutePath();
