@@ -4,8 +4,6 @@ import io.batchcast.application.port.out.VenueOrder;
 import io.batchcast.domain.OrderStatus;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -16,7 +14,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>A resting order costs a bit and its owner's 8 bytes in two arrays indexed by its number, not objects of its
  * own: every benchmark order rests until cancelled, and as objects (a key, its id and a set entry, about 120 bytes
- * each) they were most of what every young collection of the server had to mark and copy. One lock guards
+ * each) they were most of what every young collection of the server had to mark and copy. Closed orders are two
+ * more bits and a slot in a ring of numbers, and requests a slot in the {@link RequestLog}'s arrays. One lock guards
  * everything; everything done under it is a few array or hash lookups, never I/O or sleeping.
  */
 final class OrderBook {
@@ -26,37 +25,28 @@ final class OrderBook {
     /** The most orders one session can number (array and bit set indexes are ints). */
     static final int MAX_ORDERS = Integer.MAX_VALUE - 8;
 
-    /** A request the book acted on: the order it placed or cancelled, and that order's status right after. */
-    private record Request(int order, OrderStatus statusAfter) {
-    }
-
-    private record RequestKey(long strategyId, String venueClientOrderId) {
-    }
-
     private final String idPrefix;
     private final ReentrantLock lock = new ReentrantLock();
     /** {@code owners[n]}: the strategy of order n (index 0 unused). */
     private long[] owners = new long[1024];
     private int numbered;
     private final BitSet open = new BitSet();
-    /** Closed orders by number: what closed them. */
-    private final Map<Integer, OrderStatus> closed;
-    /** By venue client order id and strategy: what each accepted place or cancel request did. */
-    private final Map<RequestKey, Request> requests;
+    /** Closed orders, by number: what closed them, for the most recent {@code closedOrderMemory} of them. */
+    private final BitSet cancelled = new BitSet();
+    private final BitSet filled = new BitSet();
+    /** The remembered closed orders' numbers in the order they closed; the oldest is forgotten first. */
+    private int[] closedOrders;
+    private final int closedOrderMemory;
+    private int closedSize;
+    private int closedNext;
+    /** By strategy and venue client order id: what each accepted place or cancel request did. */
+    private final RequestLog requests;
 
     OrderBook(String idPrefix, int closedOrderMemory) {
         this.idPrefix = idPrefix;
-        this.closed = bounded(closedOrderMemory);
-        this.requests = bounded(REQUESTS_PER_CLOSED_ORDER * Math.max(closedOrderMemory, 1));
-    }
-
-    private static <K, V> Map<K, V> bounded(int capacity) {
-        return new LinkedHashMap<>() {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.closedOrderMemory = closedOrderMemory;
+        this.closedOrders = new int[Math.min(closedOrderMemory, 1024)];
+        this.requests = new RequestLog(REQUESTS_PER_CLOSED_ORDER * Math.max(closedOrderMemory, 1));
     }
 
     /** Outcome of {@link #add}: the new order's id, or why none was placed. */
@@ -75,10 +65,9 @@ final class OrderBook {
 
     /** Records a new order under its request id, resting (OPEN) or filled at once, and returns its new order id. */
     Added add(long strategyId, String venueClientOrderId, OrderStatus status) {
-        RequestKey request = new RequestKey(strategyId, venueClientOrderId);
         lock.lock();
         try {
-            if (requests.containsKey(request)) {
+            if (requests.find(strategyId, venueClientOrderId) >= 0) {
                 return new Added.Duplicate();
             }
             if (numbered >= MAX_ORDERS) {
@@ -89,11 +78,11 @@ final class OrderBook {
                 owners = Arrays.copyOf(owners, (int) Math.min((long) owners.length * 2, MAX_ORDERS + 1L));
             }
             owners[order] = strategyId;
-            requests.put(request, new Request(order, status));
+            requests.put(strategyId, venueClientOrderId, order, status);
             if (status == OrderStatus.OPEN) {
                 open.set(order);
             } else {
-                closed.put(order, status);
+                close(order, status);
             }
             return new Added.Placed(idOf(order));
         } finally {
@@ -105,13 +94,13 @@ final class OrderBook {
     Optional<VenueOrder> lookup(long strategyId, String venueClientOrderId) {
         lock.lock();
         try {
-            Request request = requests.get(new RequestKey(strategyId, venueClientOrderId));
-            if (request == null) {
+            int request = requests.find(strategyId, venueClientOrderId);
+            if (request < 0) {
                 return Optional.empty();
             }
-            OrderStatus now = open.get(request.order()) ? OrderStatus.OPEN
-                    : closed.getOrDefault(request.order(), request.statusAfter());
-            return Optional.of(new VenueOrder(idOf(request.order()), now));
+            int order = requests.order(request);
+            OrderStatus now = open.get(order) ? OrderStatus.OPEN : closedStatus(order);
+            return Optional.of(new VenueOrder(idOf(order), now == null ? requests.statusAfter(request) : now));
         } finally {
             lock.unlock();
         }
@@ -121,8 +110,8 @@ final class OrderBook {
     Optional<String> cancelledBy(long strategyId, String venueClientOrderId) {
         lock.lock();
         try {
-            Request request = requests.get(new RequestKey(strategyId, venueClientOrderId));
-            return request == null ? Optional.empty() : Optional.of(idOf(request.order()));
+            int request = requests.find(strategyId, venueClientOrderId);
+            return request < 0 ? Optional.empty() : Optional.of(idOf(requests.order(request)));
         } finally {
             lock.unlock();
         }
@@ -142,11 +131,11 @@ final class OrderBook {
             }
             if (open.get(order)) {
                 open.clear(order);
-                closed.put(order, OrderStatus.CANCELLED);
-                requests.put(new RequestKey(strategyId, venueClientOrderId), new Request(order, OrderStatus.CANCELLED));
+                close(order, OrderStatus.CANCELLED);
+                requests.put(strategyId, venueClientOrderId, order, OrderStatus.CANCELLED);
                 return Optional.of(OrderStatus.OPEN);
             }
-            return Optional.ofNullable(closed.get(order));
+            return Optional.ofNullable(closedStatus(order));
         } finally {
             lock.unlock();
         }
@@ -159,6 +148,31 @@ final class OrderBook {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Remembers that the order closed (it closes once), forgetting the oldest closed order beyond the memory. */
+    private void close(int order, OrderStatus status) {
+        if (closedOrderMemory == 0) {
+            return;
+        }
+        if (closedSize == closedOrderMemory) {
+            int forgotten = closedOrders[closedNext];
+            cancelled.clear(forgotten);
+            filled.clear(forgotten);
+        } else {
+            if (closedSize == closedOrders.length) {
+                closedOrders = Arrays.copyOf(closedOrders, Math.min(closedOrders.length * 2, closedOrderMemory));
+            }
+            closedSize++;
+        }
+        closedOrders[closedNext] = order;
+        closedNext = (closedNext + 1) % closedOrderMemory;
+        (status == OrderStatus.CANCELLED ? cancelled : filled).set(order);
+    }
+
+    /** CANCELLED or FILLED for a remembered closed order; null for an open or forgotten one. */
+    private OrderStatus closedStatus(int order) {
+        return cancelled.get(order) ? OrderStatus.CANCELLED : filled.get(order) ? OrderStatus.FILLED : null;
     }
 
     private String idOf(int order) {

@@ -19,6 +19,8 @@ public record PaperExchangeSettings(
         Duration latency, Set<String> allowedSymbols, BigDecimal maxNotional, int closedOrderMemory) {
 
     public static final int DEFAULT_CLOSED_ORDER_MEMORY = 100_000;
+    /** The largest {@code closedOrderMemory}: requests are remembered four times as long, up to 16,777,216. */
+    public static final int MAX_CLOSED_ORDER_MEMORY = RequestLog.MAX_CAPACITY / OrderBook.REQUESTS_PER_CLOSED_ORDER;
 
     public PaperExchangeSettings {
         Objects.requireNonNull(latency, "latency");
@@ -30,8 +32,9 @@ public record PaperExchangeSettings(
             throw new IllegalArgumentException("maxNotional must be positive (or absent for no limit), was "
                     + maxNotional.toPlainString());
         }
-        if (closedOrderMemory < 0) {
-            throw new IllegalArgumentException("closedOrderMemory must be >= 0, was " + closedOrderMemory);
+        if (closedOrderMemory < 0 || closedOrderMemory > MAX_CLOSED_ORDER_MEMORY) {
+            throw new IllegalArgumentException("closedOrderMemory must be 0-" + MAX_CLOSED_ORDER_MEMORY + ", was "
+                    + closedOrderMemory);
         }
     }
 

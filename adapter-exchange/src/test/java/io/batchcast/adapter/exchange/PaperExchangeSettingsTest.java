@@ -44,9 +44,14 @@ class PaperExchangeSettingsTest {
     }
 
     @Test
-    void negativeClosedOrderMemoryIsRefused() {
-        var e = assertThrows(IllegalArgumentException.class,
+    void closedOrderMemoryOutsideItsRangeIsRefused() {
+        var negative = assertThrows(IllegalArgumentException.class,
                 () -> PaperExchangeSettings.defaults().withClosedOrderMemory(-1));
-        assertEquals("closedOrderMemory must be >= 0, was -1", e.getMessage());
+        var tooMany = assertThrows(IllegalArgumentException.class,
+                () -> PaperExchangeSettings.defaults().withClosedOrderMemory(4_194_305));
+
+        assertEquals("closedOrderMemory must be 0-4194304, was -1", negative.getMessage());
+        assertEquals("closedOrderMemory must be 0-4194304, was 4194305", tooMany.getMessage());
+        assertEquals(4_194_304, PaperExchangeSettings.defaults().withClosedOrderMemory(4_194_304).closedOrderMemory());
     }
 }
