@@ -26,6 +26,7 @@ final class OrderBook {
     static final int MAX_ORDERS = Integer.MAX_VALUE - 8;
 
     private final String idPrefix;
+    private final int maxOrders;
     private final ReentrantLock lock = new ReentrantLock();
     /** {@code owners[n]}: the strategy of order n (index 0 unused). */
     private long[] owners = new long[1024];
@@ -43,7 +44,16 @@ final class OrderBook {
     private final RequestLog requests;
 
     OrderBook(String idPrefix, int closedOrderMemory) {
+        this(idPrefix, closedOrderMemory, MAX_ORDERS);
+    }
+
+    /** With fewer than {@link #MAX_ORDERS} orders per session, so that a test can reach the end. */
+    OrderBook(String idPrefix, int closedOrderMemory, int maxOrders) {
+        if (maxOrders < 1 || maxOrders > MAX_ORDERS) {
+            throw new IllegalArgumentException("maxOrders must be 1-" + MAX_ORDERS + ", was " + maxOrders);
+        }
         this.idPrefix = idPrefix;
+        this.maxOrders = maxOrders;
         this.closedOrderMemory = closedOrderMemory;
         this.closedOrders = new int[Math.min(closedOrderMemory, 1024)];
         this.requests = new RequestLog(REQUESTS_PER_CLOSED_ORDER * Math.max(closedOrderMemory, 1));
@@ -58,7 +68,7 @@ final class OrderBook {
         record Duplicate() implements Added {
         }
 
-        /** The session numbered {@link #MAX_ORDERS} orders already. */
+        /** The session numbered all the orders it may ({@link #maxOrders()}) already. */
         record BookFull() implements Added {
         }
     }
@@ -70,12 +80,12 @@ final class OrderBook {
             if (requests.find(strategyId, venueClientOrderId) >= 0) {
                 return new Added.Duplicate();
             }
-            if (numbered >= MAX_ORDERS) {
+            if (numbered >= maxOrders) {
                 return new Added.BookFull();
             }
             int order = ++numbered;
             if (order >= owners.length) {
-                owners = Arrays.copyOf(owners, (int) Math.min((long) owners.length * 2, MAX_ORDERS + 1L));
+                owners = Arrays.copyOf(owners, (int) Math.min((long) owners.length * 2, maxOrders + 1L));
             }
             owners[order] = strategyId;
             requests.put(strategyId, venueClientOrderId, order, status);
@@ -139,6 +149,10 @@ final class OrderBook {
         } finally {
             lock.unlock();
         }
+    }
+
+    int maxOrders() {
+        return maxOrders;
     }
 
     int openOrders() {

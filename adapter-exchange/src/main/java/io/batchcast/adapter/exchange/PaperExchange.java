@@ -34,13 +34,18 @@ public final class PaperExchange implements OrderExecutionPort {
 
     /** With a fixed session part, for reproducible order ids in tests and demos. */
     public PaperExchange(PaperExchangeSettings settings, String session) {
+        this(settings, session, OrderBook.MAX_ORDERS);
+    }
+
+    /** With at most {@code maxOrders} orders in the session, so that a test can reach the end. */
+    PaperExchange(PaperExchangeSettings settings, String session, int maxOrders) {
         Objects.requireNonNull(settings, "settings");
         if (session == null || !session.matches("[a-z0-9]{1,16}")) {
             throw new IllegalArgumentException("session must be 1-16 of [a-z0-9], was '" + session + "'");
         }
         this.latency = settings.latency();
         this.rules = new TradingRules(settings);
-        this.book = new OrderBook("PX-" + session + "-", settings.closedOrderMemory());
+        this.book = new OrderBook("PX-" + session + "-", settings.closedOrderMemory(), maxOrders);
     }
 
     @Override
@@ -57,7 +62,7 @@ public final class PaperExchange implements OrderExecutionPort {
                     OperationError.DUPLICATE_CLIENT_ORDER_ID,
                     "the venue already accepted a request with client order id " + venueClientOrderId);
             case OrderBook.Added.BookFull full -> new ExecutionReport.Rejected(OperationError.EXCHANGE_REJECTED,
-                    "the paper exchange took " + OrderBook.MAX_ORDERS + " orders this session; restart it");
+                    "the paper exchange took " + book.maxOrders() + " orders this session; restart it");
         };
     }
 

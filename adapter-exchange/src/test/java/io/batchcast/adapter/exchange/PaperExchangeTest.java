@@ -165,6 +165,19 @@ class PaperExchangeTest {
     }
 
     @Test
+    void aSessionThatNumberedAllItsOrdersRefusesTheNextAndStillCancels() {
+        PaperExchange small = new PaperExchange(PaperExchangeSettings.defaults(), "t", 2);
+        assertEquals(new Accepted("PX-t-1", OrderStatus.OPEN), small.place(7, "b1-0", limit("BTC-USDT", "1", "100")));
+        assertEquals(new Accepted("PX-t-2", OrderStatus.FILLED), small.place(7, "b1-1", market("1")));
+
+        assertEquals(new Rejected("EXCHANGE_REJECTED", "the paper exchange took 2 orders this session; restart it"),
+                small.place(7, "b1-2", limit("BTC-USDT", "1", "100")));
+        assertEquals(Optional.empty(), small.lookup(7, "b1-2"));
+        assertEquals(new Accepted("PX-t-1", OrderStatus.CANCELLED), small.cancel(7, "b2-0", "PX-t-1"));
+        assertEquals(0, small.openOrders());
+    }
+
+    @Test
     void theSameCancelRequestAgainAnswersAsTheFirstTime() {
         exchange.place(7, "b1-0", limit("BTC-USDT", "1", "100"));
 
