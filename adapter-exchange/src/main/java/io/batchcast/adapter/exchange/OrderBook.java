@@ -88,7 +88,7 @@ final class OrderBook {
                 owners = Arrays.copyOf(owners, (int) Math.min((long) owners.length * 2, maxOrders + 1L));
             }
             owners[order] = strategyId;
-            requests.put(strategyId, venueClientOrderId, order, status);
+            requests.putNew(strategyId, venueClientOrderId, order, status); // not found above, under this lock
             if (status == OrderStatus.OPEN) {
                 open.set(order);
             } else {

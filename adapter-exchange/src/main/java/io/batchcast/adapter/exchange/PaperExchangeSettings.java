@@ -13,7 +13,8 @@ import java.util.Set;
  * @param allowedSymbols    the only tradable symbols; empty means every symbol is allowed
  * @param maxNotional       orders whose reference price times quantity exceeds it are rejected; {@code null} = no limit
  * @param closedOrderMemory how many filled or cancelled orders are remembered (oldest forgotten first), so that
- *                          cancelling them again says ALREADY_CANCELLED or NOT_CANCELLABLE instead of UNKNOWN_ORDER
+ *                          cancelling them again says ALREADY_CANCELLED or NOT_CANCELLABLE instead of UNKNOWN_ORDER;
+ *                          0 to {@link #MAX_CLOSED_ORDER_MEMORY} (requests are remembered four times as many)
  */
 public record PaperExchangeSettings(
         Duration latency, Set<String> allowedSymbols, BigDecimal maxNotional, int closedOrderMemory) {

@@ -73,13 +73,23 @@ final class RequestLog {
     void put(long strategyId, String venueClientOrderId, int order, OrderStatus statusAfter) {
         int slot = find(strategyId, venueClientOrderId);
         if (slot < 0) {
-            slot = newSlot();
-            int hash = hash(strategyId, venueClientOrderId);
-            strategies[slot] = strategyId;
-            hashes[slot] = hash;
-            storeId(slot, venueClientOrderId);
-            insert(slot);
+            putNew(strategyId, venueClientOrderId, order, statusAfter);
+            return;
         }
+        orders[slot] = order;
+        statuses[slot] = (byte) statusAfter.ordinal();
+    }
+
+    /**
+     * Remembers a request that {@link #find} has just not found, under the same lock: without looking it up again. A
+     * request that is remembered already must go through {@link #put}, or it would be remembered twice.
+     */
+    void putNew(long strategyId, String venueClientOrderId, int order, OrderStatus statusAfter) {
+        int slot = newSlot();
+        strategies[slot] = strategyId;
+        hashes[slot] = hash(strategyId, venueClientOrderId);
+        storeId(slot, venueClientOrderId);
+        insert(slot);
         orders[slot] = order;
         statuses[slot] = (byte) statusAfter.ordinal();
     }

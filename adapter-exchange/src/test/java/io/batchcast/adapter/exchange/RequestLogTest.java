@@ -95,7 +95,7 @@ class RequestLogTest {
         }
     }
 
-    /** Against a LinkedHashMap, with colliding hashes, growth and many evictions. */
+    /** Against a LinkedHashMap, with colliding hashes, growth and many evictions; new requests through putNew. */
     @Test
     void behavesLikeABoundedInsertionOrderedMap() {
         int capacity = 3_000;
@@ -112,12 +112,14 @@ class RequestLogTest {
             // "Aa" and "BB" have one String hash: ids built of them collide in the table's hash too.
             Key key = new Key(random.nextInt(3), (random.nextBoolean() ? "Aa" : "BB") + random.nextInt(6_000));
             if (random.nextInt(4) == 0) {
-                int slot = log.find(key.strategyId(), key.id());
-                Did expected = model.get(key);
-                assertEquals(expected, slot < 0 ? null : new Did(log.order(slot), log.statusAfter(slot)), key.toString());
+                assertEquals(model.get(key), did(log, key.strategyId(), key.id()), key.toString());
             } else {
                 Did value = new Did(i, statuses[random.nextInt(statuses.length)]);
-                log.put(key.strategyId(), key.id(), value.order(), value.statusAfter());
+                if (model.containsKey(key)) {
+                    log.put(key.strategyId(), key.id(), value.order(), value.statusAfter());
+                } else {
+                    log.putNew(key.strategyId(), key.id(), value.order(), value.statusAfter());
+                }
                 model.put(key, value);
             }
         }
@@ -126,9 +128,7 @@ class RequestLogTest {
             for (int n = 0; n < 6_000; n++) {
                 for (String half : new String[] {"Aa", "BB"}) {
                     Key key = new Key(strategy, half + n);
-                    int slot = log.find(strategy, key.id());
-                    assertEquals(model.get(key), slot < 0 ? null : new Did(log.order(slot), log.statusAfter(slot)),
-                            key.toString());
+                    assertEquals(model.get(key), did(log, strategy, key.id()), key.toString());
                 }
             }
         }
