@@ -21,6 +21,8 @@ final class BatchRows {
 
     static final String PENDING = "PENDING";
     static final String COMPLETED = "COMPLETED";
+    private static final String SETTLE = "UPDATE batches SET state = ?, completed_at = ?, results = ?, event_seq = ?"
+            + " WHERE batch_id = ? AND state = ?";
 
     private BatchRows() {
     }
@@ -46,13 +48,27 @@ final class BatchRows {
      * queued in {@code writes}), or inserts the completed batch when it had no intent (no request id and nothing sent
      * to the venue). Only one recording of a batch can win: a batch that is COMPLETED already fails with
      * {@link BatchAlreadyRecordedException}, and the caller's transaction with it, before any order row is written.
+     * In a group the settle of a batch that certainly has an intent is queued in {@code writes} and sent before the
+     * group's order rows; a settle that changes no row fails the group, and alone the member learns which case it is.
      *
      * @param eventSeq the batch's event's seq, or null when it has no event
      */
     static void complete(Connection connection, WriteSet writes, RecordedBatch batch, Long eventSeq)
             throws SQLException {
         String results = BatchJson.encodeResults(batch.results());
-        if (settleIntent(connection, batch, results, eventSeq)) {
+        boolean queued = writes.grouped() && hasIntent(batch);
+        if (queued) {
+            // In a group the settle is sent with the group's rows (one round trip for the whole group). A batch that
+            // is no open intent (recorded meanwhile, by reconciliation or another instance) fails the group, whose
+            // members are then written alone, where the settle runs at once and decides what to do.
+            writes.add(WriteSet.Rank.SETTLES, SETTLE, update -> bindSettle(update, batch, results, eventSeq),
+                    updated -> {
+                        if (updated != 1) {
+                            throw new IllegalStateException("batch " + batch.batchId() + " is no open intent");
+                        }
+                    });
+        }
+        if (queued || settleIntent(connection, batch, results, eventSeq)) {
             writes.add(WriteSet.Rank.SETTLED_STEPS, "DELETE FROM batch_intents WHERE batch_id = ?",
                     delete -> delete.setString(1, batch.batchId()));
             return;
@@ -81,18 +97,31 @@ final class BatchRows {
         }
     }
 
+    /**
+     * Whether the batch certainly has an intent row: every idempotent batch (one with a request id) opens one, and so
+     * does every batch that reached the venue (only such a batch changes orders). A batch with neither may or may not
+     * have one; it is settled at once. The answer is a hint only: a wrong one fails the settle's update count.
+     */
+    private static boolean hasIntent(RecordedBatch batch) {
+        return !batch.requestId().isEmpty() || !batch.orders().isEmpty();
+    }
+
     private static boolean settleIntent(Connection connection, RecordedBatch batch, String results, Long eventSeq)
             throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE batches SET state = ?, completed_at = ?,"
-                + " results = ?, event_seq = ? WHERE batch_id = ? AND state = ?")) {
-            update.setString(1, COMPLETED);
-            Columns.setInstant(update, 2, batch.completedAt());
-            update.setString(3, results);
-            Columns.setLong(update, 4, eventSeq);
-            update.setString(5, batch.batchId());
-            update.setString(6, JdbcBatchIntents.INTENT);
+        try (PreparedStatement update = connection.prepareStatement(SETTLE)) {
+            bindSettle(update, batch, results, eventSeq);
             return update.executeUpdate() == 1;
         }
+    }
+
+    private static void bindSettle(PreparedStatement update, RecordedBatch batch, String results, Long eventSeq)
+            throws SQLException {
+        update.setString(1, COMPLETED);
+        Columns.setInstant(update, 2, batch.completedAt());
+        update.setString(3, results);
+        Columns.setLong(update, 4, eventSeq);
+        update.setString(5, batch.batchId());
+        update.setString(6, JdbcBatchIntents.INTENT);
     }
 
     /** The results of a recorded batch, from its row's {@code results} column, or its legacy result rows. */

@@ -29,7 +29,9 @@ import javax.sql.DataSource;
  *
  * <p>A member may bring a share of work that is merged across the group: the {@link BeforeCommit} work runs once,
  * after the last member and before the commit, with the shares of the members in the transaction (the statistics
- * upserts: one statement per row for the whole group instead of one per batch). It adds no commit.
+ * upserts: one statement per row for the whole group instead of one per batch). It adds no commit. Likewise a member
+ * may declare a lock: the {@link BeforeMembers} work runs first, with the locks of the members in the transaction
+ * (the sequence rows they append to, locked for the whole group at once).
  */
 final class GroupCommitter implements AutoCloseable {
 
@@ -50,17 +52,27 @@ final class GroupCommitter implements AutoCloseable {
         void run(Connection connection, List<Object> shares) throws SQLException;
     }
 
+    /**
+     * Work before the members of a transaction, given the locks they declared (null: none declared), e.g. the
+     * sequence rows they append to, locked in one statement for the whole group instead of one per member.
+     */
+    @FunctionalInterface
+    interface BeforeMembers {
+        void run(Connection connection, WriteSet writes, List<Object> locks) throws SQLException;
+    }
+
     /** A member's work, given the transaction's {@link WriteSet} for the rows it sends with the whole group's. */
     @FunctionalInterface
     interface GroupWork<T> {
         T apply(Connection connection, WriteSet writes) throws SQLException;
     }
 
-    private record Member(String what, String lockGroup, long lockOrder, Object share, GroupWork<?> work,
-            CompletableFuture<Object> answer) {
+    private record Member(String what, String lockGroup, long lockOrder, Object share, Object lock,
+            GroupWork<?> work, CompletableFuture<Object> answer) {
     }
 
-    private static final Member STOP = new Member("stop", "", 0, null, (c, w) -> null, new CompletableFuture<>());
+    private static final Member STOP =
+            new Member("stop", "", 0, null, null, (c, w) -> null, new CompletableFuture<>());
     /** Members run in (user, strategy) order (stable: queue order within a strategy), so that groups of different
      * instances lock user-sequence and stream rows in the same order and cannot deadlock on them. */
     private static final java.util.Comparator<Member> LOCK_ORDER = java.util.Comparator.comparing(Member::lockGroup)
@@ -70,6 +82,7 @@ final class GroupCommitter implements AutoCloseable {
     private final int maxGroup;
     private final AfterCommit afterCommit;
     private final BeforeCommit beforeCommit;
+    private final BeforeMembers beforeMembers;
     private final String syncAfterCommit;
     private final CommitObserver observer;
     private final BlockingQueue<Member> queue = new LinkedBlockingQueue<>();
@@ -96,6 +109,13 @@ final class GroupCommitter implements AutoCloseable {
     /** @param observer told of every committed transaction (its writes and duration) before they are answered */
     GroupCommitter(DataSource dataSource, int maxGroup, String syncAfterCommit, BeforeCommit beforeCommit,
             AfterCommit afterCommit, CommitObserver observer) {
+        this(dataSource, maxGroup, syncAfterCommit, (connection, writes, locks) -> { }, beforeCommit, afterCommit,
+                observer);
+    }
+
+    /** @param beforeMembers the work before a transaction's members, given the locks they declared */
+    GroupCommitter(DataSource dataSource, int maxGroup, String syncAfterCommit, BeforeMembers beforeMembers,
+            BeforeCommit beforeCommit, AfterCommit afterCommit, CommitObserver observer) {
         if (maxGroup < 1) {
             throw new IllegalArgumentException("maxGroup must be >= 1, was " + maxGroup);
         }
@@ -103,6 +123,7 @@ final class GroupCommitter implements AutoCloseable {
         this.maxGroup = maxGroup;
         this.afterCommit = afterCommit;
         this.beforeCommit = beforeCommit;
+        this.beforeMembers = beforeMembers;
         this.syncAfterCommit = syncAfterCommit;
         this.observer = observer;
         this.writer = Thread.ofPlatform().name("batchcast-group-commit").daemon().start(this::writeGroups);
@@ -130,12 +151,17 @@ final class GroupCommitter implements AutoCloseable {
      * As above, for work that queues rows in the transaction's {@link WriteSet}: they are sent with the other
      * members' rows after the last member, before the {@link BeforeCommit} work and the commit.
      */
-    @SuppressWarnings("unchecked")
     <T> T inGroup(String what, String lockGroup, long lockOrder, Object share, GroupWork<T> work) {
+        return inGroup(what, lockGroup, lockOrder, share, null, work);
+    }
+
+    /** As above, declaring {@code lock} (null: none) to the transaction's {@link BeforeMembers} work. */
+    @SuppressWarnings("unchecked")
+    <T> T inGroup(String what, String lockGroup, long lockOrder, Object share, Object lock, GroupWork<T> work) {
         if (closed) {
             throw new StoreUnavailableException("the store is closed; nothing was written while " + what, null);
         }
-        Member member = new Member(what, lockGroup, lockOrder, share, work, new CompletableFuture<>());
+        Member member = new Member(what, lockGroup, lockOrder, share, lock, work, new CompletableFuture<>());
         queue.add(member);
         // Once queued the work belongs to the writer and will be written or fail: the caller waits for that answer
         // even when interrupted (its interrupt is kept), so that it never reports a write as failed that happened.
@@ -229,6 +255,7 @@ final class GroupCommitter implements AutoCloseable {
     private Throwable runMembers(Connection connection, List<Member> group, List<Object> results) {
         WriteSet writes = new WriteSet(group.size() > 1);
         try {
+            runBeforeMembers(connection, writes, group);
             for (Member member : group) {
                 results.add(member.work().apply(connection, writes));
             }
@@ -283,6 +310,7 @@ final class GroupCommitter implements AutoCloseable {
             Object result;
             try {
                 WriteSet writes = new WriteSet(false);
+                runBeforeMembers(connection, writes, List.of(member));
                 result = member.work().apply(connection, writes);
                 writes.flush(connection);
                 runBeforeCommit(connection, List.of(member));
@@ -306,6 +334,19 @@ final class GroupCommitter implements AutoCloseable {
             observer.committed(writes, System.nanoTime() - start);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "commit observer failed (the commit stands): " + e.getMessage());
+        }
+    }
+
+    private void runBeforeMembers(Connection connection, WriteSet writes, List<Member> members)
+            throws SQLException {
+        List<Object> locks = new ArrayList<>(members.size());
+        for (Member member : members) {
+            if (member.lock() != null) {
+                locks.add(member.lock());
+            }
+        }
+        if (!locks.isEmpty()) {
+            beforeMembers.run(connection, writes, locks);
         }
     }
 

@@ -67,10 +67,12 @@ final class JdbcBatchRecorder implements BatchRecorder {
         var statistics = new StatisticsRows.Share(batch.stream().strategyId(),
                 statisticsPeriods.bucketStart(batch.completedAt()), BatchStatistics.tally(batch.results()));
         String userId = batch.stream().userId();
+        var heads = batch.event().isPresent() ? new StreamAppender.Heads(userId, batch.stream().strategyId()) : null;
         return writer.inGroup("recording batch " + batch.batchId(), userId, batch.stream().strategyId(),
-                statistics, (connection, writes) -> {
-            // The user's sequence row before anything else, then the stream row (StreamAppender): every transaction
-            // that appends takes its locks in the same order. Then the batch row: it is the gate that lets exactly
+                statistics, heads, (connection, writes) -> {
+            // The user's sequence row before anything else, then the stream row (StreamAppender, which the group
+            // locked for all its members already when they exist): every transaction that appends takes its locks in
+            // the same order. Then the batch row: it is the gate that lets exactly
             // one recording of a batch through (the call that executed it, or reconciliation), before either writes
             // an order row. The orders, the event and the heads are sent with the whole group's rows (WriteSet).
             Optional<StoredEvent> stored = Optional.empty();

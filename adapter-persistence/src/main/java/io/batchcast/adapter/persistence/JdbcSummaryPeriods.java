@@ -82,7 +82,7 @@ final class JdbcSummaryPeriods implements SummaryPeriods {
             return Optional.empty();
         }
         return writer.inGroup("summarizing strategy " + strategyId + "'s period " + periodStart, owner.get(),
-                strategyId, null, (connection, writes) -> {
+                strategyId, null, new StreamAppender.Heads(owner.get(), strategyId), (connection, writes) -> {
                     long userHead = appender.lockUser(connection, writes, owner.get());
                     if (!markSummarized(connection, strategyId, periodStart, closedAt)) {
                         return Optional.empty();

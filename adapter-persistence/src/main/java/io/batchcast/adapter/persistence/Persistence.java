@@ -35,6 +35,7 @@ public final class Persistence implements AutoCloseable {
     private final String epoch;
     private final Transactions transactions;
     private final GroupCommitter writer;
+    private final StreamAppender appender;
     private final JdbcStrategyStore strategies;
     private final Clock clock;
     private final EventLogPruner pruner;
@@ -50,8 +51,10 @@ public final class Persistence implements AutoCloseable {
         this.dataSource = dataSource;
         this.transactions = new Transactions(dataSource);
         this.epoch = SchemaMigrations.readEpoch(transactions);
+        this.appender = new StreamAppender(epoch, dialect);
         this.writer = new GroupCommitter(dataSource, GroupCommitter.DEFAULT_MAX_GROUP, dialect.syncAfterCommit(),
-                new StatisticsRows(dialect), dialect.notifies() ? new PostgresDoorbellRing() : (connection, results) -> { },
+                appender::lockAll, new StatisticsRows(dialect),
+                dialect.notifies() ? new PostgresDoorbellRing() : (connection, results) -> { },
                 commits);
         this.strategies = new JdbcStrategyStore(transactions, writer);
         this.clock = clock;
@@ -121,7 +124,7 @@ public final class Persistence implements AutoCloseable {
     }
 
     public BatchRecorder batchRecorder() {
-        return new JdbcBatchRecorder(transactions, writer, new StreamAppender(epoch, dialect), dialect,
+        return new JdbcBatchRecorder(transactions, writer, appender, dialect,
                 settings.summaryInterval());
     }
 
@@ -132,7 +135,7 @@ public final class Persistence implements AutoCloseable {
 
     /** Summaries of closed statistics periods, appended once per strategy and period across instances. */
     public SummaryPeriods summaryPeriods() {
-        return new JdbcSummaryPeriods(transactions, writer, new StreamAppender(epoch, dialect));
+        return new JdbcSummaryPeriods(transactions, writer, appender);
     }
 
     /** Transactions committed by this instance's writer so far (tests: statistics add none). */

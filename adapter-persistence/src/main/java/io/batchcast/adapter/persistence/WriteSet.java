@@ -35,6 +35,8 @@ final class WriteSet {
         INTENT_ROWS,
         /** {@code batch_intents} rows of intents. */
         INTENT_STEPS,
+        /** Intents settled by recordings (INTENT to COMPLETED); each must change exactly one row. */
+        SETTLES,
         /** {@code batch_intents} rows deleted by recordings. */
         SETTLED_STEPS,
         /** New orders. */

@@ -42,14 +42,31 @@ interface TestDatabase extends AutoCloseable {
     }
 
     default long queryLong(String sql, Object... parameters) {
+        return query(sql, row -> row.getLong(1), parameters);
+    }
+
+    /** The first column of the first row, as text; null when the row holds NULL. */
+    default String queryString(String sql, Object... parameters) {
+        return query(sql, row -> row.getString(1), parameters);
+    }
+
+    /** Reads one value of a query's first row. */
+    @FunctionalInterface
+    interface FirstRow<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    private <T> T query(String sql, FirstRow<T> value, Object... parameters) {
         try (Connection connection = connect();
                 PreparedStatement select = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 select.setObject(i + 1, parameters[i]);
             }
             try (ResultSet row = select.executeQuery()) {
-                row.next();
-                return row.getLong(1);
+                if (!row.next()) {
+                    throw new IllegalStateException("no row: " + sql);
+                }
+                return value.read(row);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
