@@ -53,8 +53,9 @@ final class GroupCommitter implements AutoCloseable {
     }
 
     /**
-     * Work before the members of a transaction, given the locks they declared (null: none declared), e.g. the
-     * sequence rows they append to, locked in one statement for the whole group instead of one per member.
+     * Work before the members of a transaction, given the locks they declared (members that declared none are left
+     * out; with none at all it does not run), e.g. the sequence rows they append to, locked in one statement for the
+     * whole group instead of one per member.
      */
     @FunctionalInterface
     interface BeforeMembers {
