@@ -75,7 +75,7 @@ final class GroupCommitter implements AutoCloseable {
     private static final Member STOP =
             new Member("stop", "", 0, null, null, (c, w) -> null, new CompletableFuture<>());
     /** Members run in (user, strategy) order (stable: queue order within a strategy), so that groups of different
-     * instances lock user-sequence and stream rows in the same order and cannot deadlock on them. */
+     * instances lock user-sequence and stream rows in the same order (StreamAppender#lockAll: existing rows). */
     private static final java.util.Comparator<Member> LOCK_ORDER = java.util.Comparator.comparing(Member::lockGroup)
             .thenComparingLong(Member::lockOrder);
 

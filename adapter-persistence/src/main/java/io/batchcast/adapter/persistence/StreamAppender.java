@@ -23,9 +23,10 @@ import java.util.TreeSet;
  * caller's transaction. The user's row
  * ({@code user_streams}) and the stream row are locked and stay locked until commit, so the next append of the user
  * (or of the stream) waits for this one to commit: both sequences are gap-free and commit order equals sequence
- * order, across threads and instances alike. The user's row is locked first, by {@link #lockUser}, before the
- * transaction touches anything else of the batch, and group members are ordered by user (GroupCommitter), so two
- * transactions never wait for each other in opposite orders. A row is locked once per transaction: the heads, the
+ * order, across threads and instances alike. The user's row is locked first (for a whole group by {@link #lockAll},
+ * else by {@link #lockUser}), before the transaction touches anything else of the batch, and group members are
+ * ordered by user (GroupCommitter), so two transactions never wait for each other in opposite orders on rows that
+ * exist (see {@link #lockAll} for users' first events). A row is locked once per transaction: the heads, the
  * event rows and the heads' updates go through the group's {@link WriteSet}. SQLite has no row locks: there the write
  * transaction's database lock, taken at {@code BEGIN IMMEDIATE}, serializes every writer, with the same result.
  */
@@ -53,9 +54,12 @@ final class StreamAppender {
      * Locks the sequence rows of every member of a group that declared {@link Heads}, in two statements for the
      * whole group instead of two per member: every user row in key order, then every stream row in key order. The
      * members then find them locked ({@link WriteSet#head}); a row that does not exist yet is left to
-     * {@link #append}, which creates it. Taking every user row before any stream row keeps the lock order safe: a
-     * stream row is only ever locked by a transaction that holds its owner's row (a strategy has one owner), so no
-     * transaction waits for a stream row, and user rows are taken in key order by every group.
+     * {@link #append}, which creates it. Taking every user row before any stream row keeps the lock order safe for
+     * rows that exist: a stream row is only ever locked by a transaction that holds its owner's row (a strategy has
+     * one owner), so no transaction waits for a stream row, and existing user rows are taken in key order by every
+     * group. A user row created after these locks (a user's first event) can close a cycle with another instance's
+     * group; PostgreSQL aborts one of them after {@code deadlock_timeout}, and its members are then written alone,
+     * as for any failed group (docs/persistence.md, "The unit of work").
      */
     void lockAll(Connection connection, WriteSet writes, List<Object> locks) throws SQLException {
         Set<String> users = new TreeSet<>();
